@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { DeviceKeyInfo, PickedFile, SaveOutcome } from '../platform/Platform';
+
+/**
+ * The one IPC contract between preload and main. Every channel is namespaced `review:*`; main
+ * parses every request with these schemas (payloads are `unknown` until then) and answers with
+ * an IpcResult, so errors cross the bridge as data rather than as rejected promises with
+ * stringly messages.
+ */
+
+const fileFilter = z.object({
+  name: z.string().max(200),
+  extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,10}$/)).max(20),
+});
+
+/** Bytes cross IPC as Uint8Array (structured clone). Capped so a bug cannot flood main. */
+export const MAX_IPC_BYTES = 512 * 1024 * 1024;
+const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_BYTES, '文件过大');
+/** A file name only: no directories, so a renderer cannot steer a save outside the dialog. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..', '文件名不合法');
+
+export const ipcRequests = {
+  'review:app:version': z.tuple([]),
+  'review:file:open': z.tuple([
+    z.object({ title: z.string().max(200), filters: z.array(fileFilter).max(20), multiple: z.boolean() }),
+  ]),
+  'review:file:save': z.tuple([
+    z.object({ title: z.string().max(200), suggestedName: fileName, filters: z.array(fileFilter).max(20), bytes }),
+  ]),
+  'review:key:info': z.tuple([]),
+  'review:key:create': z.tuple([]),
+  'review:key:sign': z.tuple([bytes]),
+  'review:print:pdf': z.tuple([z.object({ suggestedName: fileName })]),
+} as const;
+
+export interface IpcResponses {
+  'review:app:version': string;
+  'review:file:open': PickedFile[];
+  'review:file:save': SaveOutcome;
+  'review:key:info': DeviceKeyInfo | null;
+  'review:key:create': DeviceKeyInfo;
+  'review:key:sign': Uint8Array;
+  'review:print:pdf': SaveOutcome;
+}
+
+export type IpcChannel = keyof typeof ipcRequests;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcRequests)[C]>;
+
+export interface IpcError {
+  /** Stable code for programs: 'bad-request', 'no-key', 'failed', 'unknown-channel'. */
+  code: string;
+  /** For people, in Chinese. */
+  message: string;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export const ipcChannels = Object.keys(ipcRequests) as IpcChannel[];
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ipcRequests, value);
+}
