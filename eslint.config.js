@@ -5,7 +5,24 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'url', 'util', 'stream', 'buffer', 'worker_threads', 'zlib', 'http', 'https', 'net'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'buffer',
+  'worker_threads',
+  'zlib',
+  'http',
+  'https',
+  'net',
+];
 
 const focusedTests = ['describe', 'it', 'test'].map((object) => ({
   selector: `MemberExpression[object.name='${object}'][property.name='only']`,
@@ -32,7 +49,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', ...focusedTests],
       eqeqeq: ['error', 'always'],
     },
@@ -48,12 +68,28 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
             { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-            { group: ['react', 'react-dom', 'react/*', 'dexie'], message: 'shared/ is pure: no UI or database.' },
-            { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'shared/ imports nothing outside shared/.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'dexie'],
+              message: 'shared/ is pure: no UI or database.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+              message: 'shared/ imports nothing outside shared/.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'require',
+        'Buffer',
+      ],
     },
   },
   {
@@ -66,16 +102,33 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'The renderer has no Node: go through the Platform interface.' },
-            { group: ['electron', 'electron/*'], message: 'The renderer talks to Electron only through window.reviewDesk (the preload).' },
-            { group: ['**/electron/**', '**/cli/**'], message: 'The renderer imports only shared/ and itself.' },
+            {
+              group: nodeBuiltins,
+              message: 'The renderer has no Node: go through the Platform interface.',
+            },
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'The renderer talks to Electron only through window.reviewDesk (the preload).',
+            },
+            {
+              group: ['**/electron/**', '**/cli/**'],
+              message: 'The renderer imports only shared/ and itself.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', '*.config.{js,ts,cjs}', 'build/**/*.cjs'],
+    files: [
+      'electron/**/*.ts',
+      'cli/**/*.ts',
+      'scripts/**/*.ts',
+      'test/**/*.ts',
+      '*.config.{js,ts,cjs}',
+      'build/**/*.cjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -83,7 +136,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', 'dexie'], message: 'Main process and CLI never import UI code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react', 'react-dom', 'dexie'],
+              message: 'Main process and CLI never import UI code.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,15 +21,31 @@ const fileName = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..', '文件名不合法');
+  .refine(
+    // Characters Windows forbids in names, path separators, and control characters.
+    (name) =>
+      ![...name].some((ch) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 0x20) &&
+      name !== '.' &&
+      name !== '..',
+    '文件名不合法',
+  );
 
 export const ipcRequests = {
   'review:app:version': z.tuple([]),
   'review:file:open': z.tuple([
-    z.object({ title: z.string().max(200), filters: z.array(fileFilter).max(20), multiple: z.boolean() }),
+    z.object({
+      title: z.string().max(200),
+      filters: z.array(fileFilter).max(20),
+      multiple: z.boolean(),
+    }),
   ]),
   'review:file:save': z.tuple([
-    z.object({ title: z.string().max(200), suggestedName: fileName, filters: z.array(fileFilter).max(20), bytes }),
+    z.object({
+      title: z.string().max(200),
+      suggestedName: fileName,
+      filters: z.array(fileFilter).max(20),
+      bytes,
+    }),
   ]),
   'review:key:info': z.tuple([]),
   'review:key:create': z.tuple([]),

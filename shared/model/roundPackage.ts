@@ -43,7 +43,11 @@ export const roundSchema = z
     const ids = new Set<string>();
     round.experts.forEach((expert, i) => {
       if (ids.has(expert.id)) {
-        ctx.addIssue({ code: 'custom', message: `专家编号“${expert.id}”重复`, path: ['experts', i, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `专家编号“${expert.id}”重复`,
+          path: ['experts', i, 'id'],
+        });
       }
       ids.add(expert.id);
     });

@@ -5,7 +5,10 @@ export const idSchema = z
   .string()
   .min(1, '不能为空')
   .max(64, '不能超过 64 个字符')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, '只能包含字母、数字、点、下划线和连字符，且以字母或数字开头');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    '只能包含字母、数字、点、下划线和连字符，且以字母或数字开头',
+  );
 
 export const textSchema = (max: number) => z.string().max(max, `不能超过 ${max} 个字符`);
 
@@ -66,7 +69,11 @@ export const rubricSchema = z
     const vetoIds = new Set<string>();
     rubric.vetoes.forEach((veto, v) => {
       if (vetoIds.has(veto.id)) {
-        ctx.addIssue({ code: 'custom', message: `否决项编号“${veto.id}”重复`, path: ['vetoes', v, 'id'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `否决项编号“${veto.id}”重复`,
+          path: ['vetoes', v, 'id'],
+        });
       }
       vetoIds.add(veto.id);
     });

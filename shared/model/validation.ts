@@ -14,12 +14,18 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputPro
 
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 
 /** Parse `input` with `schema`, turning zod's issues into located, human messages. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file: string): Parsed<z.infer<S>> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  file: string,
+): Parsed<z.infer<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   return {
@@ -33,5 +39,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, file: 
 }
 
 export function formatProblem(problem: InputProblem): string {
-  return problem.field ? `${problem.file} › ${problem.field}：${problem.message}` : `${problem.file}：${problem.message}`;
+  return problem.field
+    ? `${problem.file} › ${problem.field}：${problem.message}`
+    : `${problem.file}：${problem.message}`;
 }

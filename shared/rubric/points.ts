@@ -10,9 +10,7 @@ export interface SheetEntry {
 }
 
 export type SheetProblemTarget =
-  | { kind: 'criterion'; id: string }
-  | { kind: 'veto'; id: string }
-  | { kind: 'comment' };
+  { kind: 'criterion'; id: string } | { kind: 'veto'; id: string } | { kind: 'comment' };
 
 export interface SheetProblem {
   target: SheetProblemTarget;
@@ -46,7 +44,10 @@ export function sheetTotal(rubric: Rubric, scores: SheetEntry['scores']): number
 }
 
 /** Why a single value is not acceptable for a criterion, or null when it is. */
-export function criterionValueProblem(criterion: Criterion, value: number | undefined): string | null {
+export function criterionValueProblem(
+  criterion: Criterion,
+  value: number | undefined,
+): string | null {
   if (value === undefined) return '尚未评分';
   if (!Number.isFinite(value)) return '不是有效数字';
   if (value < 0) return '不能为负数';
@@ -79,17 +80,27 @@ export function sheetProblems(rubric: Rubric, entry: SheetEntry): SheetProblem[]
   const problems: SheetProblem[] = [];
   for (const criterion of allCriteria(rubric)) {
     const problem = criterionValueProblem(criterion, entry.scores[criterion.id]);
-    if (problem) problems.push({ target: { kind: 'criterion', id: criterion.id }, message: `${criterion.title}：${problem}` });
+    if (problem)
+      problems.push({
+        target: { kind: 'criterion', id: criterion.id },
+        message: `${criterion.title}：${problem}`,
+      });
   }
   for (const veto of rubric.vetoes) {
     if (entry.vetoes[veto.id] && !(entry.vetoReasons[veto.id] ?? '').trim()) {
-      problems.push({ target: { kind: 'veto', id: veto.id }, message: `否决项“${veto.title}”已勾选，请填写理由` });
+      problems.push({
+        target: { kind: 'veto', id: veto.id },
+        message: `否决项“${veto.title}”已勾选，请填写理由`,
+      });
     }
   }
   const total = sheetTotal(rubric, entry.scores);
   if (commentRequired(rubric, total) && !entry.comment.trim()) {
     const threshold = roundPoints(rubric.commentRequiredBelow * rubricMax(rubric));
-    problems.push({ target: { kind: 'comment' }, message: `总分低于 ${threshold} 分，请填写评审意见` });
+    problems.push({
+      target: { kind: 'comment' },
+      message: `总分低于 ${threshold} 分，请填写评审意见`,
+    });
   }
   return problems;
 }
@@ -97,4 +108,14 @@ export function sheetProblems(rubric: Rubric, entry: SheetEntry): SheetProblem[]
 /** Criteria still without a valid value: the "remaining items" counter on the sheet. */
 export function remainingCriteria(rubric: Rubric, scores: SheetEntry['scores']): number {
   return allCriteria(rubric).filter((c) => criterionValueProblem(c, scores[c.id]) !== null).length;
+}
+
+/** The numbers an expert has validly typed so far, from the raw text of each points box. */
+export function scoresFromInputs(inputs: Readonly<Record<string, string>>): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const [id, text] of Object.entries(inputs)) {
+    const value = parsePointsInput(text);
+    if (value !== undefined && Number.isFinite(value)) scores[id] = value;
+  }
+  return scores;
 }

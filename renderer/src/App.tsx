@@ -1,0 +1,99 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from './app/AppServices';
+import { hrefFor, useRoute, type Route } from './app/router';
+import { getRound } from './data/repositories/queries';
+import { HomePage } from './features/home/HomePage';
+import { PacketListPage } from './features/packets/PacketListPage';
+import { PacketPage } from './features/packets/PacketPage';
+import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
+import { ExpertSheetsPage } from './features/scoring/ExpertSheetsPage';
+import { ScoringSheetPage } from './features/scoring/ScoringSheetPage';
+import { useI18n } from './i18n/I18nProvider';
+
+function roundIdOf(route: Route): string | null {
+  return 'roundId' in route ? route.roundId : null;
+}
+
+function Header({ route }: { route: Route }) {
+  const { t, language, setLanguage } = useI18n();
+  const { db } = useServices();
+  const roundId = roundIdOf(route);
+  const round = useLiveQuery(() => (roundId ? getRound(db, roundId) : undefined), [db, roundId]);
+  const section =
+    route.name === 'packets' || route.name === 'packet' ? 'packets' : roundId ? 'scoring' : null;
+  return (
+    <header className="app-header">
+      <a className="brand" href={hrefFor({ name: 'home' })}>
+        {t.appName}
+      </a>
+      {round && (
+        <>
+          <span className="round-title" title={round.title}>
+            {round.title}
+          </span>
+          <nav aria-label={t.nav.home}>
+            <a
+              href={hrefFor({ name: 'packets', roundId: round.id })}
+              aria-current={section === 'packets' ? 'page' : undefined}
+            >
+              {t.nav.packets}
+            </a>
+            <a
+              href={hrefFor({ name: 'experts', roundId: round.id })}
+              aria-current={section === 'scoring' ? 'page' : undefined}
+            >
+              {t.nav.scoring}
+            </a>
+          </nav>
+        </>
+      )}
+      <button
+        type="button"
+        className="link-button language"
+        onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+      >
+        {t.language.switchTo}
+      </button>
+    </header>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'packets':
+      return <PacketListPage roundId={route.roundId} />;
+    case 'packet':
+      return <PacketPage roundId={route.roundId} packetId={route.packetId} />;
+    case 'experts':
+      return <ExpertPickerPage roundId={route.roundId} />;
+    case 'expertSheets':
+      return <ExpertSheetsPage roundId={route.roundId} expertId={route.expertId} />;
+    case 'sheet':
+      return (
+        <ScoringSheetPage
+          roundId={route.roundId}
+          expertId={route.expertId}
+          packetId={route.packetId}
+        />
+      );
+    case 'notFound':
+      return (
+        <main className="page narrow">
+          <h1>{t.errors.notFound}</h1>
+        </main>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <>
+      <Header route={route} />
+      <Page route={route} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseHash, type Route } from './router';
+
+describe('hash routes', () => {
+  const routes: Route[] = [
+    { name: 'home' },
+    { name: 'packets', roundId: 'R1' },
+    { name: 'packet', roundId: 'R1', packetId: 'P/1 ?#' },
+    { name: 'experts', roundId: 'R1' },
+    { name: 'expertSheets', roundId: 'R1', expertId: 'e1' },
+    { name: 'sheet', roundId: 'DEMO-2026-01', expertId: 'e2', packetId: 'P003' },
+  ];
+
+  it.each(routes)('round-trips %j', (route) => {
+    expect(parseHash(hrefFor(route))).toEqual(route);
+  });
+
+  it('sends unknown paths to notFound rather than guessing', () => {
+    expect(parseHash('#/rounds/R1/nonsense')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/elsewhere')).toEqual({ name: 'notFound' });
+    expect(parseHash('')).toEqual({ name: 'home' });
+  });
+});

@@ -1,0 +1,65 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routes: they survive a reload (an expert who reloads mid-sheet lands on the same sheet),
+ * work from the app:// protocol and from a static web server alike, and need no server rewrite.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'packets'; roundId: string }
+  | { name: 'packet'; roundId: string; packetId: string }
+  | { name: 'experts'; roundId: string }
+  | { name: 'expertSheets'; roundId: string; expertId: string }
+  | { name: 'sheet'; roundId: string; expertId: string; packetId: string }
+  | { name: 'notFound' };
+
+const segment = (value: string) => encodeURIComponent(value);
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'home':
+    case 'notFound':
+      return '#/';
+    case 'packets':
+      return `#/rounds/${segment(route.roundId)}/packets`;
+    case 'packet':
+      return `#/rounds/${segment(route.roundId)}/packets/${segment(route.packetId)}`;
+    case 'experts':
+      return `#/rounds/${segment(route.roundId)}/experts`;
+    case 'expertSheets':
+      return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}`;
+    case 'sheet':
+      return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}/sheets/${segment(route.packetId)}`;
+  }
+}
+
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'home' };
+  const [rounds, roundId, section, second, third, fourth] = parts;
+  if (rounds !== 'rounds' || !roundId) return { name: 'notFound' };
+  if (section === 'packets' && parts.length === 3) return { name: 'packets', roundId };
+  if (section === 'packets' && second && parts.length === 4)
+    return { name: 'packet', roundId, packetId: second };
+  if (section === 'experts' && parts.length === 3) return { name: 'experts', roundId };
+  if (section === 'experts' && second && parts.length === 4)
+    return { name: 'expertSheets', roundId, expertId: second };
+  if (section === 'experts' && second && third === 'sheets' && fourth && parts.length === 6) {
+    return { name: 'sheet', roundId, expertId: second, packetId: fourth };
+  }
+  return { name: 'notFound' };
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}

@@ -1,0 +1,88 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { DatabaseFromTheFutureError, ReviewDeskDb, openDatabase } from './db';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+
+let counter = 0;
+const freshName = () => `db-test-${Date.now()}-${counter++}`;
+
+describe('database versions', () => {
+  it('upgrades a version 1 database to version 2 without losing or changing rows', async () => {
+    const name = freshName();
+    const v1 = new ReviewDeskDb(name, { upTo: 1 });
+    await v1.open();
+    expect(v1.verno).toBe(1);
+    // A sheet as a version 1 build could leave it: no updatedAt, no revision, no inputs.
+    await v1.table('sheets').bulkAdd([
+      {
+        key: 'R:P1:e1',
+        roundId: 'R',
+        packetId: 'P1',
+        expertId: 'e1',
+        status: 'submitted',
+        scores: { c1: 8.5 },
+        submittedAt: '2026-01-02T03:04:05.000Z',
+      },
+      { key: 'R:P2:e1', roundId: 'R', packetId: 'P2', expertId: 'e1', status: 'draft', scores: {} },
+    ]);
+    await v1
+      .table('packets')
+      .add({ key: 'R:P1', roundId: 'R', id: 'P1', group: '天府技工', title: '项目' });
+    v1.close();
+
+    const v2 = await openDatabase(name);
+    expect(v2.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const sheets = await v2.sheets.orderBy('key').toArray();
+    expect(sheets).toEqual([
+      {
+        key: 'R:P1:e1',
+        roundId: 'R',
+        packetId: 'P1',
+        expertId: 'e1',
+        status: 'submitted',
+        scores: { c1: 8.5 },
+        submittedAt: '2026-01-02T03:04:05.000Z',
+        updatedAt: '2026-01-02T03:04:05.000Z',
+        revision: 1,
+        inputs: { c1: '8.5' },
+      },
+      {
+        key: 'R:P2:e1',
+        roundId: 'R',
+        packetId: 'P2',
+        expertId: 'e1',
+        status: 'draft',
+        scores: {},
+        updatedAt: new Date(0).toISOString(),
+        revision: 0,
+        inputs: {},
+      },
+    ]);
+    // The new compound indexes answer queries.
+    expect(await v2.sheets.where('[roundId+expertId]').equals(['R', 'e1']).count()).toBe(2);
+    expect(await v2.packets.where('[roundId+group]').equals(['R', '天府技工']).count()).toBe(1);
+    v2.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', async () => {
+    const name = freshName();
+    const future = new Dexie(name);
+    future.version(CURRENT_SCHEMA_VERSION + 5).stores({ rounds: '&id', somethingNew: '&id' });
+    await future.open();
+    await future.table('rounds').add({ id: 'R-future', title: '未来的评审' });
+    future.close();
+
+    await expect(openDatabase(name)).rejects.toBeInstanceOf(DatabaseFromTheFutureError);
+    await expect(openDatabase(name)).rejects.toThrow(/更新版本的评审台/);
+
+    const again = new Dexie(name);
+    await again.open();
+    expect(again.verno).toBe(CURRENT_SCHEMA_VERSION + 5);
+    expect(await again.table('rounds').get('R-future')).toEqual({
+      id: 'R-future',
+      title: '未来的评审',
+    });
+    again.close();
+  });
+});

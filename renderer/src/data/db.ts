@@ -1,0 +1,87 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  AssignmentRow,
+  AttachmentRow,
+  AuditRow,
+  ConflictRow,
+  ExpertRow,
+  PacketRow,
+  RoundRow,
+  SettingRow,
+  SheetRow,
+} from './rows';
+import { CURRENT_SCHEMA_VERSION, schemaVersions } from './schema';
+import { upgradeToV2 } from './migrations/v2';
+
+export const DEFAULT_DB_NAME = 'review-desk';
+
+const upgrades: Record<number, Parameters<ReturnType<Dexie['version']>['upgrade']>[0]> = {
+  2: upgradeToV2,
+};
+
+export class ReviewDeskDb extends Dexie {
+  rounds!: EntityTable<RoundRow, 'id'>;
+  packets!: EntityTable<PacketRow, 'key'>;
+  attachments!: EntityTable<AttachmentRow, 'key'>;
+  experts!: EntityTable<ExpertRow, 'key'>;
+  assignments!: EntityTable<AssignmentRow, 'key'>;
+  sheets!: EntityTable<SheetRow, 'key'>;
+  conflicts!: EntityTable<ConflictRow, 'key'>;
+  audit!: EntityTable<AuditRow, 'seq'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  /** `upTo` exists for migration tests, which build a database as an older app left it. */
+  constructor(
+    name = DEFAULT_DB_NAME,
+    options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {
+    super(name, {
+      // A save acknowledged on screen must be on disk, not in an OS write cache.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB
+        ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange }
+        : {}),
+    });
+    const upTo = options.upTo ?? CURRENT_SCHEMA_VERSION;
+    for (const { version, stores } of schemaVersions) {
+      if (version > upTo) break;
+      const declared = this.version(version).stores(stores);
+      const upgrade = upgrades[version];
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+export class DatabaseFromTheFutureError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `这台电脑上的评审数据由更新版本的评审台创建（数据版本 ${found}，本程序支持到 ${CURRENT_SCHEMA_VERSION}）。` +
+        '请安装最新版本的评审台后再打开；为保护数据，本程序不会修改它。',
+    );
+    this.name = 'DatabaseFromTheFutureError';
+  }
+}
+
+/**
+ * Open the database, refusing one written by a newer app. Dexie 4 would open such a database and
+ * quietly add its own tables to it; a probe in dynamic mode (no schema declared) reads the
+ * version on disk without changing anything.
+ */
+export async function openDatabase(
+  name = DEFAULT_DB_NAME,
+  factory?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): Promise<ReviewDeskDb> {
+  const dependencies = factory ?? {};
+  if (await Dexie.exists(name)) {
+    const probe = new Dexie(name, dependencies);
+    try {
+      await probe.open();
+      if (probe.verno > CURRENT_SCHEMA_VERSION) throw new DatabaseFromTheFutureError(probe.verno);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = new ReviewDeskDb(name, dependencies);
+  await db.open();
+  return db;
+}

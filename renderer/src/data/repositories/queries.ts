@@ -1,0 +1,92 @@
+import type { ReviewDeskDb } from '../db';
+import type { AttachmentRow, ExpertRow, PacketRow, RoundRow } from '../rows';
+import { expertKey, packetKey } from './keys';
+
+/** Read-side queries the screens use; screens never touch tables directly. */
+
+export interface RoundSummary extends RoundRow {
+  packetCount: number;
+  expertCount: number;
+}
+
+export async function roundSummaries(db: ReviewDeskDb): Promise<RoundSummary[]> {
+  const rounds = await db.rounds.toArray();
+  const summaries = await Promise.all(
+    rounds.map(async (round) => ({
+      ...round,
+      packetCount: await db.packets.where('roundId').equals(round.id).count(),
+      expertCount: await db.experts.where('roundId').equals(round.id).count(),
+    })),
+  );
+  return summaries.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+}
+
+export const getRound = (db: ReviewDeskDb, roundId: string): Promise<RoundRow | undefined> =>
+  db.rounds.get(roundId);
+
+export async function listPackets(db: ReviewDeskDb, roundId: string): Promise<PacketRow[]> {
+  const packets = await db.packets.where('roundId').equals(roundId).toArray();
+  return packets.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+}
+
+export const getPacket = (
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+): Promise<PacketRow | undefined> => db.packets.get(packetKey(roundId, packetId));
+
+export async function listAttachments(
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+): Promise<AttachmentRow[]> {
+  const rows = await db.attachments
+    .where('packetId')
+    .equals(packetId)
+    .filter((a) => a.roundId === roundId)
+    .toArray();
+  return rows.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export async function listExperts(db: ReviewDeskDb, roundId: string): Promise<ExpertRow[]> {
+  const experts = await db.experts.where('roundId').equals(roundId).toArray();
+  return experts.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+}
+
+export const getExpert = (
+  db: ReviewDeskDb,
+  roundId: string,
+  expertId: string,
+): Promise<ExpertRow | undefined> => db.experts.get(expertKey(roundId, expertId));
+
+/** The packets assigned to one expert, in list order. */
+export async function packetsAssignedTo(
+  db: ReviewDeskDb,
+  roundId: string,
+  expertId: string,
+): Promise<PacketRow[]> {
+  const assignments = await db.assignments
+    .where('expertId')
+    .equals(expertId)
+    .filter((a) => a.roundId === roundId)
+    .toArray();
+  const packets = await db.packets.bulkGet(assignments.map((a) => packetKey(roundId, a.packetId)));
+  return packets
+    .filter((p): p is PacketRow => p !== undefined)
+    .sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+}
+
+/** Case- and width-insensitive match over what a secretary searches by. */
+export function packetMatches(packet: PacketRow, query: string): boolean {
+  const needle = query.trim().normalize('NFKC').toLowerCase();
+  if (!needle) return true;
+  return [
+    packet.id,
+    packet.title,
+    packet.applicant.name,
+    packet.applicant.city,
+    packet.applicant.county,
+    packet.group,
+    packet.category,
+  ].some((field) => field.normalize('NFKC').toLowerCase().includes(needle));
+}

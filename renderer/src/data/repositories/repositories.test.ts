@@ -1,0 +1,131 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { tinyRound } from '../../../../test/fixtures/tinyRound';
+import { openDatabase } from '../db';
+import { auditForRound } from './auditLog';
+import { importRound } from './roundRepository';
+import {
+  SheetLockedError,
+  expertProgress,
+  loadSheet,
+  packetProgress,
+  saveDraft,
+  submitSheet,
+} from './sheetRepository';
+
+let counter = 0;
+const freshDb = () => openDatabase(`repo-test-${Date.now()}-${counter++}`);
+
+describe('importRound', () => {
+  it('stores the round, packets, attachments, experts and all-to-all assignments', async () => {
+    const db = await freshDb();
+    const content = tinyRound();
+    expect(await importRound(db, content, 'demo')).toEqual({ kind: 'imported', roundId: 'T-1' });
+    expect(await db.packets.where('roundId').equals('T-1').count()).toBe(2);
+    expect(await db.experts.where('roundId').equals('T-1').count()).toBe(3);
+    expect(await db.assignments.where('roundId').equals('T-1').count()).toBe(6);
+    const attachment = await db.attachments.get('T-1:attachments/P001/申报书.pdf');
+    expect(attachment?.mime).toBe('application/pdf');
+    expect(new Uint8Array(await attachment!.blob.arrayBuffer())).toEqual(
+      content.attachments.get('attachments/P001/申报书.pdf'),
+    );
+    expect((await auditForRound(db, 'T-1')).map((a) => a.action)).toEqual(['round.import']);
+  });
+
+  it('is a no-op the second time', async () => {
+    const db = await freshDb();
+    await importRound(db, tinyRound(), 'demo');
+    expect(await importRound(db, tinyRound(), 'demo')).toEqual({
+      kind: 'unchanged',
+      roundId: 'T-1',
+    });
+    expect(await db.packets.count()).toBe(2);
+    expect(await db.audit.count()).toBe(1);
+  });
+
+  it('stores nothing when an attachment is missing', async () => {
+    const db = await freshDb();
+    await importRound(db, tinyRound('KEEP'), 'demo');
+    const broken = tinyRound('BROKEN');
+    broken.attachments.delete('attachments/P002/申报书.pdf');
+    await expect(importRound(db, broken, 'x.zip')).rejects.toThrow(/附件缺失/);
+    expect(await db.rounds.toCollection().primaryKeys()).toEqual(['KEEP']);
+    expect(await db.packets.where('roundId').equals('BROKEN').count()).toBe(0);
+  });
+});
+
+describe('scoring a sheet', () => {
+  it('saves every change, validates on submit, then locks', async () => {
+    const db = await freshDb();
+    const { round } = tinyRound();
+    await importRound(db, tinyRound(), 'demo');
+
+    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.' } });
+    let sheet = await loadSheet(db, 'T-1', 'P001', 'e1');
+    expect(sheet.inputs).toEqual({ c1: '8.' });
+    expect(sheet.scores).toEqual({});
+
+    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.5' } });
+    const missing = await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
+    expect(missing.ok).toBe(false);
+    if (!missing.ok)
+      expect(missing.problems.map((p) => p.target)).toContainEqual({ kind: 'criterion', id: 'c2' });
+
+    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.5', c2: '12' } });
+    const done = await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
+    expect(done.ok).toBe(true);
+    sheet = await loadSheet(db, 'T-1', 'P001', 'e1');
+    expect(sheet).toMatchObject({ status: 'submitted', revision: 1, scores: { c1: 8.5, c2: 12 } });
+
+    await expect(
+      saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '1' } }),
+    ).rejects.toBeInstanceOf(SheetLockedError);
+    expect((await loadSheet(db, 'T-1', 'P001', 'e1')).scores).toEqual({ c1: 8.5, c2: 12 });
+    expect((await auditForRound(db, 'T-1')).map((a) => a.action)).toEqual([
+      'round.import',
+      'sheet.submit',
+    ]);
+  });
+
+  it('requires a comment for a low total and a reason for a ticked veto', async () => {
+    const db = await freshDb();
+    const { round } = tinyRound();
+    await importRound(db, tinyRound(), 'demo');
+    await saveDraft(db, 'T-1', 'P002', 'e2', {
+      inputs: { c1: '2', c2: '3' },
+      vetoes: { v1: true },
+    });
+    const outcome = await submitSheet(db, round.rubric, 'T-1', 'P002', 'e2', '李秀英');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.problems.map((p) => p.target)).toEqual([
+        { kind: 'veto', id: 'v1' },
+        { kind: 'comment' },
+      ]);
+    }
+  });
+
+  it('counts progress per expert and per packet', async () => {
+    const db = await freshDb();
+    const { round } = tinyRound();
+    await importRound(db, tinyRound(), 'demo');
+    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9', c2: '14' } });
+    await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
+    await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '9' } });
+    expect(await expertProgress(db, 'T-1', 'e1')).toEqual({
+      total: 2,
+      submitted: 1,
+      conflicts: 0,
+      toDo: 1,
+    });
+    expect(await expertProgress(db, 'T-1', 'e2')).toEqual({
+      total: 2,
+      submitted: 0,
+      conflicts: 0,
+      toDo: 2,
+    });
+    const progress = await packetProgress(db, 'T-1');
+    expect(progress.get('P001')).toEqual({ assigned: 3, submitted: 1 });
+    expect(progress.get('P002')).toEqual({ assigned: 3, submitted: 0 });
+  });
+});

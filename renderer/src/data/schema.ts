@@ -1,0 +1,31 @@
+/**
+ * Every schema version the app has ever shipped, oldest first. Never edit or delete an entry:
+ * a laptop may still hold a database of any of these versions. Add a new one and, when data must
+ * change, an upgrade in migrations/.
+ */
+export const schemaVersions = [
+  {
+    version: 1,
+    stores: {
+      rounds: '&id',
+      packets: '&key, roundId, group',
+      attachments: '&key, roundId, packetId',
+      experts: '&key, roundId',
+      assignments: '&key, roundId, packetId, expertId',
+      sheets: '&key, roundId, packetId, expertId, status',
+      conflicts: '&key, roundId, packetId, expertId',
+      audit: '++seq, roundId, at',
+      settings: '&key',
+    },
+  },
+  {
+    // v2: an expert's sheet list and a group's packet list are the hot queries; index them.
+    version: 2,
+    stores: {
+      packets: '&key, roundId, group, [roundId+group]',
+      sheets: '&key, roundId, packetId, expertId, status, [roundId+expertId]',
+    },
+  },
+] as const;
+
+export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -1,0 +1,34 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../app/AppServices';
+import { hrefFor } from '../../app/router';
+import { getPacket, listAttachments } from '../../data/repositories/queries';
+import { useI18n } from '../../i18n/I18nProvider';
+import { AttachmentList } from './AttachmentList';
+import { PacketDetails } from './PacketDetails';
+
+export function PacketPage({ roundId, packetId }: { roundId: string; packetId: string }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const packet = useLiveQuery(() => getPacket(db, roundId, packetId), [db, roundId, packetId]);
+  const attachments = useLiveQuery(
+    () => listAttachments(db, roundId, packetId),
+    [db, roundId, packetId],
+  );
+
+  if (packet === undefined || attachments === undefined)
+    return <main className="page" aria-busy="true" />;
+
+  return (
+    <main className="page narrow">
+      <a className="back" href={hrefFor({ name: 'packets', roundId })}>
+        ← {t.packets.back}
+      </a>
+      <h1>
+        <span className="mono muted">{packet.id}</span> {packet.title}
+      </h1>
+      <PacketDetails packet={packet} />
+      <h2>{t.packets.attachments}</h2>
+      <AttachmentList attachments={attachments} />
+    </main>
+  );
+}

@@ -1,0 +1,281 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Rubric } from '../../../../shared/model/rubric';
+import {
+  allCriteria,
+  commentRequired,
+  criterionValueProblem,
+  parsePointsInput,
+  remainingCriteria,
+  roundPoints,
+  rubricMax,
+  sectionMax,
+  sectionSubtotal,
+  sheetTotal,
+  type SheetProblem,
+} from '../../../../shared/rubric/points';
+import type { SheetRow } from '../../data/rows';
+import type { SubmitOutcome } from '../../data/repositories/sheetRepository';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime, formatPoints, formatTime } from './formatPoints';
+import type { SaveState } from './useSheetDraft';
+
+interface Props {
+  rubric: Rubric;
+  sheet: SheetRow;
+  save: SaveState;
+  onInput(criterionId: string, text: string): void;
+  onVeto(vetoId: string, ticked: boolean): void;
+  onVetoReason(vetoId: string, text: string): void;
+  onComment(text: string): void;
+  onSubmit(): Promise<SubmitOutcome>;
+}
+
+const problemKey = (problem: SheetProblem) =>
+  problem.target.kind === 'comment' ? 'comment' : `${problem.target.kind}:${problem.target.id}`;
+
+export function SheetForm({
+  rubric,
+  sheet,
+  save,
+  onInput,
+  onVeto,
+  onVetoReason,
+  onComment,
+  onSubmit,
+}: Props) {
+  const { t } = useI18n();
+  const locked = sheet.status === 'submitted' || sheet.status === 'conflict';
+  const criteria = useMemo(() => allCriteria(rubric), [rubric]);
+  const criterionIndex = useMemo(() => new Map(criteria.map((c, i) => [c.id, i])), [criteria]);
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const [problems, setProblems] = useState<SheetProblem[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+
+  const total = sheetTotal(rubric, sheet.scores);
+  const max = rubricMax(rubric);
+  const remaining = remainingCriteria(rubric, sheet.scores);
+  const needsComment = commentRequired(rubric, total);
+  const commentThreshold = roundPoints(rubric.commentRequiredBelow * max);
+  const problemsByKey = new Map(problems.map((p) => [problemKey(p), p.message]));
+
+  function focusTarget(problem: SheetProblem) {
+    const id =
+      problem.target.kind === 'criterion'
+        ? `criterion-${problem.target.id}`
+        : problem.target.kind === 'veto'
+          ? `veto-reason-${problem.target.id}`
+          : 'sheet-comment';
+    document.getElementById(id)?.focus();
+  }
+
+  async function submit() {
+    if (locked || submitting) return;
+    setSubmitting(true);
+    try {
+      const outcome = await onSubmit();
+      if (outcome.ok) {
+        setProblems([]);
+      } else {
+        setProblems(outcome.problems);
+        const first = outcome.problems[0];
+        if (first) focusTarget(first);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function onCriterionKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const next = criteria[index + 1];
+    if (next) inputs.current.get(next.id)?.focus();
+    else document.getElementById('sheet-comment')?.focus();
+  }
+
+  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  return (
+    <form
+      className="sheet"
+      aria-label={t.scoring.sheetTitle}
+      onKeyDown={onFormKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      {sheet.status === 'submitted' && sheet.submittedAt && (
+        <p className="banner success" role="status" data-testid="sheet-submitted">
+          {t.scoring.submitted(formatDateTime(sheet.submittedAt), sheet.revision)}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <div className="banner error" role="alert">
+          <p>{t.scoring.fixBeforeSubmit}</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problemKey(problem)}>
+                <button type="button" className="link-button" onClick={() => focusTarget(problem)}>
+                  {problem.message}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!locked && <p className="muted hint">{t.scoring.keyboardHint}</p>}
+
+      {rubric.sections.map((section) => (
+        <fieldset key={section.id} className="sheet-section">
+          <legend>
+            <span>{section.title}</span>
+            <span className="muted" data-testid={`subtotal-${section.id}`}>
+              {t.scoring.sectionSubtotal(
+                formatPoints(sectionSubtotal(section, sheet.scores)),
+                sectionMax(section),
+              )}
+            </span>
+          </legend>
+          {section.criteria.map((criterion) => {
+            const index = criterionIndex.get(criterion.id) ?? 0;
+            const text = sheet.inputs[criterion.id] ?? '';
+            const typed = parsePointsInput(text);
+            // Show a problem as soon as something wrong is typed; “missing” only after a submit attempt.
+            const liveProblem =
+              text.trim() === ''
+                ? null
+                : Number.isNaN(typed)
+                  ? '不是有效数字'
+                  : criterionValueProblem(criterion, typed);
+            const message = liveProblem ?? problemsByKey.get(`criterion:${criterion.id}`) ?? null;
+            const inputId = `criterion-${criterion.id}`;
+            return (
+              <div key={criterion.id} className={`criterion${message ? ' invalid' : ''}`}>
+                <label htmlFor={inputId}>
+                  <span className="criterion-title">{criterion.title}</span>
+                  {criterion.guidance && (
+                    <span className="muted guidance">{criterion.guidance}</span>
+                  )}
+                </label>
+                <div className="criterion-entry">
+                  <input
+                    id={inputId}
+                    ref={(el) => {
+                      if (el) inputs.current.set(criterion.id, el);
+                      else inputs.current.delete(criterion.id);
+                    }}
+                    className="points"
+                    inputMode="decimal"
+                    autoComplete="off"
+                    value={text}
+                    readOnly={locked}
+                    aria-invalid={message ? true : undefined}
+                    aria-describedby={`${inputId}-help`}
+                    onChange={(e) => onInput(criterion.id, e.target.value)}
+                    onKeyDown={(e) => onCriterionKeyDown(e, index)}
+                  />
+                  <span
+                    id={`${inputId}-help`}
+                    className={message ? 'error-text small' : 'muted small'}
+                  >
+                    {message ?? t.scoring.max(criterion.max, criterion.step)}
+                  </span>
+                </div>
+              </div>
+            );
+          })}
+        </fieldset>
+      ))}
+
+      {rubric.vetoes.length > 0 && (
+        <fieldset className="sheet-section">
+          <legend>
+            <span>{t.scoring.vetoes}</span>
+            <span className="muted">{t.scoring.vetoHint}</span>
+          </legend>
+          {rubric.vetoes.map((veto) => {
+            const ticked = sheet.vetoes[veto.id] === true;
+            const message = problemsByKey.get(`veto:${veto.id}`);
+            return (
+              <div key={veto.id} className="veto">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={ticked}
+                    disabled={locked}
+                    onChange={(e) => onVeto(veto.id, e.target.checked)}
+                  />
+                  {veto.title}
+                </label>
+                {ticked && (
+                  <textarea
+                    id={`veto-reason-${veto.id}`}
+                    aria-label={`${t.scoring.vetoReason}：${veto.title}`}
+                    placeholder={t.scoring.vetoReason}
+                    value={sheet.vetoReasons[veto.id] ?? ''}
+                    readOnly={locked}
+                    aria-invalid={message ? true : undefined}
+                    onChange={(e) => onVetoReason(veto.id, e.target.value)}
+                  />
+                )}
+                {message && <span className="error-text small">{message}</span>}
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+
+      <div className="sheet-section comment">
+        <label htmlFor="sheet-comment">
+          {t.scoring.comment}
+          {needsComment && (
+            <span className="required"> *（{t.scoring.commentRequired(commentThreshold)}）</span>
+          )}
+        </label>
+        <textarea
+          id="sheet-comment"
+          value={sheet.comment}
+          readOnly={locked}
+          rows={3}
+          aria-invalid={problemsByKey.has('comment') ? true : undefined}
+          onChange={(e) => onComment(e.target.value)}
+        />
+      </div>
+
+      <footer className="sheet-footer">
+        <div className="total">
+          <span>{t.scoring.total}</span>
+          <output data-testid="sheet-total" aria-live="polite">
+            {formatPoints(total)}
+          </output>
+          <span className="muted">/ {max}</span>
+        </div>
+        <span className="muted" data-testid="sheet-remaining">
+          {t.scoring.remaining(remaining)}
+        </span>
+        <span className={`save-state ${save.state}`} data-testid="save-state" role="status">
+          {save.state === 'saving' && t.scoring.saving}
+          {save.state === 'saved' && t.scoring.saved(formatTime(save.at))}
+          {save.state === 'error' && t.scoring.saveFailed(save.message)}
+        </span>
+        {!locked && (
+          <button
+            type="submit"
+            className="button primary"
+            disabled={submitting}
+            title={t.scoring.submitShortcut}
+          >
+            {t.scoring.submit}
+            <kbd>{t.scoring.submitShortcut}</kbd>
+          </button>
+        )}
+      </footer>
+    </form>
+  );
+}

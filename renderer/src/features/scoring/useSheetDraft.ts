@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Rubric } from '../../../../shared/model/rubric';
+import { scoresFromInputs } from '../../../../shared/rubric/points';
+import type { ReviewDeskDb } from '../../data/db';
+import type { SheetRow } from '../../data/rows';
+import { sheetKey } from '../../data/repositories/keys';
+import {
+  loadSheet,
+  saveDraft,
+  submitSheet,
+  type SheetDraftChange,
+  type SubmitOutcome,
+} from '../../data/repositories/sheetRepository';
+
+export type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: Date }
+  | { state: 'error'; message: string };
+
+/**
+ * The sheet being edited. The screen updates at once from local state; every change is also
+ * queued to the database in order, and the save indicator says “saved” only when the last queued
+ * write has committed, so what it acknowledges survives a reload or a crash.
+ */
+export function useSheetDraft(
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+) {
+  // Kept with its key so that moving to another sheet never shows the previous one's entries.
+  const [loaded, setLoaded] = useState<SheetRow | null>(null);
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const latest = useRef<SheetRow | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    latest.current = null;
+    void loadSheet(db, roundId, packetId, expertId).then((row) => {
+      if (cancelled) return;
+      latest.current = row;
+      setLoaded(row);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, roundId, packetId, expertId]);
+
+  const update = useCallback(
+    (makeChange: (current: SheetRow) => SheetDraftChange) => {
+      const current = latest.current;
+      if (!current) return;
+      const change = makeChange(current);
+      const next: SheetRow = {
+        ...current,
+        ...change,
+        scores: change.inputs ? scoresFromInputs(change.inputs) : current.scores,
+      };
+      latest.current = next;
+      setLoaded(next);
+      pending.current += 1;
+      setSave({ state: 'saving' });
+      queue.current = queue.current
+        .then(() => saveDraft(db, roundId, packetId, expertId, change))
+        .then(
+          () => {
+            pending.current -= 1;
+            if (pending.current === 0) setSave({ state: 'saved', at: new Date() });
+          },
+          (error: unknown) => {
+            pending.current -= 1;
+            setSave({
+              state: 'error',
+              message: error instanceof Error ? error.message : String(error),
+            });
+          },
+        );
+    },
+    [db, roundId, packetId, expertId],
+  );
+
+  const submit = useCallback(
+    async (rubric: Rubric, actorName: string): Promise<SubmitOutcome> => {
+      // Submit exactly what was typed: wait for queued keystrokes to land first.
+      await queue.current;
+      const outcome = await submitSheet(db, rubric, roundId, packetId, expertId, actorName);
+      if (outcome.ok) {
+        latest.current = outcome.sheet;
+        setLoaded(outcome.sheet);
+      }
+      return outcome;
+    },
+    [db, roundId, packetId, expertId],
+  );
+
+  const sheet = loaded && loaded.key === sheetKey(roundId, packetId, expertId) ? loaded : null;
+  return { sheet, save, update, submit };
+}

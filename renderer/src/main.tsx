@@ -1,0 +1,35 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ServicesProvider } from './app/AppServices';
+import { StartupError } from './app/StartupError';
+import { openDatabase } from './data/db';
+import { I18nProvider } from './i18n/I18nProvider';
+import { detectPlatform } from './platform';
+import './styles.css';
+
+async function start() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const [db, platform] = await Promise.all([openDatabase(), Promise.resolve(detectPlatform())]);
+    // Ask the browser not to evict our data under storage pressure; refusal is not fatal.
+    void navigator.storage?.persist?.().catch(() => false);
+    root.render(
+      <StrictMode>
+        <I18nProvider>
+          <ServicesProvider services={{ db, platform }}>
+            <App />
+          </ServicesProvider>
+        </I18nProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(
+      <I18nProvider>
+        <StartupError error={error} />
+      </I18nProvider>,
+    );
+  }
+}
+
+void start();
