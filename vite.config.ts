@@ -17,6 +17,7 @@ const productionCsp = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
+  "font-src 'self' data:",
   "frame-src 'self' blob:",
   "object-src 'none'",
   "connect-src 'self' blob: data:",

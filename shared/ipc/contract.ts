@@ -15,7 +15,10 @@ const fileFilter = z.object({
 
 /** Bytes cross IPC as Uint8Array (structured clone). Capped so a bug cannot flood main. */
 export const MAX_IPC_BYTES = 512 * 1024 * 1024;
-const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_IPC_BYTES, '文件过大');
+// z.custom keeps the plain Uint8Array type of Platform.ts (z.instanceof narrows to Uint8Array<ArrayBuffer>).
+const bytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, '需要字节数据')
+  .refine((b) => b.byteLength <= MAX_IPC_BYTES, '文件过大');
 /** A file name only: no directories, so a renderer cannot steer a save outside the dialog. */
 const fileName = z
   .string()

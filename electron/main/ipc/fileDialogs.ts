@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import type {
+  OpenFilesRequest,
+  PickedFile,
+  SaveFileRequest,
+  SaveOutcome,
+} from '../../../shared/platform/Platform';
+import { writeFileAtomic } from '../atomicWrite';
+import { readPickedFiles } from './readPickedFiles';
+
+export async function openFiles(
+  window: BrowserWindow,
+  request: OpenFilesRequest,
+): Promise<PickedFile[]> {
+  const result = await dialog.showOpenDialog(window, {
+    title: request.title,
+    filters: request.filters,
+    properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+  });
+  if (result.canceled) return [];
+  return readPickedFiles(result.filePaths);
+}
+
+/** Asks where to save (starting in Documents) and writes there atomically. */
+export async function saveWithDialog(
+  window: BrowserWindow,
+  request: Omit<SaveFileRequest, 'bytes'>,
+  bytes: Uint8Array,
+): Promise<SaveOutcome> {
+  const result = await dialog.showSaveDialog(window, {
+    title: request.title,
+    // suggestedName is a bare file name (the contract refuses separators), so this stays put.
+    defaultPath: path.join(app.getPath('documents'), request.suggestedName),
+    filters: request.filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || result.filePath === '') {
+    return { saved: false };
+  }
+  await writeFileAtomic(result.filePath, bytes);
+  return { saved: true, location: result.filePath };
+}

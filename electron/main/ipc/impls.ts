@@ -1,0 +1,34 @@
+import type { BrowserWindow } from 'electron';
+import type { DeviceKeyCustody } from '../keys';
+import type { IpcImpls } from './dispatch';
+import { openFiles, saveWithDialog } from './fileDialogs';
+import { IpcFailure } from './ipcFailure';
+import { printToPdf } from './printToPdf';
+
+export interface ImplDeps {
+  appVersion: () => string;
+  mainWindow: () => BrowserWindow | null;
+  keys: DeviceKeyCustody;
+}
+
+/** Dialogs are modal to the main window, so there must be one. */
+function requireWindow(deps: ImplDeps): BrowserWindow {
+  const window = deps.mainWindow();
+  if (window === null || window.isDestroyed()) {
+    throw new IpcFailure('no-window', '评审台主窗口不可用。');
+  }
+  return window;
+}
+
+export function createImpls(deps: ImplDeps): IpcImpls {
+  return {
+    'review:app:version': async () => deps.appVersion(),
+    'review:file:open': async (request) => openFiles(requireWindow(deps), request),
+    'review:file:save': async ({ bytes, ...request }) =>
+      saveWithDialog(requireWindow(deps), request, bytes),
+    'review:key:info': () => deps.keys.info(),
+    'review:key:create': () => deps.keys.create(),
+    'review:key:sign': (message) => deps.keys.sign(message),
+    'review:print:pdf': async (request) => printToPdf(requireWindow(deps), request),
+  };
+}

@@ -1,0 +1,51 @@
+import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../../shared/ipc/contract';
+import type { Platform } from '../../shared/platform/Platform';
+import { channels } from './channels';
+
+/** ipcRenderer.invoke as this file needs it; injected so the API is testable without Electron. */
+export type RawInvoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+
+type Invoke = <C extends IpcChannel>(
+  channel: C,
+  ...args: IpcRequest<C>
+) => Promise<IpcResponses[C]>;
+
+function isIpcResult(value: unknown): value is IpcResult<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof Reflect.get(value, 'ok') === 'boolean'
+  );
+}
+
+/**
+ * Main answers every request with an IpcResult; here it becomes a value or an Error carrying
+ * main's Chinese message, which the renderer can show as is.
+ */
+export function typedInvoke(raw: RawInvoke): Invoke {
+  return async (channel, ...args) => {
+    const result = await raw(channel, ...args);
+    if (!isIpcResult(result)) throw new Error('评审台内部错误：主进程的应答格式不正确。');
+    if (!result.ok) {
+      const error = new Error(result.error.message);
+      error.name = result.error.code;
+      throw error;
+    }
+    // The contract types the value; main produced it from the same contract.
+    return result.value as IpcResponses[typeof channel];
+  };
+}
+
+export function createPlatformApi(raw: RawInvoke) {
+  const invoke = typedInvoke(raw);
+  return {
+    kind: 'electron',
+    appVersion: () => invoke(channels.appVersion),
+    openFiles: (request) => invoke(channels.openFiles, request),
+    saveFile: (request) => invoke(channels.saveFile, request),
+    keys: {
+      info: () => invoke(channels.keyInfo),
+      create: () => invoke(channels.keyCreate),
+      sign: (message) => invoke(channels.keySign, message),
+    },
+    printToPdf: (request) => invoke(channels.printToPdf, request),
+  } satisfies Platform;
+}
