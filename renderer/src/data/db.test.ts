@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DatabaseFromTheFutureError, ReviewDeskDb, openDatabase } from './db';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import { auditForRound, checkAuditChain } from './repositories/auditLog';
 
 let counter = 0;
 const freshName = () => `db-test-${Date.now()}-${counter++}`;
@@ -32,7 +33,7 @@ describe('database versions', () => {
     v1.close();
 
     const v2 = await openDatabase(name);
-    expect(v2.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(v2.verno).toBeGreaterThanOrEqual(2);
     const sheets = await v2.sheets.orderBy('key').toArray();
     expect(sheets).toEqual([
       {
@@ -63,6 +64,33 @@ describe('database versions', () => {
     expect(await v2.sheets.where('[roundId+expertId]').equals(['R', 'e1']).count()).toBe(2);
     expect(await v2.packets.where('[roundId+group]').equals(['R', '天府技工']).count()).toBe(1);
     v2.close();
+  });
+
+  it('upgrades a version 2 audit log into a checkable hash chain per round', async () => {
+    const name = freshName();
+    const v2 = new ReviewDeskDb(name, { upTo: 2 });
+    await v2.open();
+    const plain = (roundId: string, n: number) => ({
+      roundId,
+      at: `2026-11-0${n}T08:00:00.000Z`,
+      actor: '秘书',
+      action: 'round.import',
+      subject: roundId,
+      detail: `第${n}条`,
+    });
+    await v2.table('audit').bulkAdd([plain('A', 1), plain('B', 2), plain('A', 3)]);
+    v2.close();
+
+    const v3 = await openDatabase(name);
+    const a = await auditForRound(v3, 'A');
+    expect(a.map((e) => [e.index, e.detail])).toEqual([
+      [1, '第1条'],
+      [2, '第3条'],
+      [3, expect.stringMatching(/此前的 2 条记录自此纳入校验链/)],
+    ]);
+    expect(await checkAuditChain(v3, 'A')).toMatchObject({ intact: true, entries: 3 });
+    expect(await checkAuditChain(v3, 'B')).toMatchObject({ intact: true, entries: 2 });
+    v3.close();
   });
 
   it('refuses a database written by a newer app and leaves it untouched', async () => {

@@ -12,11 +12,13 @@ import type {
 } from './rows';
 import { CURRENT_SCHEMA_VERSION, schemaVersions } from './schema';
 import { upgradeToV2 } from './migrations/v2';
+import { upgradeToV3 } from './migrations/v3';
 
 export const DEFAULT_DB_NAME = 'review-desk';
 
 const upgrades: Record<number, Parameters<ReturnType<Dexie['version']>['upgrade']>[0]> = {
   2: upgradeToV2,
+  3: upgradeToV3,
 };
 
 export class ReviewDeskDb extends Dexie {

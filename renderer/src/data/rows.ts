@@ -1,4 +1,5 @@
 import type { Aggregation, Packet, Quota, RoundKind } from '../../../shared/model/roundPackage';
+import type { ChainedAuditEntry } from '../../../shared/audit/chain';
 import type { Rubric } from '../../../shared/model/rubric';
 
 /**
@@ -86,14 +87,10 @@ export interface ConflictRow {
   declaredAt: string;
 }
 
-export interface AuditRow {
+/** One entry of a round's hash-chained audit log (see shared/audit/chain.ts). */
+export interface AuditRow extends ChainedAuditEntry {
+  /** Database order across all rounds; `index` is the position within the round's chain. */
   seq?: number;
-  roundId: string;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  detail: string;
 }
 
 export interface SettingRow {

@@ -26,6 +26,14 @@ export const schemaVersions = [
       sheets: '&key, roundId, packetId, expertId, status, [roundId+expertId]',
     },
   },
+  {
+    // v3: the audit log becomes a hash chain per round (shared/audit/chain.ts); entries are found
+    // by their position in their round's chain.
+    version: 3,
+    stores: {
+      audit: '++seq, roundId, at, [roundId+index]',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
 import { openDatabase } from '../db';
-import { auditForRound } from './auditLog';
+import { auditForRound, checkAuditChain } from './auditLog';
 import { importRound } from './roundRepository';
 import {
   SheetLockedError,
@@ -51,6 +51,28 @@ describe('importRound', () => {
     await expect(importRound(db, broken, 'x.zip')).rejects.toThrow(/附件缺失/);
     expect(await db.rounds.toCollection().primaryKeys()).toEqual(['KEEP']);
     expect(await db.packets.where('roundId').equals('BROKEN').count()).toBe(0);
+  });
+});
+
+describe('audit log', () => {
+  it('chains every change and detects an entry edited or deleted behind the app’s back', async () => {
+    const db = await freshDb();
+    const { round } = tinyRound();
+    await importRound(db, tinyRound(), 'demo');
+    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9', c2: '14' } });
+    await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
+    await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '9', c2: '14' } });
+    await submitSheet(db, round.rubric, 'T-1', 'P002', 'e1', '王建国');
+    expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: true, entries: 3 });
+
+    const [, second] = await auditForRound(db, 'T-1');
+    await db.audit.update(second!.seq!, { actor: '别人' });
+    expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: false, brokenAt: 2 });
+
+    await db.audit.update(second!.seq!, { actor: '王建国' });
+    expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: true });
+    await db.audit.delete(second!.seq!);
+    expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: false, brokenAt: 2 });
   });
 });
 
