@@ -51,6 +51,17 @@ export const roundSchema = z
       }
       ids.add(expert.id);
     });
+    const quotaGroups = new Set<string>();
+    round.quotas.forEach((quota, i) => {
+      if (quotaGroups.has(quota.group)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `分组“${quota.group}”的名额重复设置`,
+          path: ['quotas', i, 'group'],
+        });
+      }
+      quotaGroups.add(quota.group);
+    });
     const criterionIds = new Set(round.rubric.sections.flatMap((s) => s.criteria.map((c) => c.id)));
     round.aggregation.tieBreak.forEach((id, i) => {
       if (!criterionIds.has(id)) {

@@ -72,7 +72,8 @@ export function parsePointsInput(text: string): number | undefined {
 }
 
 export function commentRequired(rubric: Rubric, total: number): boolean {
-  return total < rubric.commentRequiredBelow * rubricMax(rubric);
+  // Round the threshold like the points: 0.55 × 100 is 55.00000000000001 in binary floating point.
+  return total < roundPoints(rubric.commentRequiredBelow * rubricMax(rubric));
 }
 
 /** Everything that stops a sheet from being submitted, in the order the sheet shows it. */

@@ -1,0 +1,161 @@
+/**
+ * Reader of a round package `NAME.zip` (format `review-desk/round@1`, docs/formats.md).
+ * Pure: bytes in, a validated round or a list of located problems out. Nothing is partially
+ * accepted: if any problem is found the caller gets only the problems, so a bad package can
+ * never change what is already stored.
+ */
+import { packetSchema, roundSchema, type Packet, type Round } from '../model/roundPackage';
+import { parseWith, type InputProblem, type Parsed } from '../model/validation';
+import { sha256Hex } from '../signing/hash';
+import { parseJsonBytes } from './text';
+import { DEFAULT_ZIP_LIMITS, entryNameProblem, formatBytes, readZip, type ZipLimits } from './zip';
+
+export interface RoundPackage {
+  round: Round;
+  /** Sorted by id. */
+  packets: Packet[];
+  /** Attachment bytes by their `path` inside the package (`attachments/…`), digests verified. */
+  attachments: Map<string, Uint8Array>;
+}
+
+export interface ReadRoundPackageOptions {
+  /** Shown in problems about the archive itself, e.g. the name the user picked. */
+  fileName?: string;
+  limits?: Partial<ZipLimits>;
+}
+
+const PACKET_FILE = /^packets\/([^/]+)\.json$/;
+
+export function readRoundPackage(
+  bytes: Uint8Array,
+  options: ReadRoundPackageOptions = {},
+): Parsed<RoundPackage> {
+  const zipName = options.fileName ?? 'round.zip';
+  const zip = readZip(bytes, zipName, { ...DEFAULT_ZIP_LIMITS, ...options.limits });
+  if (!zip.ok) return zip;
+  const files = stripWrapperFolder(zip.value);
+  const problems: InputProblem[] = [];
+
+  const roundBytes = files.get('round.json');
+  let round: Round | undefined;
+  if (!roundBytes) {
+    problems.push({
+      file: zipName,
+      field: '',
+      message: '评审包中缺少 round.json，这可能不是评审包',
+    });
+  } else {
+    const json = parseJsonBytes(roundBytes, 'round.json');
+    if (!json.ok) problems.push(json.problem);
+    else {
+      const parsed = parseWith(roundSchema, json.value, 'round.json');
+      if (parsed.ok) round = parsed.value;
+      else problems.push(...parsed.problems);
+    }
+  }
+
+  const packets: Packet[] = [];
+  const packetFileById = new Map<string, string>();
+  const packetFiles = [...files.keys()].filter((name) => PACKET_FILE.test(name)).sort();
+  for (const name of packetFiles) {
+    const json = parseJsonBytes(files.get(name)!, name);
+    if (!json.ok) {
+      problems.push(json.problem);
+      continue;
+    }
+    const parsed = parseWith(packetSchema, json.value, name);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const packet = parsed.value;
+    const earlier = packetFileById.get(packet.id);
+    if (earlier) {
+      problems.push({ file: name, field: 'id', message: `编号“${packet.id}”与 ${earlier} 重复` });
+      continue;
+    }
+    packetFileById.set(packet.id, name);
+    if (name !== `packets/${packet.id}.json`) {
+      // The contract names each file after its packet; a mismatch means a hand-edited package.
+      problems.push({
+        file: name,
+        field: 'id',
+        message: `文件名应为 packets/${packet.id}.json，与编号“${packet.id}”一致`,
+      });
+    }
+    problems.push(...checkAttachments(packet, name, files));
+    packets.push(packet);
+  }
+  if (packetFiles.length === 0) {
+    problems.push({
+      file: zipName,
+      field: '',
+      message: '评审包中没有申报材料（packets/ 目录下没有 .json 文件）',
+    });
+  }
+
+  if (problems.length > 0 || !round) return { ok: false, problems };
+  const attachments = new Map<string, Uint8Array>();
+  for (const packet of packets) {
+    for (const ref of packet.attachments) attachments.set(ref.path, files.get(ref.path)!);
+  }
+  packets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ok: true, value: { round, packets, attachments } };
+}
+
+function checkAttachments(
+  packet: Packet,
+  file: string,
+  files: Map<string, Uint8Array>,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  packet.attachments.forEach((ref, i) => {
+    const field = `attachments[${i}].path`;
+    const nameProblem = entryNameProblem(ref.path);
+    if (nameProblem || !ref.path.startsWith('attachments/')) {
+      problems.push({
+        file,
+        field,
+        message: `附件路径“${ref.path}”无效：必须位于 attachments/ 目录下`,
+      });
+      return;
+    }
+    const data = files.get(ref.path);
+    if (!data) {
+      problems.push({ file, field, message: `评审包中找不到附件“${ref.path}”` });
+      return;
+    }
+    if (data.length !== ref.size) {
+      problems.push({
+        file,
+        field: `attachments[${i}].size`,
+        message: `附件“${ref.name}”大小不符：登记为 ${formatBytes(ref.size)}，实际为 ${formatBytes(data.length)}`,
+      });
+      return;
+    }
+    if (sha256Hex(data) !== ref.sha256) {
+      problems.push({
+        file,
+        field: `attachments[${i}].sha256`,
+        message: `附件“${ref.name}”的 SHA-256 校验值不符，附件可能被替换或损坏`,
+      });
+    }
+  });
+  return problems;
+}
+
+/**
+ * People often zip the folder rather than its contents (`R2026/round.json`). When round.json is
+ * not at the top but sits in exactly one top-level folder, read from inside that folder.
+ */
+function stripWrapperFolder(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  if (files.has('round.json')) return files;
+  const candidates = [...files.keys()].filter((name) => /^[^/]+\/round\.json$/.test(name));
+  if (candidates.length !== 1) return files;
+  const prefix = candidates[0]!.slice(0, -'round.json'.length);
+  const inner = new Map<string, Uint8Array>();
+  for (const [name, data] of files) {
+    if (name.startsWith(prefix)) inner.set(name.slice(prefix.length), data);
+  }
+  return inner;
+}

@@ -1,0 +1,294 @@
+/**
+ * Guarded ZIP extraction. Round packages come from outside, so before a single byte is inflated
+ * the central directory is read here and checked against limits: entry count, declared sizes,
+ * compression ratio (zip bombs) and entry names (path traversal, "zip slip"). Only then does
+ * fflate inflate each entry, into a buffer of the declared size, and the CRC-32 is checked so a
+ * lying size or a corrupt stream cannot pass unnoticed.
+ */
+import { inflateSync } from 'fflate';
+import type { InputProblem, Parsed } from '../model/validation';
+import { decodeUtf8 } from './text';
+
+export interface ZipLimits {
+  maxEntries: number;
+  maxTotalBytes: number;
+  maxEntryBytes: number;
+  maxRatio: number;
+}
+
+const MiB = 1024 * 1024;
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 20_000,
+  maxTotalBytes: 2048 * MiB,
+  maxEntryBytes: 200 * MiB,
+  maxRatio: 200,
+};
+
+interface CentralEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** Cheap check used to tell "not a ZIP at all" (unreadable) from "a ZIP with bad content". */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return findEocd(bytes) >= 0;
+}
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o]! | (b[o + 1]! << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+}
+/** 64-bit little endian; sizes beyond 2^53 are absurd for us and come out as Infinity-ish huge. */
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
+}
+
+function findEocd(bytes: Uint8Array): number {
+  // The EOCD is 22 bytes plus a comment of at most 65535 bytes, at the very end.
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let o = bytes.length - 22; o >= stop; o--) {
+    if (u32(bytes, o) === EOCD) return o;
+  }
+  return -1;
+}
+
+/**
+ * Entry names must be relative, forward-slash paths that stay inside the package. Windows
+ * tools happily unpack `..\\x` and `C:x`, so those are refused too even though we never write
+ * to disk from here: the names end up as keys other code may one day join onto a folder.
+ */
+export function entryNameProblem(name: string): string | null {
+  if (name === '') return '条目名称为空';
+  if (name.includes('\0')) return '条目名称中含有 NUL 字符';
+  if (name.includes('\\')) return '条目名称中含有反斜杠“\\”';
+  if (name.startsWith('/')) return '条目名称是绝对路径';
+  if (/^[A-Za-z]:/.test(name)) return '条目名称含有盘符';
+  if (name.split('/').some((segment) => segment === '..'))
+    return '条目名称含有“..”，会跳出评审包目录';
+  return null;
+}
+
+function decodeName(raw: Uint8Array): string | null {
+  // Bit 11 of the flags says UTF-8, but many tools write UTF-8 without setting it, so any valid
+  // UTF-8 is taken as such. Anything else (typically GBK from Chinese Windows) is refused for
+  // now with a clear fix; decoding GBK is issue #3.
+  return decodeUtf8(raw);
+}
+
+function readCentralDirectory(
+  bytes: Uint8Array,
+  file: string,
+  limits: ZipLimits,
+): Parsed<CentralEntry[]> {
+  const fail = (message: string, field = ''): Parsed<CentralEntry[]> => ({
+    ok: false,
+    problems: [{ file, field, message }],
+  });
+  const eocd = findEocd(bytes);
+  if (eocd < 0) return fail('不是 ZIP 压缩包，或文件已损坏（找不到目录结尾）');
+  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) {
+    return fail('不支持分卷压缩包，请打包成单个 ZIP 文件');
+  }
+  let count = u16(bytes, eocd + 10);
+  let dirSize = u32(bytes, eocd + 12);
+  let dirOffset = u32(bytes, eocd + 16);
+  const locator = eocd - 20;
+  if (locator >= 0 && u32(bytes, locator) === ZIP64_LOCATOR) {
+    const z = u64(bytes, locator + 8);
+    if (z + 56 > bytes.length || u32(bytes, z) !== ZIP64_EOCD) return fail('ZIP64 目录结尾已损坏');
+    count = u64(bytes, z + 32);
+    dirSize = u64(bytes, z + 40);
+    dirOffset = u64(bytes, z + 48);
+  }
+  if (count > limits.maxEntries) {
+    return fail(`压缩包中有 ${count} 个条目，超过上限 ${limits.maxEntries}`);
+  }
+  if (dirOffset + dirSize > bytes.length) return fail('ZIP 目录超出文件末尾，文件可能不完整');
+
+  const entries: CentralEntry[] = [];
+  const problems: InputProblem[] = [];
+  const names = new Set<string>();
+  let total = 0;
+  let o = dirOffset;
+  for (let i = 0; i < count; i++) {
+    if (o + 46 > bytes.length || u32(bytes, o) !== CENTRAL) return fail('ZIP 目录已损坏');
+    const flags = u16(bytes, o + 8);
+    const method = u16(bytes, o + 10);
+    const crc = u32(bytes, o + 16);
+    let compressedSize = u32(bytes, o + 20);
+    let size = u32(bytes, o + 24);
+    const nameLength = u16(bytes, o + 28);
+    const extraLength = u16(bytes, o + 30);
+    const commentLength = u16(bytes, o + 32);
+    let localOffset = u32(bytes, o + 42);
+    const next = o + 46 + nameLength + extraLength + commentLength;
+    if (next > bytes.length) return fail('ZIP 目录已损坏');
+    const extra = bytes.subarray(o + 46 + nameLength, o + 46 + nameLength + extraLength);
+    // ZIP64 extended information: only the fields whose 32-bit value is saturated are present.
+    for (let e = 0; e + 4 <= extra.length;) {
+      const id = u16(extra, e);
+      const length = u16(extra, e + 2);
+      if (id === 0x0001) {
+        let f = e + 4;
+        if (size === 0xffffffff && f + 8 <= e + 4 + length) {
+          size = u64(extra, f);
+          f += 8;
+        }
+        if (compressedSize === 0xffffffff && f + 8 <= e + 4 + length) {
+          compressedSize = u64(extra, f);
+          f += 8;
+        }
+        if (localOffset === 0xffffffff && f + 8 <= e + 4 + length) localOffset = u64(extra, f);
+      }
+      e += 4 + length;
+    }
+    const name = decodeName(bytes.subarray(o + 46, o + 46 + nameLength));
+    o = next;
+    if (name === null) {
+      problems.push({
+        file,
+        field: `第 ${i + 1} 个条目`,
+        message: '条目名称不是 UTF-8 编码（可能是 GBK），请用支持 UTF-8 文件名的工具重新压缩',
+      });
+      continue;
+    }
+    const nameProblem = entryNameProblem(name);
+    if (nameProblem) {
+      problems.push({ file, field: name, message: `${nameProblem}，已拒绝该评审包` });
+      continue;
+    }
+    if (names.has(name)) {
+      problems.push({ file, field: name, message: '压缩包中有两个同名条目' });
+      continue;
+    }
+    names.add(name);
+    if (flags & 0x1) {
+      problems.push({ file, field: name, message: '条目已加密，评审包不能加密' });
+      continue;
+    }
+    if (method !== 0 && method !== 8) {
+      problems.push({
+        file,
+        field: name,
+        message: `不支持的压缩方式（${method}），只支持存储和 Deflate`,
+      });
+      continue;
+    }
+    if (size > limits.maxEntryBytes) {
+      problems.push({
+        file,
+        field: name,
+        message: `文件过大（${formatBytes(size)}），单个文件不能超过 ${formatBytes(limits.maxEntryBytes)}`,
+      });
+      continue;
+    }
+    if (size > 0 && (compressedSize === 0 || size / compressedSize > limits.maxRatio)) {
+      problems.push({
+        file,
+        field: name,
+        message: `压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”，已拒绝`,
+      });
+      continue;
+    }
+    if (method === 0 && compressedSize !== size) {
+      problems.push({ file, field: name, message: 'ZIP 目录中的大小不一致，文件已损坏' });
+      continue;
+    }
+    total += size;
+    entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
+  }
+  if (total > limits.maxTotalBytes) {
+    problems.push({
+      file,
+      field: '',
+      message: `解压后共 ${formatBytes(total)}，超过上限 ${formatBytes(limits.maxTotalBytes)}`,
+    });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: entries };
+}
+
+/**
+ * Read every file entry of a ZIP (directories skipped) after checking it against `limits`.
+ * Problems are located by `file` (the ZIP's own name) and `field` (the entry name).
+ */
+export function readZip(
+  bytes: Uint8Array,
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Parsed<Map<string, Uint8Array>> {
+  const directory = readCentralDirectory(bytes, file, limits);
+  if (!directory.ok) return directory;
+  const files = new Map<string, Uint8Array>();
+  const problems: InputProblem[] = [];
+  for (const entry of directory.value) {
+    if (entry.name.endsWith('/')) continue;
+    const corrupt = (why: string) =>
+      problems.push({ file, field: entry.name, message: `文件已损坏（${why}），请重新获取评审包` });
+    const o = entry.localOffset;
+    if (o + 30 > bytes.length || u32(bytes, o) !== LOCAL) {
+      corrupt('找不到文件头');
+      continue;
+    }
+    const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
+    const end = start + entry.compressedSize;
+    if (end > bytes.length) {
+      corrupt('数据超出文件末尾');
+      continue;
+    }
+    let data: Uint8Array;
+    if (entry.method === 0) {
+      data = bytes.slice(start, end);
+    } else {
+      try {
+        // A fixed-size output buffer: fflate does not grow it, so a lying size cannot balloon.
+        data = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.size) });
+      } catch {
+        corrupt('解压失败');
+        continue;
+      }
+    }
+    if (data.length !== entry.size || crc32(data) !== entry.crc) {
+      corrupt('校验和不符');
+      continue;
+    }
+    files.set(entry.name, data);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (ISO-HDLC), as used by ZIP and PNG. */
+export function crc32(bytes: Uint8Array, seed = 0): number {
+  let c = ~seed >>> 0;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < MiB) return `${(n / 1024).toFixed(1)} KB`;
+  if (n < 1024 * MiB) return `${(n / MiB).toFixed(1)} MB`;
+  return `${(n / 1024 / MiB).toFixed(2)} GB`;
+}
