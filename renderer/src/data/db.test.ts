@@ -93,6 +93,47 @@ describe('database versions', () => {
     v3.close();
   });
 
+  it('upgrades version 3 to 4: existing rows untouched, the panel and exchange tables empty and usable', async () => {
+    const name = freshName();
+    const v3 = new ReviewDeskDb(name, { upTo: 3 });
+    await v3.open();
+    const sheet = {
+      key: 'R:P1:e1',
+      roundId: 'R',
+      packetId: 'P1',
+      expertId: 'e1',
+      status: 'draft',
+      inputs: { c1: '7' },
+      scores: { c1: 7 },
+      vetoes: {},
+      vetoReasons: {},
+      comment: '',
+      conflictReason: '',
+      revision: 0,
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      submittedAt: null,
+    };
+    await v3.table('sheets').add(sheet);
+    v3.close();
+
+    const v4 = await openDatabase(name);
+    expect(await v4.sheets.toArray()).toEqual([sheet]);
+    expect(await v4.pins.count()).toBe(0);
+    await v4.exchangeConflicts.add({
+      key: 'R:P1:e1',
+      roundId: 'R',
+      packetId: 'P1',
+      expertId: 'e1',
+      status: 'open',
+      reason: '同版本内容不同',
+      incoming: { ...sheet, revision: 1 } as never,
+      incomingFile: 'e1.scores.json',
+      receivedAt: '2026-11-02T00:00:00.000Z',
+    });
+    expect(await v4.exchangeConflicts.where('status').equals('open').count()).toBe(1);
+    v4.close();
+  });
+
   it('refuses a database written by a newer app and leaves it untouched', async () => {
     const name = freshName();
     const future = new Dexie(name);

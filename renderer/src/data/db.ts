@@ -4,8 +4,11 @@ import type {
   AttachmentRow,
   AuditRow,
   ConflictRow,
+  ExchangeConflictRow,
+  ExpertKeyRow,
   ExpertRow,
   PacketRow,
+  PinRow,
   RoundRow,
   SettingRow,
   SheetRow,
@@ -31,6 +34,9 @@ export class ReviewDeskDb extends Dexie {
   conflicts!: EntityTable<ConflictRow, 'key'>;
   audit!: EntityTable<AuditRow, 'seq'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  pins!: EntityTable<PinRow, 'key'>;
+  expertKeys!: EntityTable<ExpertKeyRow, 'key'>;
+  exchangeConflicts!: EntityTable<ExchangeConflictRow, 'key'>;
 
   /** `upTo` exists for migration tests, which build a database as an older app left it. */
   constructor(

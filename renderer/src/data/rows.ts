@@ -37,7 +37,8 @@ export interface AttachmentRow {
   blob: Blob;
 }
 
-export type PanelRole = 'expert' | 'chair';
+/** 'standby' is a 备选专家: assigned only when a conflict leaves a packet short of sheets. */
+export type PanelRole = 'expert' | 'chair' | 'standby';
 
 export interface ExpertRow {
   key: string;
@@ -72,6 +73,8 @@ export interface SheetRow {
   vetoReasons: Record<string, string>;
   comment: string;
   conflictReason: string;
+  /** Why the chair returned it, while status is 'returned'. */
+  returnReason?: string;
   /** Incremented on every submission. */
   revision: number;
   updatedAt: string;
@@ -96,4 +99,52 @@ export interface AuditRow extends ChainedAuditEntry {
 export interface SettingRow {
   key: string;
   value: unknown;
+}
+
+export interface PinRow {
+  key: string;
+  roundId: string;
+  expertId: string;
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  /** Base64. */
+  salt: string;
+  /** Base64 of the derived 32 bytes. */
+  hash: string;
+  setAt: string;
+  /** Consecutive wrong entries; reset by a right one. */
+  failedAttempts: number;
+  /** ISO time before which no attempt is accepted, or null. */
+  lockedUntil: string | null;
+}
+
+export interface ExpertKeyRow {
+  key: string;
+  roundId: string;
+  expertId: string;
+  /** Base64 raw Ed25519 public key. */
+  publicKey: string;
+  fingerprint: string;
+  /** The score file it was first seen in. */
+  firstSeenIn: string;
+  firstSeenAt: string;
+}
+
+export type ExchangeConflictStatus = 'open' | 'kept-held' | 'took-incoming';
+
+/** An incoming sheet that could not be merged automatically; the chair settles it. */
+export interface ExchangeConflictRow {
+  key: string;
+  roundId: string;
+  packetId: string;
+  expertId: string;
+  status: ExchangeConflictStatus;
+  /** Why it could not be merged, for people. */
+  reason: string;
+  incoming: Omit<SheetRow, 'key'>;
+  incomingFile: string;
+  receivedAt: string;
+  resolvedBy?: string;
+  resolutionReason?: string;
+  resolvedAt?: string;
 }

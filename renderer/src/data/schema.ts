@@ -34,6 +34,18 @@ export const schemaVersions = [
       audit: '++seq, roundId, at, [roundId+index]',
     },
   },
+  {
+    // v4: the panel's identities and the exchange between laptops. pins: each expert's salted
+    // PIN hash and attempt counters; expertKeys: the signing key first seen in an expert's score
+    // file (later files must match it); exchangeConflicts: incoming sheets that disagree with the
+    // one held, waiting for the chair.
+    version: 4,
+    stores: {
+      pins: '&key, roundId',
+      expertKeys: '&key, roundId',
+      exchangeConflicts: '&key, roundId, packetId, expertId, status',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;
