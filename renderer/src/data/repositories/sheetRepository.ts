@@ -114,8 +114,10 @@ export async function submitSheet(
     const problems = sheetProblems(rubric, current);
     if (problems.length > 0) return { ok: false, problems };
     const now = new Date().toISOString();
+    // The chair's reason for returning it is answered by this submission; the audit log keeps it.
+    const { returnReason: _answered, ...rest } = current;
     const submitted: SheetRow = {
-      ...current,
+      ...rest,
       status: 'submitted',
       revision: current.revision + 1,
       submittedAt: now,

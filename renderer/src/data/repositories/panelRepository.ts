@@ -1,0 +1,363 @@
+import type { ReviewDeskDb } from '../db';
+import type {
+  AssignmentRow,
+  ConflictRow,
+  ExpertRow,
+  PanelRole,
+  SheetRow,
+  SheetStatus,
+} from '../rows';
+import { appendAudit } from './auditLog';
+import { expertKey, sheetKey } from './keys';
+import { emptySheet } from './sheetRepository';
+
+/** Panel settings the round package does not carry; kept per round in the settings table. */
+export interface PanelSettings {
+  /** 同市(州)回避: experts do not score applicants from their own 市(州). */
+  sameCityConflict: boolean;
+  /** Sheets a packet should get; fewer after 回避 offers a standby expert. */
+  minSheets: number;
+}
+
+const settingsKey = (roundId: string) => `panel:${roundId}`;
+
+export async function panelSettings(db: ReviewDeskDb, roundId: string): Promise<PanelSettings> {
+  const round = await db.rounds.get(roundId);
+  const defaults: PanelSettings = {
+    sameCityConflict: false,
+    minSheets: round?.aggregation.trimWhenAtLeast ?? 5,
+  };
+  const stored = (await db.settings.get(settingsKey(roundId)))?.value as
+    Partial<PanelSettings> | undefined;
+  return { ...defaults, ...stored };
+}
+
+export async function savePanelSettings(
+  db: ReviewDeskDb,
+  roundId: string,
+  settings: PanelSettings,
+  actor: string,
+): Promise<void> {
+  await db.transaction('rw', [db.settings, db.audit], async () => {
+    await db.settings.put({ key: settingsKey(roundId), value: settings });
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'panel.settings',
+      subject: roundId,
+      detail: `同市(州)回避：${settings.sameCityConflict ? '是' : '否'}；每个项目至少 ${settings.minSheets} 份评分`,
+    });
+  });
+}
+
+export class PanelError extends Error {
+  override name = 'PanelError';
+}
+
+const roleLabel: Record<PanelRole, string> = {
+  expert: '评审专家',
+  chair: '专家组组长',
+  standby: '备选专家',
+};
+
+/** One chair per round: naming a new chair makes the previous one an ordinary expert. */
+export async function setRole(
+  db: ReviewDeskDb,
+  roundId: string,
+  expertId: string,
+  role: PanelRole,
+  actor: string,
+): Promise<void> {
+  await db.transaction('rw', [db.experts, db.assignments, db.sheets, db.audit], async () => {
+    const expert = await db.experts.get(expertKey(roundId, expertId));
+    if (!expert) throw new PanelError(`找不到专家 ${expertId}`);
+    if (role === 'chair') {
+      const experts = await db.experts.where('roundId').equals(roundId).toArray();
+      for (const other of experts) {
+        if (other.role === 'chair' && other.id !== expertId)
+          await db.experts.update(other.key, { role: 'expert' });
+      }
+    }
+    if (role === 'standby') {
+      // A standby scores only what they are later assigned; keep assignments they already work on.
+      const started = new Set(
+        (await db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray()).map(
+          (s) => s.packetId,
+        ),
+      );
+      const assignments = await db.assignments
+        .where('expertId')
+        .equals(expertId)
+        .filter((a) => a.roundId === roundId)
+        .toArray();
+      await db.assignments.bulkDelete(
+        assignments.filter((a) => !started.has(a.packetId)).map((a) => a.key),
+      );
+    }
+    await db.experts.update(expert.key, { role });
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'panel.role',
+      subject: expertId,
+      detail: `${expert.name}：${roleLabel[role]}`,
+    });
+  });
+}
+
+export async function chairOf(db: ReviewDeskDb, roundId: string): Promise<ExpertRow | undefined> {
+  return db.experts
+    .where('roundId')
+    .equals(roundId)
+    .filter((e) => e.role === 'chair')
+    .first();
+}
+
+const assignmentKey = (roundId: string, packetId: string, expertId: string) =>
+  `${roundId}:${packetId}:${expertId}`;
+
+/**
+ * Replace the round's assignments: each expert gets the packets of the groups listed for them
+ * (an empty list means all packets; standby experts get none). Refused if it would take away a
+ * packet an expert has already started: their work is never dropped silently.
+ */
+export async function assignByGroup(
+  db: ReviewDeskDb,
+  roundId: string,
+  groupsByExpert: Readonly<Record<string, readonly string[]>>,
+  actor: string,
+): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.experts, db.packets, db.assignments, db.sheets, db.audit],
+    async () => {
+      const experts = await db.experts.where('roundId').equals(roundId).toArray();
+      const packets = await db.packets.where('roundId').equals(roundId).toArray();
+      const sheets = await db.sheets.where('roundId').equals(roundId).toArray();
+      const next: AssignmentRow[] = [];
+      for (const expert of experts) {
+        if (expert.role === 'standby') continue;
+        const groups = groupsByExpert[expert.id] ?? [];
+        for (const packet of packets) {
+          if (groups.length === 0 || groups.includes(packet.group)) {
+            next.push({
+              key: assignmentKey(roundId, packet.id, expert.id),
+              roundId,
+              packetId: packet.id,
+              expertId: expert.id,
+            });
+          }
+        }
+      }
+      const nextKeys = new Set(next.map((a) => a.key));
+      const current = await db.assignments.where('roundId').equals(roundId).toArray();
+      const started = sheets.filter(
+        (s) => s.status !== 'draft' || Object.keys(s.inputs).length > 0,
+      );
+      const lost = started.filter(
+        (s) =>
+          current.some((a) => a.key === assignmentKey(roundId, s.packetId, s.expertId)) &&
+          !nextKeys.has(assignmentKey(roundId, s.packetId, s.expertId)),
+      );
+      if (lost.length > 0) {
+        const names = new Map(experts.map((e) => [e.id, e.name]));
+        throw new PanelError(
+          `不能取消已开始评分的分配：${lost
+            .slice(0, 5)
+            .map((s) => `${names.get(s.expertId) ?? s.expertId} · ${s.packetId}`)
+            .join(
+              '，',
+            )}${lost.length > 5 ? ` 等 ${lost.length} 项` : ''}。请保留这些分组，或先与专家确认。`,
+        );
+      }
+      // Standby experts keep what they were assigned by hand.
+      const standbyIds = new Set(experts.filter((e) => e.role === 'standby').map((e) => e.id));
+      await db.assignments.bulkDelete(
+        current.filter((a) => !standbyIds.has(a.expertId)).map((a) => a.key),
+      );
+      await db.assignments.bulkPut(next);
+      const summary = experts
+        .filter((e) => e.role !== 'standby')
+        .map(
+          (e) =>
+            `${e.name}：${(groupsByExpert[e.id] ?? []).length === 0 ? '全部' : groupsByExpert[e.id]!.join('、')}`,
+        )
+        .join('；');
+      await appendAudit(db, {
+        roundId,
+        actor,
+        action: 'panel.assign',
+        subject: roundId,
+        detail: `按分组分配：${summary}`,
+      });
+    },
+  );
+}
+
+/** Give one packet to one (usually standby) expert. */
+export async function assignOne(
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+  actor: string,
+): Promise<void> {
+  await db.transaction('rw', [db.assignments, db.experts, db.audit], async () => {
+    const expert = await db.experts.get(expertKey(roundId, expertId));
+    if (!expert) throw new PanelError(`找不到专家 ${expertId}`);
+    await db.assignments.put({
+      key: assignmentKey(roundId, packetId, expertId),
+      roundId,
+      packetId,
+      expertId,
+    });
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'panel.assign-one',
+      subject: `${packetId}/${expertId}`,
+      detail: `将项目 ${packetId} 分配给${expert.name}`,
+    });
+  });
+}
+
+/**
+ * 回避: the expert (or the secretariat, from the rosters) declares a tie to the applicant. The
+ * sheet becomes a conflict sheet whatever was typed on it; the reason is kept and exported.
+ */
+export async function declareConflict(
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+  reason: string,
+  actor: string,
+): Promise<void> {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new PanelError('请填写回避理由');
+  await db.transaction('rw', [db.sheets, db.conflicts, db.audit], async () => {
+    const key = sheetKey(roundId, packetId, expertId);
+    const current = (await db.sheets.get(key)) ?? emptySheet(roundId, packetId, expertId);
+    if (current.status === 'submitted')
+      throw new PanelError('该评分表已提交，不能再申报回避；如确有回避情形，请组长先退回评分表。');
+    if (current.status === 'conflict') return;
+    const now = new Date().toISOString();
+    // Points typed before the declaration must not survive into anything exported.
+    const conflicted: SheetRow = {
+      ...current,
+      status: 'conflict',
+      inputs: {},
+      scores: {},
+      vetoes: {},
+      vetoReasons: {},
+      comment: '',
+      conflictReason: trimmed,
+      updatedAt: now,
+      submittedAt: now,
+    };
+    await db.sheets.put(conflicted);
+    const row: ConflictRow = { key, roundId, packetId, expertId, reason: trimmed, declaredAt: now };
+    await db.conflicts.put(row);
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'sheet.conflict',
+      subject: `${packetId}/${expertId}`,
+      detail: `申报回避：${trimmed}`,
+    });
+  });
+}
+
+export async function conflictsForRound(db: ReviewDeskDb, roundId: string): Promise<ConflictRow[]> {
+  return (await db.conflicts.where('roundId').equals(roundId).toArray()).sort((a, b) =>
+    a.declaredAt.localeCompare(b.declaredAt),
+  );
+}
+
+/** The chair sends a submitted sheet back to its expert, with the reason they will read. */
+export async function returnSheet(
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+  reason: string,
+  chairName: string,
+): Promise<void> {
+  const trimmed = reason.trim();
+  if (!trimmed) throw new PanelError('请填写退回理由，专家将看到它');
+  await db.transaction('rw', [db.sheets, db.audit], async () => {
+    const sheet = await db.sheets.get(sheetKey(roundId, packetId, expertId));
+    if (!sheet || sheet.status !== 'submitted') throw new PanelError('只能退回已提交的评分表');
+    await db.sheets.put({
+      ...sheet,
+      status: 'returned',
+      returnReason: trimmed,
+      updatedAt: new Date().toISOString(),
+    });
+    await appendAudit(db, {
+      roundId,
+      actor: chairName,
+      action: 'sheet.return',
+      subject: `${packetId}/${expertId}`,
+      detail: `组长退回第 ${sheet.revision} 版：${trimmed}`,
+    });
+  });
+}
+
+export type MatrixCell = SheetStatus | 'todo' | 'unassigned';
+
+export interface ProgressMatrix {
+  experts: ExpertRow[];
+  packets: { id: string; title: string; group: string }[];
+  /** cells[expertIndex][packetIndex] */
+  cells: MatrixCell[][];
+  counts: Record<MatrixCell, number>;
+  /** Packets whose possible sheets (assigned minus 回避) are fewer than the minimum. */
+  shortfalls: { packetId: string; possible: number }[];
+}
+
+/** Experts × packets: who has submitted, is working, declared 回避, or has not started. Statuses only, never points. */
+export async function progressMatrix(db: ReviewDeskDb, roundId: string): Promise<ProgressMatrix> {
+  const [experts, packets, assignments, sheets, settings] = await Promise.all([
+    db.experts.where('roundId').equals(roundId).toArray(),
+    db.packets.where('roundId').equals(roundId).toArray(),
+    db.assignments.where('roundId').equals(roundId).toArray(),
+    db.sheets.where('roundId').equals(roundId).toArray(),
+    panelSettings(db, roundId),
+  ]);
+  experts.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+  packets.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+  const assigned = new Set(assignments.map((a) => `${a.packetId}:${a.expertId}`));
+  const statusOf = new Map(sheets.map((s) => [`${s.packetId}:${s.expertId}`, s.status]));
+  const counts: Record<MatrixCell, number> = {
+    draft: 0,
+    submitted: 0,
+    returned: 0,
+    conflict: 0,
+    todo: 0,
+    unassigned: 0,
+  };
+  const cells = experts.map((expert) =>
+    packets.map((packet) => {
+      const id = `${packet.id}:${expert.id}`;
+      const status = statusOf.get(id);
+      const cell: MatrixCell =
+        status === 'conflict' ? 'conflict' : !assigned.has(id) ? 'unassigned' : (status ?? 'todo');
+      counts[cell] += 1;
+      return cell;
+    }),
+  );
+  const shortfalls = packets
+    .map((packet, p) => ({
+      packetId: packet.id,
+      possible: cells.filter((row) => row[p] !== 'unassigned' && row[p] !== 'conflict').length,
+    }))
+    .filter((s) => s.possible < settings.minSheets);
+  return {
+    experts,
+    packets: packets.map((p) => ({ id: p.id, title: p.title, group: p.group })),
+    cells,
+    counts,
+    shortfalls,
+  };
+}
