@@ -24,8 +24,7 @@ export interface AggregateOutcome {
  */
 export function sortEntries(entries: readonly PointsEntry[]): PointsEntry[] {
   return [...entries].sort(
-    (a, b) =>
-      a.micro - b.micro || (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0),
+    (a, b) => a.micro - b.micro || (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0),
   );
 }
 

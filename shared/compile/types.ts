@@ -21,6 +21,8 @@ export interface CompileSheet {
   vetoes: Readonly<Record<string, boolean>>;
   vetoReasons?: Readonly<Record<string, string>>;
   comment?: string;
+  /** The 回避 reason on a `conflict` sheet. */
+  conflictReason?: string;
   revision: number;
 }
 
@@ -121,12 +123,7 @@ export interface TieAtQuota {
 }
 
 export type PacketFlagCode =
-  | 'no-valid-sheets'
-  | 'vetoed'
-  | 'single-veto'
-  | 'deviation-pending'
-  | 'tie-at-quota'
-  | 'no-quota';
+  'no-valid-sheets' | 'vetoed' | 'single-veto' | 'deviation-pending' | 'tie-at-quota' | 'no-quota';
 
 export interface PacketResult {
   packetId: string;

@@ -1,0 +1,21 @@
+import type { ScoreFile } from '../formats/scoreFile';
+import type { CompileSheet } from './types';
+
+/** The sheets of verified score files (design.md `review-desk/scores@1`) as compile input. */
+export function sheetsFromScoreFiles(
+  files: readonly Pick<ScoreFile, 'expert' | 'sheets'>[],
+): CompileSheet[] {
+  return files.flatMap((file) =>
+    file.sheets.map((sheet) => ({
+      packetId: sheet.packetId,
+      expertId: file.expert.id,
+      status: sheet.status,
+      scores: sheet.scores,
+      vetoes: sheet.vetoes,
+      vetoReasons: sheet.vetoReasons,
+      comment: sheet.comment,
+      conflictReason: sheet.conflictReason,
+      revision: sheet.revision,
+    })),
+  );
+}

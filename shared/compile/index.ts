@@ -1,0 +1,17 @@
+export { aggregatePoints, sortEntries, type AggregateOutcome, type PointsEntry } from './aggregate';
+export { compileRound, DECISION } from './compile';
+export {
+  compareFractions,
+  divideRoundHalfAway,
+  formatHundredths,
+  formatPoints,
+  MICRO,
+  round2,
+  toHundredths,
+  toMicro,
+  type Fraction,
+} from './decimal';
+export { explain } from './explain';
+export { sheetsFromScoreFiles } from './fromScoreFiles';
+export { leniencyView, type ExpertLeniency, type LeniencySheet } from './leniency';
+export * from './types';
