@@ -2,7 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from './app/AppServices';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
+import { ChairPage } from './features/chair/ChairPage';
+import { ExchangePage } from './features/exchange/ExchangePage';
 import { HomePage } from './features/home/HomePage';
+import { PanelPage } from './features/panel/PanelPage';
 import { PacketListPage } from './features/packets/PacketListPage';
 import { PacketPage } from './features/packets/PacketPage';
 import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
@@ -20,7 +23,13 @@ function Header({ route }: { route: Route }) {
   const roundId = roundIdOf(route);
   const round = useLiveQuery(() => (roundId ? getRound(db, roundId) : undefined), [db, roundId]);
   const section =
-    route.name === 'packets' || route.name === 'packet' ? 'packets' : roundId ? 'scoring' : null;
+    route.name === 'packets' || route.name === 'packet'
+      ? 'packets'
+      : route.name === 'panel' || route.name === 'chair' || route.name === 'exchange'
+        ? route.name
+        : roundId
+          ? 'scoring'
+          : null;
   return (
     <header className="app-header">
       <a className="brand" href={hrefFor({ name: 'home' })}>
@@ -43,6 +52,24 @@ function Header({ route }: { route: Route }) {
               aria-current={section === 'scoring' ? 'page' : undefined}
             >
               {t.nav.scoring}
+            </a>
+            <a
+              href={hrefFor({ name: 'panel', roundId: round.id })}
+              aria-current={section === 'panel' ? 'page' : undefined}
+            >
+              {t.panel.nav}
+            </a>
+            <a
+              href={hrefFor({ name: 'chair', roundId: round.id })}
+              aria-current={section === 'chair' ? 'page' : undefined}
+            >
+              {t.chair.nav}
+            </a>
+            <a
+              href={hrefFor({ name: 'exchange', roundId: round.id })}
+              aria-current={section === 'exchange' ? 'page' : undefined}
+            >
+              {t.exchange.nav}
             </a>
           </nav>
         </>
@@ -69,6 +96,12 @@ function Page({ route }: { route: Route }) {
       return <PacketPage roundId={route.roundId} packetId={route.packetId} />;
     case 'experts':
       return <ExpertPickerPage roundId={route.roundId} />;
+    case 'panel':
+      return <PanelPage roundId={route.roundId} />;
+    case 'chair':
+      return <ChairPage roundId={route.roundId} />;
+    case 'exchange':
+      return <ExchangePage roundId={route.roundId} />;
     case 'expertSheets':
       return <ExpertSheetsPage roundId={route.roundId} expertId={route.expertId} />;
     case 'sheet':

@@ -7,6 +7,8 @@ describe('hash routes', () => {
     { name: 'packets', roundId: 'R1' },
     { name: 'packet', roundId: 'R1', packetId: 'P/1 ?#' },
     { name: 'experts', roundId: 'R1' },
+    { name: 'panel', roundId: 'R1' },
+    { name: 'chair', roundId: 'R1' },
     { name: 'expertSheets', roundId: 'R1', expertId: 'e1' },
     { name: 'sheet', roundId: 'DEMO-2026-01', expertId: 'e2', packetId: 'P003' },
   ];

@@ -9,6 +9,9 @@ export type Route =
   | { name: 'packets'; roundId: string }
   | { name: 'packet'; roundId: string; packetId: string }
   | { name: 'experts'; roundId: string }
+  | { name: 'panel'; roundId: string }
+  | { name: 'chair'; roundId: string }
+  | { name: 'exchange'; roundId: string }
   | { name: 'expertSheets'; roundId: string; expertId: string }
   | { name: 'sheet'; roundId: string; expertId: string; packetId: string }
   | { name: 'notFound' };
@@ -26,6 +29,12 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/packets/${segment(route.packetId)}`;
     case 'experts':
       return `#/rounds/${segment(route.roundId)}/experts`;
+    case 'panel':
+      return `#/rounds/${segment(route.roundId)}/panel`;
+    case 'chair':
+      return `#/rounds/${segment(route.roundId)}/chair`;
+    case 'exchange':
+      return `#/rounds/${segment(route.roundId)}/exchange`;
     case 'expertSheets':
       return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}`;
     case 'sheet':
@@ -42,6 +51,9 @@ export function parseHash(hash: string): Route {
   if (section === 'packets' && second && parts.length === 4)
     return { name: 'packet', roundId, packetId: second };
   if (section === 'experts' && parts.length === 3) return { name: 'experts', roundId };
+  if (section === 'panel' && parts.length === 3) return { name: 'panel', roundId };
+  if (section === 'chair' && parts.length === 3) return { name: 'chair', roundId };
+  if (section === 'exchange' && parts.length === 3) return { name: 'exchange', roundId };
   if (section === 'experts' && second && parts.length === 4)
     return { name: 'expertSheets', roundId, expertId: second };
   if (section === 'experts' && second && third === 'sheets' && fourth && parts.length === 6) {

@@ -6,7 +6,7 @@ export class PacketListPage {
   readonly count: Locator;
 
   constructor(private readonly page: Page) {
-    this.rows = page.locator('table.data-table tbody tr');
+    this.rows = page.locator('table.data-table tbody tr:not(.spacer)');
     this.search = page.getByRole('searchbox');
     this.count = page.getByRole('status');
   }

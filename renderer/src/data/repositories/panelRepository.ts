@@ -361,3 +361,44 @@ export async function progressMatrix(db: ReviewDeskDb, roundId: string): Promise
     shortfalls,
   };
 }
+
+export interface SubmittedSheetSummary {
+  packetId: string;
+  packetTitle: string;
+  expertId: string;
+  expertName: string;
+  revision: number;
+  submittedAt: string;
+}
+
+/** What the chair sees before results are compiled: who submitted what, never the points. */
+export async function submittedSheets(
+  db: ReviewDeskDb,
+  roundId: string,
+): Promise<SubmittedSheetSummary[]> {
+  const [sheets, experts, packets] = await Promise.all([
+    db.sheets
+      .where('roundId')
+      .equals(roundId)
+      .filter((s) => s.status === 'submitted')
+      .toArray(),
+    db.experts.where('roundId').equals(roundId).toArray(),
+    db.packets.where('roundId').equals(roundId).toArray(),
+  ]);
+  const names = new Map(experts.map((e) => [e.id, e.name]));
+  const titles = new Map(packets.map((p) => [p.id, p.title]));
+  return sheets
+    .map((s) => ({
+      packetId: s.packetId,
+      packetTitle: titles.get(s.packetId) ?? s.packetId,
+      expertId: s.expertId,
+      expertName: names.get(s.expertId) ?? s.expertId,
+      revision: s.revision,
+      submittedAt: s.submittedAt ?? s.updatedAt,
+    }))
+    .sort(
+      (a, b) =>
+        a.packetId.localeCompare(b.packetId, 'zh-CN', { numeric: true }) ||
+        a.expertId.localeCompare(b.expertId),
+    );
+}

@@ -1,15 +1,31 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Fragment, useState } from 'react';
 import { useServices } from '../../app/AppServices';
-import { hrefFor } from '../../app/router';
+import { hrefFor, navigate } from '../../app/router';
 import { getExpert, packetsAssignedTo } from '../../data/repositories/queries';
 import { expertSheetStatuses } from '../../data/repositories/sheetRepository';
+import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ConflictDeclaration } from './ConflictDeclaration';
 import { ExpertProgressBar } from './ExpertProgressBar';
+import { PinGate } from './PinGate';
+import { lock } from './unlockSession';
 
 export function ExpertSheetsPage({ roundId, expertId }: { roundId: string; expertId: string }) {
-  const { t } = useI18n();
   const { db } = useServices();
   const expert = useLiveQuery(() => getExpert(db, roundId, expertId), [db, roundId, expertId]);
+  if (!expert) return <main className="page" aria-busy="true" />;
+  return (
+    <PinGate roundId={roundId} expert={expert}>
+      <ExpertSheets roundId={roundId} expert={expert} />
+    </PinGate>
+  );
+}
+
+function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const expertId = expert.id;
   const packets = useLiveQuery(
     () => packetsAssignedTo(db, roundId, expertId),
     [db, roundId, expertId],
@@ -18,14 +34,24 @@ export function ExpertSheetsPage({ roundId, expertId }: { roundId: string; exper
     () => expertSheetStatuses(db, roundId, expertId),
     [db, roundId, expertId],
   );
+  const [declaring, setDeclaring] = useState<string | null>(null);
 
-  if (!expert || !packets || !statuses) return <main className="page" aria-busy="true" />;
+  if (!packets || !statuses) return <main className="page" aria-busy="true" />;
 
   return (
     <main className="page">
       <div className="page-title">
         <h1>{t.scoring.mySheets(expert.name)}</h1>
-        <a href={hrefFor({ name: 'experts', roundId })}>{t.scoring.switchExpert}</a>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            lock();
+            navigate({ name: 'experts', roundId });
+          }}
+        >
+          {t.pin.lockAndSwitch}
+        </button>
       </div>
       <ExpertProgressBar roundId={roundId} expertId={expertId} />
       <table className="data-table">
@@ -48,24 +74,53 @@ export function ExpertSheetsPage({ roundId, expertId }: { roundId: string; exper
                 : status === 'draft'
                   ? t.scoring.status.inProgress
                   : t.scoring.status[status];
+            const conflicted = status === 'conflict';
+            const canDeclare = status === undefined || status === 'draft' || status === 'returned';
             return (
-              <tr key={packet.key} data-testid={`sheet-row-${packet.id}`}>
-                <td className="mono">{packet.id}</td>
-                <td>{packet.title}</td>
-                <td>{packet.applicant.name}</td>
-                <td>{packet.group || packet.category}</td>
-                <td>
-                  <span className={`status status-${status ?? 'todo'}`}>{label}</span>
-                </td>
-                <td>
-                  <a
-                    className="button small"
-                    href={hrefFor({ name: 'sheet', roundId, expertId, packetId: packet.id })}
-                  >
-                    {status === 'submitted' ? t.scoring.view : t.scoring.score}
-                  </a>
-                </td>
-              </tr>
+              <Fragment key={packet.key}>
+                <tr data-testid={`sheet-row-${packet.id}`}>
+                  <td className="mono">{packet.id}</td>
+                  <td>{packet.title}</td>
+                  {/* A conflicted packet shows nothing beyond its title. */}
+                  <td>{conflicted ? '' : packet.applicant.name}</td>
+                  <td>{conflicted ? '' : packet.group || packet.category}</td>
+                  <td>
+                    <span className={`status status-${status ?? 'todo'}`}>{label}</span>
+                  </td>
+                  <td className="row-actions">
+                    {!conflicted && (
+                      <a
+                        className="button small"
+                        href={hrefFor({ name: 'sheet', roundId, expertId, packetId: packet.id })}
+                      >
+                        {status === 'submitted' ? t.scoring.view : t.scoring.score}
+                      </a>
+                    )}
+                    {canDeclare && declaring !== packet.id && (
+                      <button
+                        type="button"
+                        className="link-button small"
+                        onClick={() => setDeclaring(packet.id)}
+                      >
+                        {t.conflict.declare}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {declaring === packet.id && (
+                  <tr>
+                    <td colSpan={6}>
+                      <ConflictDeclaration
+                        roundId={roundId}
+                        packetId={packet.id}
+                        expertId={expertId}
+                        expertName={expert.name}
+                        onDone={() => setDeclaring(null)}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -2,10 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { getExpert, getPacket, getRound, listAttachments } from '../../data/repositories/queries';
+import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AttachmentList } from '../packets/AttachmentList';
 import { PacketDetails } from '../packets/PacketDetails';
 import { ExpertProgressBar } from './ExpertProgressBar';
+import { PinGate } from './PinGate';
 import { SheetForm } from './SheetForm';
 import { useSheetDraft } from './useSheetDraft';
 
@@ -16,10 +18,29 @@ interface Props {
 }
 
 export function ScoringSheetPage({ roundId, expertId, packetId }: Props) {
+  const { db } = useServices();
+  const expert = useLiveQuery(() => getExpert(db, roundId, expertId), [db, roundId, expertId]);
+  if (!expert) return <main className="page" aria-busy="true" />;
+  return (
+    <PinGate roundId={roundId} expert={expert}>
+      <ScoringSheet roundId={roundId} expert={expert} packetId={packetId} />
+    </PinGate>
+  );
+}
+
+function ScoringSheet({
+  roundId,
+  expert,
+  packetId,
+}: {
+  roundId: string;
+  expert: ExpertRow;
+  packetId: string;
+}) {
   const { t } = useI18n();
   const { db } = useServices();
+  const expertId = expert.id;
   const round = useLiveQuery(() => getRound(db, roundId), [db, roundId]);
-  const expert = useLiveQuery(() => getExpert(db, roundId, expertId), [db, roundId, expertId]);
   const packet = useLiveQuery(() => getPacket(db, roundId, packetId), [db, roundId, packetId]);
   const attachments = useLiveQuery(
     () => listAttachments(db, roundId, packetId),
@@ -27,21 +48,43 @@ export function ScoringSheetPage({ roundId, expertId, packetId }: Props) {
   );
   const { sheet, save, update, submit } = useSheetDraft(db, roundId, packetId, expertId);
 
-  if (!round || !expert || !packet || !attachments || !sheet)
+  if (!round || !packet || !attachments || !sheet)
     return <main className="page" aria-busy="true" />;
+
+  const back = (
+    <div className="page-title">
+      <a className="back" href={hrefFor({ name: 'expertSheets', roundId, expertId })}>
+        ← {t.scoring.backToList}
+      </a>
+      <span className="muted">{expert.name}</span>
+    </div>
+  );
+
+  if (sheet.status === 'conflict') {
+    // Fair by construction: after 回避 the expert sees the title and their own reason, nothing else.
+    return (
+      <main className="page narrow">
+        {back}
+        <h1>{packet.title}</h1>
+        <p className="banner" role="status">
+          {t.conflict.declared(sheet.conflictReason)}
+        </p>
+      </main>
+    );
+  }
 
   return (
     <main className="page sheet-page">
-      <div className="page-title">
-        <a className="back" href={hrefFor({ name: 'expertSheets', roundId, expertId })}>
-          ← {t.scoring.backToList}
-        </a>
-        <span className="muted">{expert.name}</span>
-      </div>
+      {back}
       <ExpertProgressBar roundId={roundId} expertId={expertId} />
       <h1>
         <span className="mono muted">{packet.id}</span> {packet.title}
       </h1>
+      {sheet.status === 'returned' && sheet.returnReason && (
+        <p className="banner warning" role="status" data-testid="sheet-returned">
+          {t.returned(sheet.returnReason)}
+        </p>
+      )}
       <div className="sheet-layout">
         <aside className="packet-pane">
           <PacketDetails packet={packet} />

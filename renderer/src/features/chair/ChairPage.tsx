@@ -1,0 +1,131 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useServices } from '../../app/AppServices';
+import { chairOf, returnSheet, submittedSheets } from '../../data/repositories/panelRepository';
+import type { ExpertRow } from '../../data/rows';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../scoring/formatPoints';
+import { PinGate } from '../scoring/PinGate';
+
+export function ChairPage({ roundId }: { roundId: string }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const chair = useLiveQuery(async () => (await chairOf(db, roundId)) ?? null, [db, roundId]);
+  if (chair === undefined) return <main className="page" aria-busy="true" />;
+  if (chair === null) {
+    return (
+      <main className="page narrow">
+        <h1>{t.chair.title}</h1>
+        <p className="banner">{t.chair.noChair}</p>
+      </main>
+    );
+  }
+  return (
+    <PinGate roundId={roundId} expert={chair}>
+      <ChairReview roundId={roundId} chair={chair} />
+    </PinGate>
+  );
+}
+
+function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const sheets = useLiveQuery(() => submittedSheets(db, roundId), [db, roundId]);
+  const [returning, setReturning] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (!sheets) return <main className="page" aria-busy="true" />;
+
+  async function confirmReturn(packetId: string, expertId: string) {
+    setError(null);
+    try {
+      await returnSheet(db, roundId, packetId, expertId, reason, chair.name);
+      setReturning(null);
+      setReason('');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <main className="page">
+      <h1>{t.chair.title}</h1>
+      <p className="muted">{t.chair.hint}</p>
+      <h2>{t.chair.submitted}</h2>
+      {sheets.length === 0 ? (
+        <p className="muted">{t.chair.none}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.chair.columns.packet}</th>
+              <th scope="col">{t.chair.columns.expert}</th>
+              <th scope="col">{t.chair.columns.revision}</th>
+              <th scope="col">{t.chair.columns.submittedAt}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {sheets.map((s) => {
+              const id = `${s.packetId}:${s.expertId}`;
+              return (
+                <tr key={id} data-testid={`chair-row-${s.packetId}-${s.expertId}`}>
+                  <td>
+                    <span className="mono muted">{s.packetId}</span> {s.packetTitle}
+                  </td>
+                  <td>{s.expertName}</td>
+                  <td className="numeric">{s.revision}</td>
+                  <td>{formatDateTime(s.submittedAt)}</td>
+                  <td>
+                    {returning === id ? (
+                      <div className="conflict-form">
+                        <label>
+                          {t.chair.returnReason}
+                          <textarea
+                            rows={2}
+                            autoFocus
+                            value={reason}
+                            onChange={(e) => setReason(e.target.value)}
+                          />
+                        </label>
+                        {error && (
+                          <p className="error-text small" role="alert">
+                            {error}
+                          </p>
+                        )}
+                        <div className="row-actions">
+                          <button
+                            type="button"
+                            className="button primary small"
+                            onClick={() => void confirmReturn(s.packetId, s.expertId)}
+                          >
+                            {t.chair.confirmReturn}
+                          </button>
+                          <button
+                            type="button"
+                            className="button small"
+                            onClick={() => setReturning(null)}
+                          >
+                            {t.conflict.cancel}
+                          </button>
+                        </div>
+                      </div>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => setReturning(id)}
+                      >
+                        {t.chair.return}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
