@@ -8,6 +8,8 @@ import { HomePage } from './features/home/HomePage';
 import { PanelPage } from './features/panel/PanelPage';
 import { PacketListPage } from './features/packets/PacketListPage';
 import { PacketPage } from './features/packets/PacketPage';
+import { DissentPage } from './features/results/DissentPage';
+import { ResultsPage } from './features/results/ResultsPage';
 import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
 import { ExpertSheetsPage } from './features/scoring/ExpertSheetsPage';
 import { ScoringSheetPage } from './features/scoring/ScoringSheetPage';
@@ -27,7 +29,9 @@ function Header({ route }: { route: Route }) {
       ? 'packets'
       : route.name === 'panel' || route.name === 'chair' || route.name === 'exchange'
         ? route.name
-        : roundId
+        : route.name === 'results' || route.name === 'dissent'
+          ? 'results'
+          : roundId
           ? 'scoring'
           : null;
   return (
@@ -71,6 +75,12 @@ function Header({ route }: { route: Route }) {
             >
               {t.exchange.nav}
             </a>
+            <a
+              href={hrefFor({ name: 'results', roundId: round.id })}
+              aria-current={section === 'results' ? 'page' : undefined}
+            >
+              {t.results.nav}
+            </a>
           </nav>
         </>
       )}
@@ -102,6 +112,10 @@ function Page({ route }: { route: Route }) {
       return <ChairPage roundId={route.roundId} />;
     case 'exchange':
       return <ExchangePage roundId={route.roundId} />;
+    case 'results':
+      return <ResultsPage roundId={route.roundId} />;
+    case 'dissent':
+      return <DissentPage roundId={route.roundId} expertId={route.expertId} />;
     case 'expertSheets':
       return <ExpertSheetsPage roundId={route.roundId} expertId={route.expertId} />;
     case 'sheet':

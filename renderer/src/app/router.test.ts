@@ -9,6 +9,9 @@ describe('hash routes', () => {
     { name: 'experts', roundId: 'R1' },
     { name: 'panel', roundId: 'R1' },
     { name: 'chair', roundId: 'R1' },
+    { name: 'exchange', roundId: 'R1' },
+    { name: 'results', roundId: 'R1' },
+    { name: 'dissent', roundId: 'R1', expertId: 'E 05/x' },
     { name: 'expertSheets', roundId: 'R1', expertId: 'e1' },
     { name: 'sheet', roundId: 'DEMO-2026-01', expertId: 'e2', packetId: 'P003' },
   ];
@@ -20,6 +23,9 @@ describe('hash routes', () => {
   it('sends unknown paths to notFound rather than guessing', () => {
     expect(parseHash('#/rounds/R1/nonsense')).toEqual({ name: 'notFound' });
     expect(parseHash('#/elsewhere')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/rounds/R1/exchange/extra')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/rounds/R1/results/dissent')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/rounds/R1/results/other/e1')).toEqual({ name: 'notFound' });
     expect(parseHash('')).toEqual({ name: 'home' });
   });
 });

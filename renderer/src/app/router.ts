@@ -12,6 +12,8 @@ export type Route =
   | { name: 'panel'; roundId: string }
   | { name: 'chair'; roundId: string }
   | { name: 'exchange'; roundId: string }
+  | { name: 'results'; roundId: string }
+  | { name: 'dissent'; roundId: string; expertId: string }
   | { name: 'expertSheets'; roundId: string; expertId: string }
   | { name: 'sheet'; roundId: string; expertId: string; packetId: string }
   | { name: 'notFound' };
@@ -35,6 +37,10 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/chair`;
     case 'exchange':
       return `#/rounds/${segment(route.roundId)}/exchange`;
+    case 'results':
+      return `#/rounds/${segment(route.roundId)}/results`;
+    case 'dissent':
+      return `#/rounds/${segment(route.roundId)}/results/dissent/${segment(route.expertId)}`;
     case 'expertSheets':
       return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}`;
     case 'sheet':
@@ -54,6 +60,9 @@ export function parseHash(hash: string): Route {
   if (section === 'panel' && parts.length === 3) return { name: 'panel', roundId };
   if (section === 'chair' && parts.length === 3) return { name: 'chair', roundId };
   if (section === 'exchange' && parts.length === 3) return { name: 'exchange', roundId };
+  if (section === 'results' && parts.length === 3) return { name: 'results', roundId };
+  if (section === 'results' && second === 'dissent' && third && parts.length === 5)
+    return { name: 'dissent', roundId, expertId: third };
   if (section === 'experts' && second && parts.length === 4)
     return { name: 'expertSheets', roundId, expertId: second };
   if (section === 'experts' && second && third === 'sheets' && fourth && parts.length === 6) {

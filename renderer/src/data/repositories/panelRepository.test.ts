@@ -55,6 +55,7 @@ describe('回避 (conflict of interest)', () => {
     const sheet = await loadSheet(db, 'T-1', 'P001', 'e2');
     expect(sheet).toMatchObject({
       status: 'conflict',
+      revision: 1,
       conflictReason: '本人为申报单位兼职教师',
       inputs: {},
       scores: {},

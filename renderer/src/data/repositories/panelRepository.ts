@@ -9,6 +9,7 @@ import type {
 } from '../rows';
 import { appendAudit } from './auditLog';
 import { expertKey, sheetKey } from './keys';
+import { assertResultsOpen } from './resultsLock';
 import { emptySheet } from './sheetRepository';
 
 /** Panel settings the round package does not carry; kept per round in the settings table. */
@@ -235,7 +236,8 @@ export async function declareConflict(
 ): Promise<void> {
   const trimmed = reason.trim();
   if (!trimmed) throw new PanelError('请填写回避理由');
-  await db.transaction('rw', [db.sheets, db.conflicts, db.audit], async () => {
+  await db.transaction('rw', [db.sheets, db.conflicts, db.audit, db.confirmations], async () => {
+    await assertResultsOpen(db, roundId);
     const key = sheetKey(roundId, packetId, expertId);
     const current = (await db.sheets.get(key)) ?? emptySheet(roundId, packetId, expertId);
     if (current.status === 'submitted')
@@ -252,6 +254,9 @@ export async function declareConflict(
       vetoReasons: {},
       comment: '',
       conflictReason: trimmed,
+      // The declaration is a new version of the sheet: it supersedes a returned revision
+      // wherever score files are merged.
+      revision: current.revision + 1,
       updatedAt: now,
       submittedAt: now,
     };
@@ -285,7 +290,8 @@ export async function returnSheet(
 ): Promise<void> {
   const trimmed = reason.trim();
   if (!trimmed) throw new PanelError('请填写退回理由，专家将看到它');
-  await db.transaction('rw', [db.sheets, db.audit], async () => {
+  await db.transaction('rw', [db.sheets, db.audit, db.confirmations], async () => {
+    await assertResultsOpen(db, roundId);
     const sheet = await db.sheets.get(sheetKey(roundId, packetId, expertId));
     if (!sheet || sheet.status !== 'submitted') throw new PanelError('只能退回已提交的评分表');
     await db.sheets.put({

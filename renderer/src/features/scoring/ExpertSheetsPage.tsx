@@ -6,6 +6,7 @@ import { getExpert, packetsAssignedTo } from '../../data/repositories/queries';
 import { expertSheetStatuses } from '../../data/repositories/sheetRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ExportScoreFileButton } from '../exchange/ExportScoreFileButton';
 import { ConflictDeclaration } from './ConflictDeclaration';
 import { ExpertProgressBar } from './ExpertProgressBar';
 import { PinGate } from './PinGate';
@@ -54,6 +55,7 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
         </button>
       </div>
       <ExpertProgressBar roundId={roundId} expertId={expertId} />
+      <ExportScoreFileButton roundId={roundId} expertId={expertId} />
       <table className="data-table">
         <thead>
           <tr>

@@ -1,0 +1,454 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { tinyRound } from '../../../../test/fixtures/tinyRound';
+import {
+  BAD_SIGNATURE_MESSAGE,
+  serializeScoreFile,
+  signScoreFile,
+} from '../../../../shared/formats/scoreFile';
+import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
+import { encodeBase64 } from '../../../../shared/signing/base64';
+import {
+  generateKeyPair,
+  signEd25519,
+  type Ed25519KeyPair,
+} from '../../../../shared/signing/ed25519';
+import { keyFingerprint } from '../../../../shared/signing/hash';
+import { openDatabase, type ReviewDeskDb } from '../db';
+import { auditForRound, checkAuditChain } from './auditLog';
+import {
+  exportScoreFile,
+  exportableSheetCount,
+  importScoreFiles,
+  listExpertKeys,
+  openExchangeConflicts,
+  resolveExchangeConflict,
+  type ScoreFileReport,
+} from './exchangeRepository';
+import { declareConflict, returnSheet } from './panelRepository';
+import { importRound } from './roundRepository';
+import {
+  expertProgress,
+  loadSheet,
+  packetProgress,
+  saveDraft,
+  submitSheet,
+} from './sheetRepository';
+
+let counter = 0;
+const freshDb = async () => {
+  const db = await openDatabase(`exchange-test-${Date.now()}-${counter++}`);
+  await importRound(db, tinyRound(), 'demo');
+  return db;
+};
+const { round } = tinyRound();
+
+/** A device key held in memory: the Platform's key custody, for Node. */
+function testKeys(pair: Ed25519KeyPair | null = null): {
+  keys: KeyCustody;
+  pair(): Ed25519KeyPair;
+} {
+  let current = pair;
+  const info = (): DeviceKeyInfo | null =>
+    current && {
+      algorithm: 'Ed25519',
+      publicKey: encodeBase64(current.publicKey),
+      fingerprint: keyFingerprint(current.publicKey),
+      protection: 'passphrase',
+      createdAt: '2026-11-20T08:00:00.000Z',
+    };
+  return {
+    pair: () => current!,
+    keys: {
+      info: async () => info(),
+      create: async () => {
+        current ??= generateKeyPair();
+        return info()!;
+      },
+      sign: async (message) => {
+        if (!current) throw new Error('no key');
+        return signEd25519(message, current.seed);
+      },
+    },
+  };
+}
+
+/** An expert's laptop: the round loaded, one sheet scored and submitted. */
+async function expertLaptop(scores = { c1: '8', c2: '12.5' }, packetId = 'P001') {
+  const db = await freshDb();
+  await saveDraft(db, 'T-1', packetId, 'e1', { inputs: scores });
+  const submitted = await submitSheet(db, round.rubric, 'T-1', packetId, 'e1', '王建国');
+  if (!submitted.ok) throw new Error('submit failed');
+  return db;
+}
+
+async function exportFile(db: ReviewDeskDb, platform: { keys: KeyCustody }) {
+  const exported = await exportScoreFile(db, platform, 'T-1', 'e1');
+  return { name: exported.fileName, bytes: exported.bytes, exported };
+}
+
+async function snapshot(db: ReviewDeskDb) {
+  return {
+    sheets: await db.sheets.toArray(),
+    conflicts: await db.conflicts.toArray(),
+    keys: await db.expertKeys.toArray(),
+    exchangeConflicts: await db.exchangeConflicts.toArray(),
+    audit: await db.audit.toArray(),
+  };
+}
+
+const only = (reports: ScoreFileReport[]) => {
+  expect(reports).toHaveLength(1);
+  return reports[0]!;
+};
+
+describe('exportScoreFile', () => {
+  it('creates the device key on first use, signs the submitted sheets and logs the export', async () => {
+    const db = await expertLaptop();
+    await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '1' } });
+    const platform = testKeys();
+    expect(await platform.keys.info()).toBeNull();
+    expect(await exportableSheetCount(db, 'T-1', 'e1')).toBe(1);
+
+    const { exported } = await exportFile(db, platform);
+    const key = await platform.keys.info();
+    expect(exported).toMatchObject({
+      fileName: 'e1.scores.json',
+      fingerprint: key!.fingerprint,
+      sheetCount: 1,
+    });
+    const json = JSON.parse(new TextDecoder().decode(exported.bytes));
+    expect(json).toMatchObject({
+      format: 'review-desk/scores@1',
+      roundId: 'T-1',
+      expert: { id: 'e1', name: '王建国' },
+      sheets: [{ packetId: 'P001', status: 'submitted', scores: { c1: 8, c2: 12.5 }, revision: 1 }],
+      signature: { alg: 'Ed25519', publicKey: key!.publicKey },
+    });
+    // The same key signs again: no second key is created.
+    expect((await exportFile(db, platform)).exported.fingerprint).toBe(key!.fingerprint);
+    expect((await auditForRound(db, 'T-1')).map((a) => a.action)).toEqual([
+      'round.import',
+      'sheet.submit',
+      'exchange.export',
+      'exchange.export',
+    ]);
+  });
+
+  it('refuses to hand out a file the device key did not sign correctly', async () => {
+    const db = await expertLaptop();
+    const platform = testKeys(generateKeyPair());
+    const liar: KeyCustody = { ...platform.keys, sign: async () => new Uint8Array(64) };
+    await expect(exportScoreFile(db, { keys: liar }, 'T-1', 'e1')).rejects.toThrow(/校验失败/);
+  });
+});
+
+describe('importScoreFiles', () => {
+  it('round-trips a sheet to a fresh laptop: key registered, sheet added, progress counted, logged', async () => {
+    const platform = testKeys();
+    const file = await exportFile(await expertLaptop(), platform);
+    const secretariat = await freshDb();
+
+    const report = only(await importScoreFiles(secretariat, 'T-1', [file]));
+    expect(report).toMatchObject({
+      fileName: 'e1.scores.json',
+      outcome: 'imported',
+      expert: { id: 'e1', name: '王建国' },
+      keyFingerprint: file.exported.fingerprint,
+      keyRegistered: true,
+      counts: { add: 1, same: 0, replace: 0, stale: 0, conflict: 0 },
+      sheets: [{ packetId: 'P001', action: 'add', revision: 1 }],
+    });
+    expect(await loadSheet(secretariat, 'T-1', 'P001', 'e1')).toMatchObject({
+      status: 'submitted',
+      revision: 1,
+      scores: { c1: 8, c2: 12.5 },
+      inputs: { c1: '8', c2: '12.5' },
+    });
+    expect((await packetProgress(secretariat, 'T-1')).get('P001')).toEqual({
+      assigned: 3,
+      submitted: 1,
+    });
+    expect(await listExpertKeys(secretariat, 'T-1')).toMatchObject([
+      {
+        expertId: 'e1',
+        expertName: '王建国',
+        fingerprint: file.exported.fingerprint,
+        firstSeenIn: 'e1.scores.json',
+      },
+    ]);
+    const audit = await auditForRound(secretariat, 'T-1');
+    expect(audit.map((a) => a.action)).toEqual(['round.import', 'exchange.key', 'exchange.add']);
+    expect(audit[2]).toMatchObject({ subject: 'P001/e1', actor: '秘书处' });
+    expect(audit[2]!.detail).toContain('第 1 版');
+  });
+
+  it('is a no-op the second time: every sheet `same`, no new audit entry, nothing rewritten', async () => {
+    const file = await exportFile(await expertLaptop(), testKeys());
+    const secretariat = await freshDb();
+    await importScoreFiles(secretariat, 'T-1', [file]);
+    const before = await snapshot(secretariat);
+
+    const report = only(
+      await importScoreFiles(secretariat, 'T-1', [file, file]).then((r) => [r[1]!]),
+    );
+    expect(report).toMatchObject({
+      outcome: 'imported',
+      keyRegistered: false,
+      counts: { add: 0, same: 1, replace: 0, stale: 0, conflict: 0 },
+    });
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('replaces an older revision with a newer one, logs it, and ignores the older file afterwards', async () => {
+    const platform = testKeys();
+    const expert = await expertLaptop();
+    const first = await exportFile(expert, platform);
+    // The chair returns the sheet on the expert's laptop; the expert revises and resubmits.
+    await returnSheet(expert, 'T-1', 'P001', 'e1', '课程体系打分偏低，请复核', '张伟');
+    await saveDraft(expert, 'T-1', 'P001', 'e1', { inputs: { c1: '8', c2: '14' } });
+    expect((await submitSheet(expert, round.rubric, 'T-1', 'P001', 'e1', '王建国')).ok).toBe(true);
+    const second = await exportFile(expert, platform);
+
+    const secretariat = await freshDb();
+    await importScoreFiles(secretariat, 'T-1', [first]);
+    const report = only(await importScoreFiles(secretariat, 'T-1', [second]));
+    expect(report.sheets).toEqual([
+      { packetId: 'P001', action: 'replace', revision: 2, heldRevision: 1, note: 'newer-revision' },
+    ]);
+    expect(await loadSheet(secretariat, 'T-1', 'P001', 'e1')).toMatchObject({
+      revision: 2,
+      scores: { c2: 14 },
+    });
+    const last = (await auditForRound(secretariat, 'T-1')).at(-1)!;
+    expect(last.action).toBe('exchange.replace');
+    expect(last.detail).toContain('第 1 版（已提交）→ 第 2 版（已提交）');
+
+    const before = await snapshot(secretariat);
+    const stale = only(await importScoreFiles(secretariat, 'T-1', [first]));
+    expect(stale.sheets).toEqual([
+      { packetId: 'P001', action: 'stale', revision: 1, heldRevision: 2, note: 'older-revision' },
+    ]);
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('carries a 回避 declaration with its reason into the 回避 register', async () => {
+    const platform = testKeys();
+    const expert = await freshDb();
+    await saveDraft(expert, 'T-1', 'P002', 'e1', { inputs: { c1: '3' } });
+    await declareConflict(expert, 'T-1', 'P002', 'e1', '本人曾在该单位任职', '王建国');
+    const file = await exportFile(expert, platform);
+    const secretariat = await freshDb();
+    const report = only(await importScoreFiles(secretariat, 'T-1', [file]));
+    expect(report.counts.add).toBe(1);
+    expect(await loadSheet(secretariat, 'T-1', 'P002', 'e1')).toMatchObject({
+      status: 'conflict',
+      conflictReason: '本人曾在该单位任职',
+      scores: {},
+      revision: 1,
+    });
+    expect(await secretariat.conflicts.get('T-1:P002:e1')).toMatchObject({
+      reason: '本人曾在该单位任职',
+    });
+    expect(await expertProgress(secretariat, 'T-1', 'e1')).toMatchObject({ conflicts: 1 });
+  });
+
+  it('records two different sheets of the same revision as one conflict for the chair, however often imported', async () => {
+    // Two profiles on the expert's laptop (same device key), each with its own revision 1.
+    const platform = testKeys();
+    const a = await exportFile(await expertLaptop({ c1: '8', c2: '12.5' }), platform);
+    const b = await exportFile(await expertLaptop({ c1: '9', c2: '12.5' }), platform);
+    const secretariat = await freshDb();
+    await importScoreFiles(secretariat, 'T-1', [a]);
+
+    const report = only(await importScoreFiles(secretariat, 'T-1', [b]));
+    expect(report.counts).toEqual({ add: 0, same: 0, replace: 0, stale: 0, conflict: 1 });
+    expect(report.sheets[0]).toMatchObject({ action: 'conflict', note: 'same-revision' });
+    expect((await loadSheet(secretariat, 'T-1', 'P001', 'e1')).scores.c1).toBe(8);
+    const open = await openExchangeConflicts(secretariat, 'T-1');
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({
+      expertName: '王建国',
+      packetTitle: '项目1',
+      held: { revision: 1, scores: { c1: 8 } },
+      conflict: {
+        status: 'open',
+        incomingFile: 'e1.scores.json',
+        incoming: { revision: 1, scores: { c1: 9, c2: 12.5 } },
+      },
+    });
+    expect((await auditForRound(secretariat, 'T-1')).at(-1)!.action).toBe('exchange.conflict');
+
+    const before = await snapshot(secretariat);
+    expect(only(await importScoreFiles(secretariat, 'T-1', [b])).counts.conflict).toBe(1);
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('applies the chair’s resolution with a required reason, and logs it', async () => {
+    const platform = testKeys();
+    const a = await exportFile(await expertLaptop({ c1: '8', c2: '12.5' }), platform);
+    const b = await exportFile(await expertLaptop({ c1: '9', c2: '12.5' }), platform);
+    const secretariat = await freshDb();
+    await importScoreFiles(secretariat, 'T-1', [a, b]);
+    const [open] = await openExchangeConflicts(secretariat, 'T-1');
+    const key = open!.conflict.key;
+
+    await expect(
+      resolveExchangeConflict(secretariat, key, 'took-incoming', '张伟', '  '),
+    ).rejects.toThrow(/理由/);
+    expect((await secretariat.exchangeConflicts.get(key))!.status).toBe('open');
+
+    await resolveExchangeConflict(secretariat, key, 'took-incoming', '张伟', '专家确认第二份为准');
+    expect((await loadSheet(secretariat, 'T-1', 'P001', 'e1')).scores.c1).toBe(9);
+    expect(await secretariat.exchangeConflicts.get(key)).toMatchObject({
+      status: 'took-incoming',
+      resolvedBy: '张伟',
+      resolutionReason: '专家确认第二份为准',
+    });
+    expect(await openExchangeConflicts(secretariat, 'T-1')).toEqual([]);
+    const last = (await auditForRound(secretariat, 'T-1')).at(-1)!;
+    expect(last).toMatchObject({ action: 'exchange.resolve', actor: '张伟' });
+    expect(last.detail).toContain('专家确认第二份为准');
+    await expect(
+      resolveExchangeConflict(secretariat, key, 'kept-held', '张伟', '再来一次'),
+    ).rejects.toThrow(/已处理/);
+
+    // The file taken is now what is held: importing it again is a no-op.
+    const reports = await importScoreFiles(secretariat, 'T-1', [b]);
+    expect(only(reports).counts.same).toBe(1);
+    expect(await checkAuditChain(secretariat, 'T-1')).toMatchObject({ intact: true });
+  });
+
+  it('keeps the held sheet when the chair says so, and does not ask again for the same file', async () => {
+    const platform = testKeys();
+    const a = await exportFile(await expertLaptop({ c1: '8', c2: '12.5' }), platform);
+    const b = await exportFile(await expertLaptop({ c1: '9', c2: '12.5' }), platform);
+    const secretariat = await freshDb();
+    await importScoreFiles(secretariat, 'T-1', [a, b]);
+    const [open] = await openExchangeConflicts(secretariat, 'T-1');
+    await resolveExchangeConflict(
+      secretariat,
+      open!.conflict.key,
+      'kept-held',
+      '张伟',
+      '以现场纸质表为准',
+    );
+    expect((await loadSheet(secretariat, 'T-1', 'P001', 'e1')).scores.c1).toBe(8);
+    const before = await snapshot(secretariat);
+    const again = only(await importScoreFiles(secretariat, 'T-1', [b]));
+    expect(again.sheets[0]).toMatchObject({ action: 'stale', note: 'already-resolved' });
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+});
+
+describe('importScoreFiles refuses, and then changes nothing', () => {
+  async function secretariatWithE1() {
+    const platform = testKeys();
+    const file = await exportFile(await expertLaptop(), platform);
+    const secretariat = await freshDb();
+    await importScoreFiles(secretariat, 'T-1', [file]);
+    return { secretariat, platform, file };
+  }
+
+  it('a tampered file: the signature message', async () => {
+    const { secretariat, file } = await secretariatWithE1();
+    const text = new TextDecoder().decode(file.bytes).replace('"c2": 12.5', '"c2": 15');
+    expect(text).not.toBe(new TextDecoder().decode(file.bytes));
+    const before = await snapshot(secretariat);
+    const report = only(
+      await importScoreFiles(secretariat, 'T-1', [
+        { name: 'e1.scores.json', bytes: new TextEncoder().encode(text) },
+      ]),
+    );
+    expect(report).toMatchObject({
+      outcome: 'refused',
+      problems: [`e1.scores.json › signature：${BAD_SIGNATURE_MESSAGE}`],
+    });
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('a file signed by a key other than the expert’s registered one: both fingerprints', async () => {
+    const { secretariat, platform } = await secretariatWithE1();
+    const otherLaptop = testKeys();
+    const foreign = await exportFile(await expertLaptop({ c1: '10', c2: '15' }), otherLaptop);
+    const before = await snapshot(secretariat);
+    const report = only(await importScoreFiles(secretariat, 'T-1', [foreign]));
+    expect(report.outcome).toBe('refused');
+    expect(report.problems[0]).toContain(`已登记 ${(await platform.keys.info())!.fingerprint}`);
+    expect(report.problems[0]).toContain(`本文件 ${foreign.exported.fingerprint}`);
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('a file whose sheet the rubric does not allow: no key registered, no sheet written', async () => {
+    const secretariat = await freshDb();
+    const pair = generateKeyPair();
+    const signed = signScoreFile(
+      {
+        format: 'review-desk/scores@1',
+        roundId: 'T-1',
+        expert: { id: 'e2', name: '李秀英' },
+        sheets: [
+          {
+            packetId: 'P001',
+            status: 'submitted',
+            scores: { c1: 8, c2: 12.5 },
+            vetoes: {},
+            vetoReasons: {},
+            comment: '',
+            conflictReason: '',
+            revision: 1,
+            submittedAt: '2026-11-20T10:00:00+08:00',
+          },
+          {
+            packetId: 'P002',
+            status: 'submitted',
+            scores: { c1: 10.5, c2: 12.5 },
+            vetoes: {},
+            vetoReasons: {},
+            comment: '',
+            conflictReason: '',
+            revision: 1,
+            submittedAt: '2026-11-20T10:00:00+08:00',
+          },
+        ],
+      },
+      pair.seed,
+    );
+    const before = await snapshot(secretariat);
+    const report = only(
+      await importScoreFiles(secretariat, 'T-1', [
+        { name: 'e2.scores.json', bytes: new TextEncoder().encode(serializeScoreFile(signed)) },
+      ]),
+    );
+    expect(report).toMatchObject({
+      outcome: 'refused',
+      problems: ['e2.scores.json › sheets[1].scores.c1：评分表 P002：设施设备：超过满分 10 分'],
+    });
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('a file of another round, or for a round this laptop does not hold', async () => {
+    const file = await exportFile(await expertLaptop(), testKeys());
+    const other = await openDatabase(`exchange-test-${Date.now()}-${counter++}`);
+    await importRound(other, tinyRound('T-2'), 'demo');
+    const before = await snapshot(other);
+    expect(only(await importScoreFiles(other, 'T-2', [file])).problems[0]).toContain(
+      '这是评审“T-1”的评分文件，当前评审是“T-2”',
+    );
+    expect(only(await importScoreFiles(other, 'T-9', [file])).problems[0]).toContain(
+      '本机没有评审“T-9”',
+    );
+    expect(await snapshot(other)).toEqual(before);
+  });
+
+  it('one bad file in a batch does not stop the good ones', async () => {
+    const good = await exportFile(await expertLaptop(), testKeys());
+    const secretariat = await freshDb();
+    const reports = await importScoreFiles(secretariat, 'T-1', [
+      { name: 'notes.txt', bytes: new TextEncoder().encode('hello') },
+      good,
+    ]);
+    expect(reports.map((r) => r.outcome)).toEqual(['refused', 'imported']);
+    expect(reports[1]!.counts.add).toBe(1);
+  });
+});

@@ -1,0 +1,43 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../app/AppServices';
+import { listExpertKeys } from '../../data/repositories/exchangeRepository';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../scoring/formatPoints';
+
+/** The experts' signing keys as registered from their first score files. */
+export function ExpertKeyList({ roundId }: { roundId: string }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const keys = useLiveQuery(() => listExpertKeys(db, roundId), [db, roundId]);
+  return (
+    <section aria-labelledby="expert-keys-title">
+      <h2 id="expert-keys-title">{t.exchange.keys}</h2>
+      <p className="muted small">{t.exchange.keysHint}</p>
+      {keys && keys.length === 0 && <p className="muted">{t.exchange.noKeys}</p>}
+      {keys && keys.length > 0 && (
+        <table className="data-table" data-testid="expert-keys">
+          <thead>
+            <tr>
+              <th scope="col">{t.exchange.keyColumns.expert}</th>
+              <th scope="col">{t.exchange.keyColumns.fingerprint}</th>
+              <th scope="col">{t.exchange.keyColumns.firstSeenIn}</th>
+              <th scope="col">{t.exchange.keyColumns.firstSeenAt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <tr key={key.key}>
+                <td>
+                  {key.expertName} <span className="muted mono">{key.expertId}</span>
+                </td>
+                <td className="mono">{key.fingerprint}</td>
+                <td className="mono">{key.firstSeenIn}</td>
+                <td>{formatDateTime(key.firstSeenAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+import type { ScoreSheet } from '../formats/scoreFile';
+import type { Rubric } from '../model/rubric';
+import type { InputProblem } from '../model/validation';
+import { allCriteria, sheetProblems } from '../rubric/points';
+import { conflictId, sameContent } from './sheetContent';
+import type {
+  ConflictNote,
+  HeldSheet,
+  ScoreFileImportInput,
+  ScoreFileImportPlan,
+  SheetAction,
+} from './types';
+
+/**
+ * Decide what importing one verified score file would do, without doing it. The file is refused
+ * as a whole when anything about it is wrong (round, expert, key, packet, a sheet the rubric
+ * does not allow): a half-imported file would leave the secretariat unsure what it holds.
+ * Otherwise every sheet gets one action; see `decideSheet` for the rules.
+ */
+export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImportPlan {
+  const { round, file } = input;
+  const { content } = file;
+  const refuse = (problems: InputProblem[]): ScoreFileImportPlan => ({
+    kind: 'refused',
+    fileName: file.fileName,
+    problems,
+  });
+  const problem = (field: string, message: string): InputProblem => ({
+    file: file.fileName,
+    field,
+    message,
+  });
+
+  if (content.roundId !== round.id) {
+    return refuse([
+      problem(
+        'roundId',
+        `这是评审“${content.roundId}”的评分文件，当前评审是“${round.id}”，请在对应的评审中导入`,
+      ),
+    ]);
+  }
+  const rostered = round.experts.find((e) => e.id === content.expert.id);
+  if (!rostered) {
+    return refuse([
+      problem(
+        'expert.id',
+        `专家“${content.expert.name}”（编号 ${content.expert.id}）不在本评审的专家名单中`,
+      ),
+    ]);
+  }
+  if (rostered.name !== content.expert.name) {
+    // The same id naming two people means the two laptops hold different rosters.
+    return refuse([
+      problem(
+        'expert.name',
+        `专家编号 ${content.expert.id} 在本评审名单中是“${rostered.name}”，文件中却是“${content.expert.name}”：两台电脑的专家名单不一致`,
+      ),
+    ]);
+  }
+  const publicKey = content.signature.publicKey;
+  if (input.heldKey && input.heldKey.publicKey !== publicKey) {
+    return refuse([
+      problem(
+        'signature.publicKey',
+        `签名密钥与专家${rostered.name}已登记的密钥不同：已登记 ${input.heldKey.fingerprint}，本文件 ${file.keyFingerprint}。` +
+          '文件不是由该专家登记的设备签署，不予导入',
+      ),
+    ]);
+  }
+
+  const packetIds = new Set(input.packetIds);
+  const sheetIssues = content.sheets.flatMap((sheet, i) =>
+    packetIds.has(sheet.packetId)
+      ? rubricProblems(round.rubric, sheet, `sheets[${i}]`).map(([field, message]) =>
+          problem(field, message),
+        )
+      : [problem(`sheets[${i}].packetId`, `本评审没有申报材料“${sheet.packetId}”`)],
+  );
+  if (sheetIssues.length > 0) return refuse(sheetIssues);
+
+  const held = new Map(
+    input.heldSheets
+      .filter((s) => s.expertId === content.expert.id)
+      .map((s) => [s.packetId, s] as const),
+  );
+  const recorded = input.recordedConflicts ?? new Map();
+  const actions = content.sheets.map((incoming) =>
+    decideSheet(incoming, held.get(incoming.packetId), (note, heldSheet): SheetAction => {
+      const id = conflictId(round.id, content.expert.id, incoming);
+      const status = recorded.get(id);
+      if (status === undefined || status === 'open') {
+        return {
+          kind: 'conflict',
+          packetId: incoming.packetId,
+          incoming,
+          held: heldSheet,
+          note,
+          conflictId: id,
+          recorded: status === 'open',
+        };
+      }
+      return {
+        kind: 'stale',
+        packetId: incoming.packetId,
+        incomingRevision: incoming.revision,
+        heldRevision: heldSheet.revision,
+        note: 'already-resolved',
+      };
+    }),
+  );
+
+  return {
+    kind: 'accepted',
+    fileName: file.fileName,
+    roundId: round.id,
+    expert: { id: content.expert.id, name: content.expert.name },
+    publicKey,
+    keyFingerprint: file.keyFingerprint,
+    registerKey: input.heldKey === undefined,
+    digest: file.digest,
+    actions,
+  };
+}
+
+/** [field, message] pairs for what the round's rubric does not allow on an incoming sheet. */
+function rubricProblems(rubric: Rubric, sheet: ScoreSheet, at: string): [string, string][] {
+  const prefix = `评分表 ${sheet.packetId}：`;
+  if (sheet.status === 'conflict') {
+    // Our exporter never writes points for a 回避; a file that carries them is not ours.
+    return Object.keys(sheet.scores).length > 0 || Object.values(sheet.vetoes).some(Boolean)
+      ? [[`${at}.scores`, `${prefix}回避的评分表不能含有分数或否决`]]
+      : [];
+  }
+  const criterionIds = new Set(allCriteria(rubric).map((c) => c.id));
+  const vetoIds = new Set(rubric.vetoes.map((v) => v.id));
+  const problems: [string, string][] = [];
+  for (const id of Object.keys(sheet.scores)) {
+    if (!criterionIds.has(id))
+      problems.push([`${at}.scores.${id}`, `${prefix}评分指标“${id}”不在本评审的评分表中`]);
+  }
+  for (const id of Object.keys(sheet.vetoes)) {
+    if (!vetoIds.has(id))
+      problems.push([`${at}.vetoes.${id}`, `${prefix}否决项“${id}”不在本评审的评分表中`]);
+  }
+  for (const p of sheetProblems(rubric, sheet)) {
+    const field =
+      p.target.kind === 'criterion'
+        ? `${at}.scores.${p.target.id}`
+        : p.target.kind === 'veto'
+          ? `${at}.vetoReasons.${p.target.id}`
+          : `${at}.comment`;
+    problems.push([field, `${prefix}${p.message}`]);
+  }
+  return problems;
+}
+
+/**
+ * The merge rules, by what this laptop holds for the same expert and packet:
+ *
+ * - nothing → `add`.
+ * - a draft never submitted here (revision 0) → `replace`: the expert's signed submission is
+ *   their result; a draft is not.
+ * - a draft or returned sheet at revision r (the chair returned r, a revision is awaited):
+ *   incoming > r → `replace` (that is the revision); incoming = r → `stale` (the version that
+ *   was returned); incoming < r → `stale`.
+ * - a submitted or 回避 sheet at revision r: incoming < r → `stale`; incoming = r with the same
+ *   content → `same`, with different content → `conflict`; incoming > r → `replace`, except
+ *   that withdrawing a 回避 (held conflict, incoming submitted) goes to the chair as a
+ *   `conflict`: declaring one later is always allowed, taking one back is not automatic.
+ */
+export function decideSheet(
+  incoming: ScoreSheet,
+  held: HeldSheet | undefined,
+  conflict: (note: ConflictNote, held: HeldSheet) => SheetAction,
+): SheetAction {
+  const { packetId } = incoming;
+  if (!held) return { kind: 'add', packetId, incoming };
+  const stale = (note: 'older-revision' | 'already-returned'): SheetAction => ({
+    kind: 'stale',
+    packetId,
+    incomingRevision: incoming.revision,
+    heldRevision: held.revision,
+    note,
+  });
+
+  if (held.status === 'draft' || held.status === 'returned') {
+    if (held.revision === 0)
+      return { kind: 'replace', packetId, incoming, held, note: 'supersedes-draft' };
+    if (incoming.revision > held.revision)
+      return { kind: 'replace', packetId, incoming, held, note: 'revises-returned' };
+    return stale(incoming.revision === held.revision ? 'already-returned' : 'older-revision');
+  }
+
+  if (incoming.revision < held.revision) return stale('older-revision');
+  if (incoming.revision === held.revision) {
+    return sameContent(incoming, held)
+      ? { kind: 'same', packetId, revision: incoming.revision }
+      : conflict('same-revision', held);
+  }
+  if (held.status === 'conflict' && incoming.status === 'submitted')
+    return conflict('withdraws-conflict', held);
+  return { kind: 'replace', packetId, incoming, held, note: 'newer-revision' };
+}
