@@ -6,6 +6,7 @@ import { BAD_SIGNATURE_MESSAGE } from '../../shared/formats/scoreFile';
 import { allCriteria } from '../../shared/rubric/points';
 import { ExchangePage, ExportScoreFile } from './pages/ExchangePages';
 import { HomePage } from './pages/HomePage';
+import { ChairPage, PanelPage } from './pages/PanelPages';
 import { PacketListPage } from './pages/PacketListPage';
 import { ExpertSheetsPage, ScoringSheet } from './pages/ScoringPages';
 
@@ -145,6 +146,12 @@ test('two different sheets of the same revision become a conflict that is settle
   await expect(exchange.reports.nth(1).getByTestId('import-counts')).toContainText('冲突 1');
   await expect(exchange.reports.nth(1)).toContainText('与本机同一版本但内容不同，待组长处理');
 
+  // The secretariat sees that a conflict waits; the chair, behind their PIN, settles it.
+  await expect(desk.getByTestId('open-conflicts')).toContainText('有 1 项评分冲突');
+  const panel = new PanelPage(desk);
+  await panel.open();
+  await panel.setRole(demo.round.experts[4]!.name, '专家组组长');
+  await new ChairPage(desk).open('1357');
   const conflict = exchange.conflicts;
   await expect(conflict).toHaveCount(1);
   const total = (points: number) => String(points * criteria.length);
@@ -153,11 +160,11 @@ test('two different sheets of the same revision become a conflict that is settle
   await desk.screenshot({ path: testInfo.outputPath('exchange-conflict.png'), fullPage: true });
   const take = conflict.getByRole('button', { name: '采用新评分' });
   await expect(take).toBeDisabled();
-  await conflict.getByLabel('处理人').fill(demo.round.experts[4]!.name);
   await conflict.getByLabel(/处理理由/).fill('专家当面确认以第二次提交为准');
   await take.click();
   await expect(exchange.conflicts).toHaveCount(0);
   await expect(desk.getByText('没有待处理的冲突')).toBeVisible();
+  await exchange.open();
 
   // The file taken is now what the secretariat holds: importing it again changes nothing.
   await exchange.importFiles([paths[1]!]);

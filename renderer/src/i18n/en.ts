@@ -290,6 +290,7 @@ export const en: Messages = {
       firstSeenAt: 'Registered',
     },
     conflicts: 'Open conflicts',
+    conflictsForChair: (n: number) => `${n} conflicting sheets wait for the chair:`,
     noConflicts: 'No open conflicts',
     conflictOf: (packet: string, expert: string) => `${packet} · ${expert}`,
     held: 'Held on this laptop',
@@ -299,7 +300,6 @@ export const en: Messages = {
     sheetSummary: (status: string, revision: number, points: string) =>
       `${status} · rev. ${revision} · total ${points}`,
     vetoed: (n: number) => `${n} veto item(s) ticked`,
-    resolver: 'Resolved by',
     reason: 'Reason (required, logged)',
     keepHeld: 'Keep held sheet',
     takeIncoming: 'Take new sheet',

@@ -284,6 +284,7 @@ export const zhCN = {
       firstSeenAt: '登记时间',
     },
     conflicts: '待处理的冲突',
+    conflictsForChair: (n: number) => `有 ${n} 项评分冲突，需由专家组组长处理：`,
     noConflicts: '没有待处理的冲突',
     conflictOf: (packet: string, expert: string) => `${packet} · ${expert}`,
     held: '本机评分',
@@ -293,7 +294,6 @@ export const zhCN = {
     sheetSummary: (status: string, revision: number, points: string) =>
       `${status} · 第 ${revision} 版 · 总分 ${points}`,
     vetoed: (n: number) => `勾选否决项 ${n} 个`,
-    resolver: '处理人',
     reason: '处理理由（必填，记入审计记录）',
     keepHeld: '保留原评分',
     takeIncoming: '采用新评分',

@@ -5,6 +5,7 @@ import { chairOf, returnSheet, submittedSheets } from '../../data/repositories/p
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../scoring/formatPoints';
+import { ExchangeConflictList } from '../exchange/ExchangeConflictList';
 import { PinGate } from '../scoring/PinGate';
 
 export function ChairPage({ roundId }: { roundId: string }) {
@@ -126,6 +127,7 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
           </tbody>
         </table>
       )}
+      <ExchangeConflictList roundId={roundId} chairName={chair.name} />
     </main>
   );
 }

@@ -16,9 +16,16 @@ import { formatPoints } from '../scoring/formatPoints';
 
 /**
  * Incoming sheets that could not be merged by themselves, side by side with the one held here.
- * For now anyone may settle them; the chair's identity will gate this.
+ * Shown on the chair's PIN-gated page only: it shows an expert's points, and settling is the
+ * chair's call, recorded under the chair's name.
  */
-export function ExchangeConflictList({ roundId }: { roundId: string }) {
+export function ExchangeConflictList({
+  roundId,
+  chairName,
+}: {
+  roundId: string;
+  chairName: string;
+}) {
   const { t } = useI18n();
   const { db } = useServices();
   const round = useLiveQuery(() => getRound(db, roundId), [db, roundId]);
@@ -30,7 +37,12 @@ export function ExchangeConflictList({ roundId }: { roundId: string }) {
       {round && conflicts && conflicts.length > 0 && (
         <ul className="report-list">
           {conflicts.map((listing) => (
-            <ConflictCard key={listing.conflict.key} listing={listing} rubric={round.rubric} />
+            <ConflictCard
+              key={listing.conflict.key}
+              listing={listing}
+              rubric={round.rubric}
+              chairName={chairName}
+            />
           ))}
         </ul>
       )}
@@ -57,11 +69,18 @@ function SheetSummary({ sheet, rubric }: { sheet: Omit<SheetRow, 'key'>; rubric:
   );
 }
 
-function ConflictCard({ listing, rubric }: { listing: ExchangeConflictListing; rubric: Rubric }) {
+function ConflictCard({
+  listing,
+  rubric,
+  chairName,
+}: {
+  listing: ExchangeConflictListing;
+  rubric: Rubric;
+  chairName: string;
+}) {
   const { t } = useI18n();
   const { db } = useServices();
   const { conflict, held } = listing;
-  const [resolver, setResolver] = useState('');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,7 +90,7 @@ function ConflictCard({ listing, rubric }: { listing: ExchangeConflictListing; r
     setBusy(true);
     setError(null);
     try {
-      await resolveExchangeConflict(db, conflict.key, choice, resolver, reason);
+      await resolveExchangeConflict(db, conflict.key, choice, chairName, reason);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -79,7 +98,7 @@ function ConflictCard({ listing, rubric }: { listing: ExchangeConflictListing; r
     }
   }
   const onSubmit = (event: FormEvent) => event.preventDefault();
-  const ready = resolver.trim() !== '' && reason.trim() !== '' && !busy;
+  const ready = reason.trim() !== '' && !busy;
 
   return (
     <li className="card" data-testid="exchange-conflict">
@@ -101,10 +120,6 @@ function ConflictCard({ listing, rubric }: { listing: ExchangeConflictListing; r
         </div>
       </div>
       <form onSubmit={onSubmit} aria-labelledby={headingId}>
-        <label>
-          {t.exchange.resolver}
-          <input value={resolver} onChange={(e) => setResolver(e.target.value)} maxLength={50} />
-        </label>
         <label>
           {t.exchange.reason}
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { importScoreFiles, type ScoreFileReport } from '../../data/repositories/exchangeRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ExchangeConflictList } from './ExchangeConflictList';
+import { OpenConflictsNotice } from './OpenConflictsNotice';
 import { ExpertKeyList } from './ExpertKeyList';
 import { ImportReportList } from './ImportReportList';
 
@@ -47,7 +47,7 @@ export function ExchangePage({ roundId }: { roundId: string }) {
         </p>
       )}
       {reports && <ImportReportList reports={reports} />}
-      <ExchangeConflictList roundId={roundId} />
+      <OpenConflictsNotice roundId={roundId} />
       <ExpertKeyList roundId={roundId} />
     </main>
   );
