@@ -3,7 +3,15 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** `exclusive`: fail with EEXIST rather than overwrite; `private`: owner-only (keys). */
+  writeFile(path: string, bytes: Uint8Array, options?: WriteOptions): Promise<void>;
+  /** Entry names when `path` is a folder, null when it is a file (compile --scores DIR). */
+  listDir?(path: string): Promise<string[] | null>;
+}
+
+export interface WriteOptions {
+  exclusive?: boolean;
+  private?: boolean;
 }
 
 /** Exit codes shared by every command (design.md): the central system scripts against them. */
@@ -19,6 +27,7 @@ export function describeError(error: unknown): string {
     if (code === 'ENOENT') return '文件不存在';
     if (code === 'EACCES' || code === 'EPERM') return '没有访问权限';
     if (code === 'EISDIR') return '这是一个文件夹，不是文件';
+    if (code === 'EEXIST') return '文件已存在';
     return error.message;
   }
   return String(error);

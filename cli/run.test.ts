@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { brandRoundPath } from '../test/conformance/fixture';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { buildDemoRound } from '../shared/demo/demoRound';
+import { GBK, handZip } from '../test/fixtures/handZip';
 import type { CliIo } from './io';
 import { run, VERSION } from './run';
 
@@ -30,6 +32,26 @@ function memoryIo(files: Record<string, Uint8Array> = {}) {
   return { io, files, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
+/** The demo round zipped with 申报书 in GBK and no UTF-8 flag, as Windows Explorer does it. */
+function gbkPackage(): Uint8Array {
+  const demo = buildDemoRound();
+  const enc = new TextEncoder();
+  const name = (path: string) => {
+    const [before, after] = path.split('申报书');
+    return after === undefined
+      ? path
+      : Uint8Array.from([...enc.encode(before), ...GBK.申报书, ...enc.encode(after)]);
+  };
+  return handZip([
+    { name: 'round.json', data: enc.encode(JSON.stringify(demo.round)) },
+    ...demo.packets.map((p) => ({
+      name: `packets/${p.id}.json`,
+      data: enc.encode(JSON.stringify(p)),
+    })),
+    ...[...demo.attachments].map(([path, data]) => ({ name: name(path), data })),
+  ]);
+}
+
 describe('review-desk', () => {
   it('--version prints the package version', async () => {
     const t = memoryIo();
@@ -55,18 +77,39 @@ describe('review-desk', () => {
     expect(await run(['demo'], memoryIo().io)).toBe(2);
   });
 
-  it('demo then inspect: the demo package is valid and summarised', async () => {
+  it('demo then inspect: the sample package is valid and summarised', async () => {
     const t = memoryIo();
     expect(await run(['demo', 'demo.zip'], t.io)).toBe(0);
     expect(t.stdout()).toContain('已写入示例评审包 demo.zip');
     expect(await run(['inspect', 'demo.zip'], t.io)).toBe(0);
     const summary = t.stdout();
-    expect(summary).toContain('DEMO-2026-01');
+    expect(summary).toContain('SAMPLE-2026-KP');
     expect(summary).toContain('满分 100 分');
-    expect(summary).toMatch(/专家\s+5 位/);
-    expect(summary).toMatch(/申报材料\s+10 份/);
-    expect(summary).toMatch(/天府数智工匠\s+2 份，名额 1，备选 1/);
+    expect(summary).toMatch(/专家\s+7 位/);
+    expect(summary).toMatch(/申报材料\s+84 份/);
+    expect(summary).toMatch(/平台载体类\s+21 份，名额 10，备选 1/);
+    expect(summary).toMatch(/附件\s+168 个/);
     expect(t.stderr()).toBe('');
+  });
+
+  it('demo size options: deterministic packages of the requested shape', async () => {
+    const t = memoryIo();
+    const args = ['--packets', '40', '--attachments-per-packet', '3', '--attachment-kb', '8'];
+    expect(await run(['demo', 'a.zip', ...args], t.io)).toBe(0);
+    expect(await run(['demo', ...args, 'b.zip'], t.io)).toBe(0);
+    expect(t.files['a.zip']).toEqual(t.files['b.zip']);
+    expect(await run(['inspect', 'a.zip'], t.io)).toBe(0);
+    expect(t.stdout()).toMatch(/申报材料\s+40 份/);
+    expect(t.stdout()).toMatch(/附件\s+120 个/);
+    const bad = memoryIo();
+    expect(await run(['demo', 'c.zip', '--packets', 'many'], bad.io)).toBe(2);
+    expect(bad.stderr()).toContain('--packets 需要 1–20000 之间的整数');
+  });
+
+  it('inspect reads GBK entry names written by Chinese Windows zip tools', async () => {
+    const t = memoryIo({ 'gbk.zip': gbkPackage() });
+    expect(await run(['inspect', 'gbk.zip'], t.io)).toBe(0);
+    expect(t.stdout()).toMatch(/附件\s+15 个/);
   });
 
   it('inspect of the example round package exits 0 with the expected counts', async () => {

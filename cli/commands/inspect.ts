@@ -99,7 +99,11 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<ExitCod
     io.stderr(`无法读取 ${path}：不是 ZIP 压缩包，或文件已损坏\n`);
     return EXIT_UNREADABLE;
   }
-  const result = readRoundPackage(bytes, { fileName });
+  // Chinese Windows zip tools write GBK entry names; Node's TextDecoder (full ICU) decodes them.
+  const result = readRoundPackage(bytes, {
+    fileName,
+    decodeLegacyName: (raw) => new TextDecoder('gbk', { fatal: true }).decode(raw),
+  });
   if (!result.ok) {
     io.stderr(`评审包 ${fileName} 有 ${result.problems.length} 个问题：\n`);
     for (const problem of result.problems) io.stderr(`  ${formatProblem(problem)}\n`);

@@ -1,0 +1,114 @@
+import packageJson from '../../package.json';
+import { compileRound, formatHundredths, sheetsFromScoreFiles } from '../../shared/compile';
+import {
+  buildResultPayload,
+  renderVisibleSheets,
+  seedSigner,
+  writeSignedWorkbook,
+  type ResultPayload,
+} from '../../shared/workbook';
+import { keyFingerprint, sha256Hex } from '../../shared/signing/hash';
+import { canonicalBytes } from '../../shared/canonical/canonicalJson';
+import { formatBytes } from '../../shared/formats/zip';
+import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
+import { optionValue, parseArgs } from './args';
+import { readRound, readScoreFiles, readSigningKey } from './compileInputs';
+
+export const compileUsage =
+  'review-desk compile --round ROUND.zip --scores DIR_OR_FILES... --key KEY.pem --out RESULT.xlsx';
+
+/** Local time with its UTC offset, e.g. 2026-11-21T10:00:00+08:00: what people read on paper. */
+export function localIsoTime(date: Date): string {
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset >= 0 ? '+' : '-';
+  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local}${sign}${hh}:${mm}`;
+}
+
+/** The printed results: 结果汇总 as rendered for the workbook, so screen and file agree. */
+function resultsTable(payload: ResultPayload): string {
+  const summary = renderVisibleSheets(payload)[0]!;
+  const lines = [['排名', '项目编号', '分组', '有效评分', '得分', '结论', '标记'].join('\t')];
+  for (const row of summary.rows) {
+    const [rank, id, , , , group, n, score, decision, marks] = row;
+    const scoreText = typeof score === 'number' ? formatHundredths(Math.round(score * 100)) : '—';
+    lines.push(
+      [rank ?? '—', id, group ?? '', n, scoreText, decision ?? '—', marks ?? ''].join('\t'),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `compile`: round package + expert score files → signed result workbook. The numbers come from
+ * shared/compile, the same code the app runs, so app and CLI agree on every score.
+ */
+export async function compileCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseArgs(args, {
+    single: ['--round', '--key', '--out', '--passphrase-env'],
+    multiple: ['--scores'],
+  });
+  const usage = (message: string): ExitCode => {
+    io.stderr(`${message}\n用法：${compileUsage}\n`);
+    return EXIT_UNREADABLE;
+  };
+  if (typeof parsed === 'string') return usage(parsed);
+  if (parsed.positional.length > 0) return usage(`无法识别的参数“${parsed.positional[0]}”`);
+  const roundPath = optionValue(parsed, '--round');
+  const scores = parsed.options.get('--scores') ?? [];
+  const keyPath = optionValue(parsed, '--key');
+  const out = optionValue(parsed, '--out');
+  const missing = [
+    roundPath ? '' : '--round',
+    scores.length > 0 ? '' : '--scores',
+    keyPath ? '' : '--key',
+    out ? '' : '--out',
+  ].filter(Boolean);
+  if (missing.length > 0 || !roundPath || !keyPath || !out) {
+    return usage(`缺少选项：${missing.join('、')}`);
+  }
+  if (parsed.options.has('--passphrase-env')) {
+    io.stderr('暂不支持加密的私钥（--passphrase-env）：请使用未加密的 PKCS#8 PEM 私钥。\n');
+    return EXIT_UNREADABLE;
+  }
+
+  const seed = await readSigningKey(io, keyPath);
+  if (!seed.ok) return seed.code;
+  const pkg = await readRound(io, roundPath);
+  if (!pkg.ok) return pkg.code;
+  const files = await readScoreFiles(io, scores, pkg.value);
+  if (!files.ok) return files.code;
+
+  const { round, packets } = pkg.value;
+  const sheets = sheetsFromScoreFiles(files.value.map((f) => f.content));
+  const result = compileRound({ round, packets, sheets });
+  const payload = buildResultPayload({
+    round,
+    packets,
+    sheets,
+    result,
+    expertKeys: Object.fromEntries(files.value.map((f) => [f.content.expert.id, f.keyFingerprint])),
+    audit: [],
+    generatedAt: localIsoTime(new Date()),
+    generator: `review-desk ${packageJson.version}`,
+  });
+  const signer = seedSigner(seed.value);
+  const bytes = await writeSignedWorkbook(payload, signer);
+  try {
+    await io.writeFile(out, bytes);
+  } catch (error) {
+    io.stderr(`无法写入 ${out}：${describeError(error)}\n`);
+    return EXIT_UNREADABLE;
+  }
+
+  io.stdout(`${round.title}（${round.id}）\n${resultsTable(payload)}`);
+  for (const flag of result.flags) io.stdout(`提示：${flag.message}\n`);
+  io.stdout(
+    `已写入结果工作簿 ${out}（${formatBytes(bytes.length)}）：${payload.results.length} 份申报材料，` +
+      `${files.value.length} 个评分文件，${payload.sheets.length} 份有效评分\n` +
+      `签名密钥 ${keyFingerprint(signer.publicKey)}，签名数据 SHA-256 ${sha256Hex(canonicalBytes(payload))}\n`,
+  );
+  return EXIT_OK;
+}

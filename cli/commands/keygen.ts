@@ -1,0 +1,45 @@
+import { encodeBase64 } from '../../shared/signing/base64';
+import { generateKeyPair } from '../../shared/signing/ed25519';
+import { keyFingerprint } from '../../shared/signing/hash';
+import { privateKeyToPem } from '../../shared/signing/pem';
+import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
+import { optionValue, parseArgs } from './args';
+
+export const keygenUsage = 'review-desk keygen --out KEY.pem';
+
+/**
+ * `keygen --out KEY.pem`: a new Ed25519 signing key as unencrypted PKCS#8 PEM, readable by the
+ * owner only. Never overwrites: replacing a registered key by accident would make every later
+ * workbook fail the central system's trust check.
+ */
+export async function keygenCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseArgs(args, { single: ['--out'] });
+  const out = typeof parsed === 'string' ? undefined : optionValue(parsed, '--out');
+  if (typeof parsed === 'string' || !out || parsed.positional.length > 0) {
+    io.stderr(`${typeof parsed === 'string' ? `${parsed}\n` : ''}用法：${keygenUsage}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const { seed, publicKey } = generateKeyPair();
+  try {
+    await io.writeFile(out, new TextEncoder().encode(privateKeyToPem(seed)), {
+      exclusive: true,
+      private: true,
+    });
+  } catch (error) {
+    const exists = (error as { code?: unknown }).code === 'EEXIST';
+    io.stderr(
+      exists
+        ? `${out} 已存在，不会覆盖。请换一个文件名，或先移走原文件。\n`
+        : `无法写入 ${out}：${describeError(error)}\n`,
+    );
+    return EXIT_UNREADABLE;
+  }
+  const key = encodeBase64(publicKey);
+  io.stdout(
+    `已生成签名私钥 ${out}（PKCS#8 PEM，Ed25519；请妥善保管，不要外传）\n` +
+      `密钥指纹：${keyFingerprint(publicKey)}\n` +
+      `公钥（base64，交省厅系统登记）：${key}\n` +
+      `KEYS.json 条目：{ "name": "…", "publicKey": "${key}" }\n`,
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,84 @@
+import { verifyResultWorkbook, parseTrustedKeys, type TrustedKey } from '../../shared/workbook';
+import {
+  describeError,
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_UNREADABLE,
+  type CliIo,
+  type ExitCode,
+} from '../io';
+import { optionValue, parseArgs } from './args';
+
+export const verifyUsage = 'review-desk verify RESULT.xlsx [--trust KEYS.json]';
+
+const KIND_LABELS = { selection: '遴选', evaluation: '评估', inspection: '拉练检查' } as const;
+
+/** KEYS.json, or the exit code after saying why it cannot be used. */
+async function readTrust(io: CliIo, path: string): Promise<TrustedKey[] | ExitCode> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await io.readFile(path));
+  } catch (error) {
+    io.stderr(`无法读取受信任密钥文件 ${path}：${describeError(error)}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const parsed = parseTrustedKeys(text);
+  if (!parsed.ok) {
+    // The check could not be made at all: that is "unreadable", not "the workbook is invalid".
+    io.stderr(
+      `受信任密钥文件 ${path} 格式有误：\n${parsed.problems.map((p) => `  ${p}\n`).join('')}`,
+    );
+    io.stderr('应为 { "keys": [{ "name": "名称", "publicKey": "<base64 公钥>" }] }\n');
+    return EXIT_UNREADABLE;
+  }
+  return parsed.keys;
+}
+
+/**
+ * `verify RESULT.xlsx [--trust KEYS.json]`: the central system's check of a result workbook.
+ * Exit 0 valid; 1 invalid or tampered (each problem names the sheet and cell, or the check);
+ * 2 unreadable or wrong usage.
+ */
+export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const parsed = parseArgs(args, { single: ['--trust'] });
+  if (typeof parsed === 'string' || parsed.positional.length !== 1) {
+    io.stderr(`${typeof parsed === 'string' ? `${parsed}\n` : ''}用法：${verifyUsage}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const path = parsed.positional[0]!;
+  const trustPath = optionValue(parsed, '--trust');
+  const trust = trustPath === undefined ? undefined : await readTrust(io, trustPath);
+  if (typeof trust === 'number') return trust;
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    io.stderr(`无法读取 ${path}：${describeError(error)}\n`);
+    return EXIT_UNREADABLE;
+  }
+  const result = verifyResultWorkbook(
+    bytes,
+    trust ? { trustedKeys: trust.map((k) => k.publicKey) } : {},
+  );
+  if (!result.ok) {
+    if (result.kind === 'unreadable') {
+      io.stderr(`${path}：${result.problems.join('；')}\n`);
+      return EXIT_UNREADABLE;
+    }
+    io.stderr(`无效：${path} 未通过验证（${result.problems.length} 个问题）\n`);
+    for (const problem of result.problems) io.stderr(`  ${problem}\n`);
+    return EXIT_INVALID;
+  }
+  const s = result.summary;
+  const signer = trust?.find((k) => k.fingerprint === s.keyId);
+  io.stdout(
+    `有效：${path} 的签名与内容一致\n` +
+      `评审：${s.roundTitle}（${s.roundId}，${KIND_LABELS[s.payload.round.kind]}）\n` +
+      `内容：${s.packets} 份申报材料，${s.sheets} 份有效评分；生成于 ${s.generatedAt}（${s.generator}）\n` +
+      `签名密钥：${s.keyId}${signer ? `（受信任：${signer.name}）` : '（未检查是否受信任，可用 --trust KEYS.json）'}\n` +
+      `签名数据 SHA-256：${s.sha256}\n`,
+  );
+  for (const warning of s.warnings) io.stdout(`注意：${warning}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,57 @@
+/**
+ * The fixed vocabulary of the result workbook, `review-desk/result@1` (docs/formats.md). Sheet
+ * names, headers and the `_signature` layout are part of the contract with the central system:
+ * changing any of them means a new format id, because verification re-renders the visible
+ * sheets from the signed payload and compares cell by cell.
+ */
+export const RESULT_FORMAT = 'review-desk/result@1';
+
+export const SHEET = {
+  summary: '结果汇总',
+  detail: '评分明细',
+  experts: '专家名单',
+  conflicts: '回避记录',
+  audit: '审计记录',
+  signature: '_signature',
+} as const;
+
+/** 结果汇总 columns, exactly in this order (issue #6). */
+export const SUMMARY_COLUMNS = [
+  '排名',
+  '项目编号',
+  '项目名称',
+  '申报单位',
+  '市(州)',
+  '分组',
+  '有效评分数',
+  '得分',
+  '结论',
+  '标记',
+] as const;
+
+/**
+ * Payload chunk length in UTF-16 code units. Excel refuses cells over 32 767 characters; 30 000
+ * leaves room and keeps every chunk a whole number of code points (see chunkText).
+ */
+export const CHUNK_LENGTH = 30_000;
+
+/**
+ * `_signature` layout: labels in column A, values in column B, rows 1–7; the payload chunks
+ * down column A from row 9. Labels are machine-read and stay in English.
+ */
+export const SIGNATURE_LABELS = [
+  'format',
+  'round',
+  'sha256',
+  'publicKey',
+  'keyId',
+  'signature',
+  'chunks',
+] as const;
+export type SignatureLabel = (typeof SIGNATURE_LABELS)[number];
+/** Row (0-based) holding the heading of the chunk list; chunks start on the next row. */
+export const PAYLOAD_HEADING_ROW = 7;
+export const PAYLOAD_HEADING = 'payload (RFC 8785 JSON, UTF-8; concatenate A9, A10, … in order)';
+
+/** The number format of 得分 and every other two-decimal figure. */
+export const TWO_DECIMALS = '0.00';

@@ -1,0 +1,26 @@
+export { buildResultWorkbook, seedSigner, writeSignedWorkbook, type WorkbookSigner } from './build';
+export { buildResultPayload, type AuditInput, type ResultWorkbookInput } from './buildPayload';
+export { cellText, chunkText } from './cellText';
+export { CHUNK_LENGTH, RESULT_FORMAT, SHEET, SUMMARY_COLUMNS } from './format';
+export {
+  resultPayloadSchema,
+  type AuditRecord,
+  type ConflictRecord,
+  type PacketOutcome,
+  type ResultExpert,
+  type ResultPayload,
+  type ResultRound,
+  type SheetRecord,
+} from './payload';
+export type { ReadBook, ReadCell, ReadSheet } from './readModel';
+export { renderVisibleSheets } from './render';
+export type { CellValue, SheetTable } from './table';
+export { isTrustedKey, parseTrustedKeys, type TrustedKey } from './trust';
+export {
+  verifyReadBook,
+  verifyResultWorkbook,
+  type VerifiedWorkbook,
+  type VerifyOptions,
+  type VerifyResult,
+} from './verify';
+export { readWorkbook } from './xlsxRead';

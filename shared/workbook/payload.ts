@@ -1,0 +1,135 @@
+/**
+ * The signed payload of a result workbook (`review-desk/result@1`): the data of record. The
+ * visible sheets are a fixed rendering of it (render*.ts), so every visible cell is derivable
+ * from the payload and verification can re-render and compare. The central system imports the
+ * payload itself; nobody needs to parse the visible cells.
+ *
+ * Numbers are plain JSON numbers: scores and means have two decimals, points the rubric's steps;
+ * none needs more than 15 significant digits, the precision spreadsheets keep.
+ */
+import { z } from 'zod';
+import { RESULT_FORMAT } from './format';
+
+const text = z.string();
+const num = z.number().finite();
+
+const criterionSchema = z.strictObject({
+  id: text,
+  section: text,
+  title: text,
+  max: num,
+});
+
+export const resultRoundSchema = z.strictObject({
+  id: text,
+  title: text,
+  kind: z.enum(['selection', 'evaluation', 'inspection']),
+  programme: text,
+  aggregation: z.strictObject({
+    method: z.enum(['mean', 'trimmed-mean', 'median']),
+    trimWhenAtLeast: num,
+    deviationFlag: num,
+    vetoRule: z.enum(['majority', 'any']),
+    tieBreak: z.array(text),
+  }),
+  quotas: z.array(z.strictObject({ group: text, count: num, reserve: num })),
+  passLine: num,
+  bands: z.array(z.strictObject({ label: text, min: num })),
+  /** Every criterion of the rubric, in rubric order (columns of 评分明细). */
+  criteria: z.array(criterionSchema),
+  vetoes: z.array(z.strictObject({ id: text, title: text })),
+});
+
+export const resultExpertSchema = z.strictObject({
+  id: text,
+  name: text,
+  org: text,
+  city: text,
+  /** Fingerprint of the key that signed the expert's score file(s); null when not known. */
+  keyFingerprint: text.nullable(),
+});
+
+export const packetOutcomeSchema = z.strictObject({
+  packetId: text,
+  title: text,
+  applicant: text,
+  city: text,
+  group: text,
+  n: num,
+  /** Two decimals; null without valid sheets. */
+  score: num.nullable(),
+  method: z.enum(['mean', 'trimmed-mean', 'median']).nullable(),
+  rank: num.nullable(),
+  tied: z.boolean(),
+  decision: text.nullable(),
+  decisionSource: z.enum(['rule', 'veto', 'chair']).nullable(),
+  chairDecision: z.strictObject({ decision: text, reason: text }).nullable(),
+  /** Rubric vetoes ticked on at least one valid sheet. */
+  vetoes: z.array(z.strictObject({ id: text, ticks: num, decisive: z.boolean() })),
+  tieAtQuota: z
+    .strictObject({ lines: z.array(z.enum(['count', 'reserve'])), packetIds: z.array(text) })
+    .nullable(),
+  /** Compile flag codes (docs/compile-rules.md). */
+  flags: z.array(text),
+});
+
+export const sheetRecordSchema = z.strictObject({
+  packetId: text,
+  expertId: text,
+  revision: num,
+  points: num,
+  scores: z.record(z.string(), num),
+  /** Ids of the vetoes this sheet ticked, in rubric order. */
+  vetoes: z.array(text),
+  vetoReasons: z.record(z.string(), text),
+  comment: text,
+  trimmed: z.enum(['highest', 'lowest']).nullable(),
+  deviation: z.strictObject({
+    flagged: z.boolean(),
+    othersMean: num.nullable(),
+    distance: num.nullable(),
+    threshold: num,
+    status: z.enum(['pending', 'confirmed', 'revised']).nullable(),
+    reason: text.nullable(),
+  }),
+});
+
+export const conflictRecordSchema = z.strictObject({
+  packetId: text,
+  expertId: text,
+  reason: text,
+});
+
+export const auditRecordSchema = z.strictObject({
+  at: text,
+  actor: text,
+  action: text,
+  subject: text,
+  detail: text,
+});
+
+export const resultPayloadSchema = z.strictObject({
+  format: z.literal(RESULT_FORMAT),
+  /** ISO 8601 with offset. */
+  generatedAt: text,
+  /** The program that wrote it, e.g. `review-desk 0.1.0`. */
+  generator: text,
+  round: resultRoundSchema,
+  experts: z.array(resultExpertSchema),
+  /** One per packet, grouped and in result order as compiled (rows of 结果汇总). */
+  results: z.array(packetOutcomeSchema),
+  /** Valid sheets, packet in result order then expert id (rows of 评分明细). */
+  sheets: z.array(sheetRecordSchema),
+  /** 回避 (rows of 回避记录). */
+  conflicts: z.array(conflictRecordSchema),
+  /** Audit entries passed in by the writer (rows of 审计记录); may be empty. */
+  audit: z.array(auditRecordSchema),
+});
+
+export type ResultRound = z.infer<typeof resultRoundSchema>;
+export type ResultExpert = z.infer<typeof resultExpertSchema>;
+export type PacketOutcome = z.infer<typeof packetOutcomeSchema>;
+export type SheetRecord = z.infer<typeof sheetRecordSchema>;
+export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+export type ResultPayload = z.infer<typeof resultPayloadSchema>;

@@ -1,0 +1,127 @@
+/**
+ * Writing the workbook with SheetJS. Every text is a string cell (t:'s', shared strings table)
+ * and nothing ever sets `.f`, so text that looks like a formula (=, +, -, @, tab, CR) stays text.
+ * SheetJS cannot write frozen panes, so the header row is frozen by patching the sheet XML it
+ * wrote (one fixed, known element); the archive is then compressed once by fflate.
+ */
+import * as XLSX from 'xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { columnName, type CellValue, type SheetTable } from './table';
+
+export interface HiddenSheet {
+  name: string;
+  rows: CellValue[][];
+  widths: number[];
+}
+
+export interface WorkbookProps {
+  title: string;
+}
+
+/** Display width of text in character cells: CJK and other wide characters count two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+/** Widths from the header and the first rows: enough to read, capped so nothing sprawls. */
+function columnWidths(table: SheetTable): number[] {
+  const sample = table.rows.slice(0, 200);
+  return table.columns.map((column, c) => {
+    let width = displayWidth(column.header);
+    for (const row of sample) {
+      const value = row[c];
+      if (typeof value === 'string') width = Math.max(width, displayWidth(value.split('\n')[0]!));
+      if (typeof value === 'number') width = Math.max(width, String(value).length + 3);
+    }
+    return Math.min(60, Math.max(6, width + 2));
+  });
+}
+
+function cell(value: CellValue, format: string | undefined): XLSX.CellObject | undefined {
+  if (value === null) return undefined;
+  if (typeof value === 'number')
+    return format ? { t: 'n', v: value, z: format } : { t: 'n', v: value };
+  return { t: 's', v: value };
+}
+
+function sheetOf(
+  rows: CellValue[][],
+  width: number,
+  formats: (string | undefined)[],
+): XLSX.WorkSheet {
+  const data: XLSX.CellObject[][] = rows.map((row) => {
+    const out: XLSX.CellObject[] = [];
+    row.forEach((value, c) => {
+      const made = cell(value, formats[c]);
+      if (made) out[c] = made;
+    });
+    return out;
+  });
+  const last = `${columnName(Math.max(0, width - 1))}${Math.max(1, rows.length)}`;
+  return { '!data': data, '!ref': `A1:${last}` } as XLSX.WorkSheet;
+}
+
+const PLAIN_VIEW = '<sheetView workbookViewId="0"/>';
+const FROZEN_VIEW =
+  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+  '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+
+/** Freeze the header row of the given sheets (1-based sheet file numbers) and compress. */
+function freezeHeaders(bytes: Uint8Array, sheetNumbers: number[]): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const n of sheetNumbers) {
+    const path = `xl/worksheets/sheet${n}.xml`;
+    const xml = files[path] ? strFromU8(files[path]) : '';
+    if (!xml.includes(PLAIN_VIEW)) throw new Error(`工作表 ${path} 的结构与预期不同，无法冻结表头`);
+    files[path] = strToU8(xml.replace(PLAIN_VIEW, FROZEN_VIEW));
+  }
+  const zippable: Zippable = {};
+  for (const [path, content] of Object.entries(files)) zippable[path] = [content, { level: 6 }];
+  return zipSync(zippable);
+}
+
+export function writeWorkbook(
+  tables: readonly SheetTable[],
+  hidden: HiddenSheet,
+  props: WorkbookProps,
+): Uint8Array {
+  const workbook: XLSX.WorkBook = {
+    SheetNames: [],
+    Sheets: {},
+    Workbook: { Sheets: [] },
+    Props: { Title: props.title },
+  };
+  for (const table of tables) {
+    const width = table.columns.length;
+    const rows = [table.columns.map((c) => c.header), ...table.rows];
+    const sheet = sheetOf(
+      rows,
+      width,
+      table.columns.map((c) => c.format),
+    );
+    sheet['!cols'] = columnWidths(table).map((wch) => ({ wch }));
+    sheet['!autofilter'] = { ref: `A1:${columnName(width - 1)}${rows.length}` };
+    workbook.SheetNames.push(table.name);
+    workbook.Sheets[table.name] = sheet;
+    workbook.Workbook!.Sheets!.push({ name: table.name, Hidden: 0 });
+  }
+  const signature = sheetOf(hidden.rows, hidden.widths.length, []);
+  signature['!cols'] = hidden.widths.map((wch) => ({ wch }));
+  workbook.SheetNames.push(hidden.name);
+  workbook.Sheets[hidden.name] = signature;
+  workbook.Workbook!.Sheets!.push({ name: hidden.name, Hidden: 2 });
+
+  const written: unknown = XLSX.write(workbook, {
+    type: 'array',
+    bookType: 'xlsx',
+    bookSST: true,
+    compression: false,
+  });
+  if (!(written instanceof ArrayBuffer)) throw new Error('SheetJS 未返回工作簿数据');
+  return freezeHeaders(
+    new Uint8Array(written),
+    tables.map((_, i) => i + 1),
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * LibreOffice Calc round trip (issue #6): a workbook opened and saved again by Calc without
+ * edits still verifies; an edited copy does not; the formula-looking title stays text in Calc.
+ * CI installs libreoffice-calc (.ci/run); there a missing soffice is a failure, not a skip.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as XLSX from 'xlsx';
+import { verifyResultWorkbook } from '../../shared/workbook';
+import { brandRoundWorkbook } from './brandRound';
+import { editWorkbook, sheet, summaryRow } from './edit';
+
+function findSoffice(): string | null {
+  for (const candidate of ['soffice', 'libreoffice']) {
+    try {
+      return execFileSync('which', [candidate], { encoding: 'utf8' }).trim() || null;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  return null;
+}
+
+const soffice = findSoffice();
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+const temporary: string[] = [];
+const scratch = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Convert with a fresh profile each time: a shared profile locks when runs overlap. */
+function convert(input: string, to: string, outDir: string): string {
+  const profile = scratch('lo-profile-');
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      input,
+    ],
+    { stdio: 'pipe', timeout: 110_000 },
+  );
+  return outDir;
+}
+
+describe('LibreOffice Calc round trip', () => {
+  it('soffice is available (required in CI)', () => {
+    if (inCi) expect(soffice, 'CI must install libreoffice-calc (.ci/run)').not.toBeNull();
+  });
+
+  it.skipIf(!soffice)(
+    'a re-saved workbook verifies; an edited one does not; the formula-like title stays text',
+    async () => {
+      const dir = scratch('rd-lo-');
+      const original = join(dir, 'result.xlsx');
+      writeFileSync(original, await brandRoundWorkbook());
+
+      convert(original, 'xlsx', join(dir, 'resaved'));
+      const resaved = new Uint8Array(readFileSync(join(dir, 'resaved', 'result.xlsx')));
+      const result = verifyResultWorkbook(resaved);
+      expect(result.ok ? [] : result.problems).toEqual([]);
+      // Calc keeps the sheet hidden but cannot keep it *very* hidden.
+      expect(XLSX.read(resaved, { type: 'array' }).Workbook?.Sheets?.[5]?.Hidden).toBeGreaterThan(
+        0,
+      );
+
+      // An edit made to Calc's own file (not ours) must still be caught.
+      let row = 0;
+      const edited = editWorkbook(resaved, (book) => {
+        row = summaryRow(book, 'P005');
+        sheet(book, '结果汇总')[`H${row}`] = { t: 'n', v: 81.87 };
+      });
+      const editedPath = join(dir, 'edited.xlsx');
+      writeFileSync(editedPath, edited);
+      convert(editedPath, 'xlsx', join(dir, 'edited-resaved'));
+      const bad = verifyResultWorkbook(
+        new Uint8Array(readFileSync(join(dir, 'edited-resaved', 'edited.xlsx'))),
+      );
+      expect(bad.ok ? [] : bad.problems).toEqual([
+        `结果汇总!H${row}：得分 81.87 与签名数据 81.88 不符`,
+      ]);
+
+      // CSV of the first sheet as Calc shows it (UTF-8, formatted): text, never a formula result.
+      convert(
+        original,
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true',
+        join(dir, 'csv'),
+      );
+      const csv = readFileSync(join(dir, 'csv', 'result.csv'), 'utf8');
+      expect(csv).toContain('"=HYPERLINK(""http://example.invalid"",""点击"")"');
+      expect(csv).toMatch(/,P005,.*,81\.88,备选,/);
+    },
+    120_000,
+  );
+});
