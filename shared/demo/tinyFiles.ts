@@ -27,7 +27,7 @@ function pdfUnicodeHex(text: string): string {
  * font) and `title` (any Unicode) in the document info. The xref offsets are computed from the
  * bytes actually written, which is what makes the file valid rather than "repairable".
  */
-export function makeTinyPdf(title: string, lines: string[]): Uint8Array {
+export function makeTinyPdf(title: string, lines: string[], padBytes = 0, seed = 1): Uint8Array {
   const content = [
     'BT',
     '/F1 14 Tf',
@@ -50,13 +50,35 @@ export function makeTinyPdf(title: string, lines: string[]): Uint8Array {
     offsets.push(body.length);
     body += `${i + 1} 0 obj\n${object}\nendobj\n`;
   });
-  const xrefOffset = body.length;
+  const parts = [ascii(body)];
+  let length = body.length;
+  if (padBytes > 0) {
+    // Benchmark packages need attachments of a chosen size: an unreferenced stream of
+    // pseudo-random (so incompressible, like real scans) bytes, deterministic per seed.
+    const filler = new Uint8Array(padBytes);
+    let x = seed >>> 0 || 1;
+    for (let i = 0; i < padBytes; i++) {
+      x ^= x << 13;
+      x >>>= 0;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      filler[i] = x & 0xff;
+    }
+    offsets.push(length);
+    const head = ascii(`${offsets.length} 0 obj\n<< /Length ${padBytes} >>\nstream\n`);
+    const tail = ascii('\nendstream\nendobj\n');
+    parts.push(head, filler, tail);
+    length += head.length + padBytes + tail.length;
+  }
+  const xrefOffset = length;
   // Each xref entry is exactly 20 bytes: 10-digit offset, 5-digit generation, type, space + LF.
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\n`;
-  body += `startxref\n${xrefOffset}\n%%EOF\n`;
-  return ascii(body);
+  let trailer = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) trailer += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  trailer += `trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R /Info 6 0 R >>\n`;
+  trailer += `startxref\n${xrefOffset}\n%%EOF\n`;
+  parts.push(ascii(trailer));
+  return concatBytes(...parts);
 }
 
 function pngChunk(type: string, data: Uint8Array): Uint8Array {

@@ -75,7 +75,8 @@ describe('readRoundPackage', () => {
     expect(problems).toContainEqual({
       file: 'packets/P001.json',
       field: 'id',
-      message: '编号“P001”与 packets/P001-copy.json 重复',
+      message:
+        '编号“P001”与 packets/P001-copy.json 重复；每个项目的编号必须唯一，请删除重复的文件或改正编号',
     });
   });
 
@@ -102,7 +103,7 @@ describe('readRoundPackage', () => {
       {
         file: 'packets/P002.json',
         field: 'attachments[0].sha256',
-        message: '附件“申报书.pdf”的 SHA-256 校验值不符，附件可能被替换或损坏',
+        message: '附件“申报书.pdf”的 SHA-256 校验值不符，附件可能被替换或损坏；请重新获取评审包',
       },
     ]);
   });

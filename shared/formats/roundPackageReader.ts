@@ -8,7 +8,14 @@ import { packetSchema, roundSchema, type Packet, type Round } from '../model/rou
 import { parseWith, type InputProblem, type Parsed } from '../model/validation';
 import { sha256Hex } from '../signing/hash';
 import { parseJsonBytes } from './text';
-import { DEFAULT_ZIP_LIMITS, entryNameProblem, formatBytes, readZip, type ZipLimits } from './zip';
+import {
+  DEFAULT_ZIP_LIMITS,
+  entryNameProblem,
+  formatBytes,
+  readZip,
+  type LegacyNameDecoder,
+  type ZipLimits,
+} from './zip';
 
 export interface RoundPackage {
   round: Round;
@@ -22,7 +29,15 @@ export interface ReadRoundPackageOptions {
   /** Shown in problems about the archive itself, e.g. the name the user picked. */
   fileName?: string;
   limits?: Partial<ZipLimits>;
+  /** Entry names without the UTF-8 flag that are not valid UTF-8 are decoded with this (GBK). */
+  decodeLegacyName?: LegacyNameDecoder;
+  onProgress?: (progress: RoundPackageProgress) => void;
 }
+
+/** Unpacking (entries and bytes inflated), then checking packets (done of total). */
+export type RoundPackageProgress =
+  | { phase: 'unpack'; done: number; total: number; bytesDone: number; bytesTotal: number }
+  | { phase: 'check'; done: number; total: number };
 
 const PACKET_FILE = /^packets\/([^/]+)\.json$/;
 
@@ -31,7 +46,31 @@ export function readRoundPackage(
   options: ReadRoundPackageOptions = {},
 ): Parsed<RoundPackage> {
   const zipName = options.fileName ?? 'round.zip';
-  const zip = readZip(bytes, zipName, { ...DEFAULT_ZIP_LIMITS, ...options.limits });
+  const progress = options.onProgress;
+  if (bytes.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        { file: zipName, field: '', message: '文件是空的（0 字节），请重新下载或复制评审包' },
+      ],
+    };
+  }
+  const zip = readZip(bytes, zipName, {
+    limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
+    ...(options.decodeLegacyName ? { decodeLegacyName: options.decodeLegacyName } : {}),
+    ...(progress
+      ? {
+          onProgress: (p) =>
+            progress({
+              phase: 'unpack',
+              done: p.entriesDone,
+              total: p.entriesTotal,
+              bytesDone: p.bytesDone,
+              bytesTotal: p.bytesTotal,
+            }),
+        }
+      : {}),
+  });
   if (!zip.ok) return zip;
   const files = stripWrapperFolder(zip.value);
   const problems: InputProblem[] = [];
@@ -57,7 +96,12 @@ export function readRoundPackage(
   const packets: Packet[] = [];
   const packetFileById = new Map<string, string>();
   const packetFiles = [...files.keys()].filter((name) => PACKET_FILE.test(name)).sort();
+  let checked = 0;
   for (const name of packetFiles) {
+    checked++;
+    if (progress && (checked % 100 === 0 || checked === packetFiles.length)) {
+      progress({ phase: 'check', done: checked, total: packetFiles.length });
+    }
     const json = parseJsonBytes(files.get(name)!, name);
     if (!json.ok) {
       problems.push(json.problem);
@@ -71,7 +115,11 @@ export function readRoundPackage(
     const packet = parsed.value;
     const earlier = packetFileById.get(packet.id);
     if (earlier) {
-      problems.push({ file: name, field: 'id', message: `编号“${packet.id}”与 ${earlier} 重复` });
+      problems.push({
+        file: name,
+        field: 'id',
+        message: `编号“${packet.id}”与 ${earlier} 重复；每个项目的编号必须唯一，请删除重复的文件或改正编号`,
+      });
       continue;
     }
     packetFileById.set(packet.id, name);
@@ -122,14 +170,18 @@ function checkAttachments(
     }
     const data = files.get(ref.path);
     if (!data) {
-      problems.push({ file, field, message: `评审包中找不到附件“${ref.path}”` });
+      problems.push({
+        file,
+        field,
+        message: `评审包中找不到附件“${ref.path}”；请把该文件放入评审包，或从 attachments 中删去这一项`,
+      });
       return;
     }
     if (data.length !== ref.size) {
       problems.push({
         file,
         field: `attachments[${i}].size`,
-        message: `附件“${ref.name}”大小不符：登记为 ${formatBytes(ref.size)}，实际为 ${formatBytes(data.length)}`,
+        message: `附件“${ref.name}”大小不符：登记为 ${formatBytes(ref.size)}，实际为 ${formatBytes(data.length)}；附件可能被替换，请重新获取评审包`,
       });
       return;
     }
@@ -137,7 +189,7 @@ function checkAttachments(
       problems.push({
         file,
         field: `attachments[${i}].sha256`,
-        message: `附件“${ref.name}”的 SHA-256 校验值不符，附件可能被替换或损坏`,
+        message: `附件“${ref.name}”的 SHA-256 校验值不符，附件可能被替换或损坏；请重新获取评审包`,
       });
     }
   });

@@ -17,6 +17,27 @@ export interface ZipLimits {
 }
 
 const MiB = 1024 * 1024;
+/**
+ * Decodes an entry name written without the UTF-8 flag in the legacy code page of the machine
+ * that made the archive: on Chinese Windows that is GBK (CP936). shared/ has no TextDecoder in
+ * its types, so the renderer and the CLI pass one in (`new TextDecoder('gbk')`).
+ */
+export type LegacyNameDecoder = (bytes: Uint8Array) => string;
+
+/** Progress through a large archive, reported at most every few dozen entries. */
+export interface ZipProgress {
+  entriesDone: number;
+  entriesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ReadZipOptions {
+  limits?: ZipLimits;
+  decodeLegacyName?: LegacyNameDecoder;
+  onProgress?: (progress: ZipProgress) => void;
+}
+
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 20_000,
   maxTotalBytes: 2048 * MiB,
@@ -81,17 +102,35 @@ export function entryNameProblem(name: string): string | null {
   return null;
 }
 
-function decodeName(raw: Uint8Array): string | null {
-  // Bit 11 of the flags says UTF-8, but many tools write UTF-8 without setting it, so any valid
-  // UTF-8 is taken as such. Anything else (typically GBK from Chinese Windows) is refused for
-  // now with a clear fix; decoding GBK is issue #3.
-  return decodeUtf8(raw);
+const UTF8_FLAG = 0x800;
+
+/**
+ * Bit 11 of the flags says UTF-8. Many tools write UTF-8 without setting it, so any valid UTF-8
+ * is taken as such; a name that is not valid UTF-8 and has no flag was written in the legacy
+ * code page (GBK from the Explorer "send to compressed folder", 好压, 360压缩 and old WinRAR on
+ * Chinese Windows). A GBK name is almost never valid UTF-8, so the order of the tests is safe.
+ */
+export function decodeEntryName(
+  raw: Uint8Array,
+  flags: number,
+  decodeLegacyName?: LegacyNameDecoder,
+): string | null {
+  const utf8 = decodeUtf8(raw);
+  if (utf8 !== null || flags & UTF8_FLAG || !decodeLegacyName) return utf8;
+  try {
+    const name = decodeLegacyName(raw);
+    // A decoder that gave up (replacement characters) must not invent a name.
+    return name.includes('\uFFFD') ? null : name;
+  } catch {
+    return null;
+  }
 }
 
 function readCentralDirectory(
   bytes: Uint8Array,
   file: string,
   limits: ZipLimits,
+  decodeLegacyName?: LegacyNameDecoder,
 ): Parsed<CentralEntry[]> {
   const fail = (message: string, field = ''): Parsed<CentralEntry[]> => ({
     ok: false,
@@ -114,7 +153,9 @@ function readCentralDirectory(
     dirOffset = u64(bytes, z + 48);
   }
   if (count > limits.maxEntries) {
-    return fail(`压缩包中有 ${count} 个条目，超过上限 ${limits.maxEntries}`);
+    return fail(
+      `压缩包中有 ${count} 个条目，超过上限 ${limits.maxEntries}；请删去无关文件，或把附件合并后重新打包`,
+    );
   }
   if (dirOffset + dirSize > bytes.length) return fail('ZIP 目录超出文件末尾，文件可能不完整');
 
@@ -155,13 +196,20 @@ function readCentralDirectory(
       }
       e += 4 + length;
     }
-    const name = decodeName(bytes.subarray(o + 46, o + 46 + nameLength));
+    const name = decodeEntryName(
+      bytes.subarray(o + 46, o + 46 + nameLength),
+      flags,
+      decodeLegacyName,
+    );
     o = next;
     if (name === null) {
       problems.push({
         file,
         field: `第 ${i + 1} 个条目`,
-        message: '条目名称不是 UTF-8 编码（可能是 GBK），请用支持 UTF-8 文件名的工具重新压缩',
+        message:
+          flags & UTF8_FLAG
+            ? '条目名称标记为 UTF-8 但编码无效，文件可能已损坏，请重新压缩'
+            : '条目名称既不是 UTF-8 也不是 GBK 编码，请用支持 UTF-8 文件名的工具（如 7-Zip）重新压缩',
       });
       continue;
     }
@@ -199,7 +247,7 @@ function readCentralDirectory(
       problems.push({
         file,
         field: name,
-        message: `压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”，已拒绝`,
+        message: `压缩比异常（超过 ${limits.maxRatio} 倍），疑似“压缩炸弹”，已拒绝；请向省厅索取正常打包的评审包`,
       });
       continue;
     }
@@ -214,7 +262,7 @@ function readCentralDirectory(
     problems.push({
       file,
       field: '',
-      message: `解压后共 ${formatBytes(total)}，超过上限 ${formatBytes(limits.maxTotalBytes)}`,
+      message: `解压后共 ${formatBytes(total)}，超过上限 ${formatBytes(limits.maxTotalBytes)}；请把评审包拆分为几个较小的包`,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: entries };
@@ -227,13 +275,28 @@ function readCentralDirectory(
 export function readZip(
   bytes: Uint8Array,
   file: string,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  options: ReadZipOptions = {},
 ): Parsed<Map<string, Uint8Array>> {
-  const directory = readCentralDirectory(bytes, file, limits);
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  const directory = readCentralDirectory(bytes, file, limits, options.decodeLegacyName);
   if (!directory.ok) return directory;
   const files = new Map<string, Uint8Array>();
   const problems: InputProblem[] = [];
+  const entriesTotal = directory.value.length;
+  const bytesTotal = directory.value.reduce((sum, e) => sum + e.size, 0);
+  let bytesDone = 0;
+  let entriesDone = 0;
+  let lastReport = 0;
+  const report = () => options.onProgress?.({ entriesDone, entriesTotal, bytesDone, bytesTotal });
+  report();
   for (const entry of directory.value) {
+    entriesDone++;
+    bytesDone += entry.size;
+    // Reporting every entry of a 20 000-entry package would cost more than the inflating.
+    if (entriesDone - lastReport >= 50 || entriesDone === entriesTotal) {
+      lastReport = entriesDone;
+      report();
+    }
     if (entry.name.endsWith('/')) continue;
     const corrupt = (why: string) =>
       problems.push({ file, field: entry.name, message: `文件已损坏（${why}），请重新获取评审包` });
@@ -260,8 +323,10 @@ export function readZip(
         continue;
       }
     }
+    // The declared size is the size of the output buffer, so a stream that inflates to more
+    // (a zip bomb lying in its directory) is cut off there and then fails the CRC-32.
     if (data.length !== entry.size || crc32(data) !== entry.crc) {
-      corrupt('校验和不符');
+      corrupt('实际内容与目录登记的大小或校验和不符');
       continue;
     }
     files.set(entry.name, data);

@@ -3,25 +3,32 @@ import type {
   AssignmentRow,
   AttachmentRow,
   AuditRow,
+  ChairDecisionRow,
+  ConfirmationRow,
   ConflictRow,
+  DissentRow,
   ExchangeConflictRow,
   ExpertKeyRow,
   ExpertRow,
+  PacketFlagRow,
   PacketRow,
   PinRow,
   RoundRow,
   SettingRow,
+  SettlementRow,
   SheetRow,
 } from './rows';
 import { CURRENT_SCHEMA_VERSION, schemaVersions } from './schema';
 import { upgradeToV2 } from './migrations/v2';
 import { upgradeToV3 } from './migrations/v3';
+import { upgradeToV5 } from './migrations/v5';
 
 export const DEFAULT_DB_NAME = 'review-desk';
 
 const upgrades: Record<number, Parameters<ReturnType<Dexie['version']>['upgrade']>[0]> = {
   2: upgradeToV2,
   3: upgradeToV3,
+  5: upgradeToV5,
 };
 
 export class ReviewDeskDb extends Dexie {
@@ -37,6 +44,11 @@ export class ReviewDeskDb extends Dexie {
   pins!: EntityTable<PinRow, 'key'>;
   expertKeys!: EntityTable<ExpertKeyRow, 'key'>;
   exchangeConflicts!: EntityTable<ExchangeConflictRow, 'key'>;
+  packetFlags!: EntityTable<PacketFlagRow, 'key'>;
+  chairDecisions!: EntityTable<ChairDecisionRow, 'key'>;
+  settlements!: EntityTable<SettlementRow, 'key'>;
+  dissents!: EntityTable<DissentRow, 'key'>;
+  confirmations!: EntityTable<ConfirmationRow, 'key'>;
 
   /** `upTo` exists for migration tests, which build a database as an older app left it. */
   constructor(

@@ -18,11 +18,38 @@ export interface RoundRow {
   /** Where it came from: 'demo', or the package's file name. */
   source: string;
   importedAt: string;
+  /**
+   * roundContentDigest of what was imported (shared/rounds/contentDigest.ts): the same content
+   * again is a no-op. '' for rounds stored before v5, which are compared field by field instead.
+   */
+  digest: string;
+  /** 1 on first import, +1 for every newer version applied. */
+  revision: number;
 }
 
 export interface PacketRow extends Packet {
   key: string;
   roundId: string;
+  /**
+   * Set when a newer version of the round no longer lists the packet but sheets on it exist:
+   * the row stays so those sheets keep their context; lists and assignments leave it out.
+   */
+  withdrawn?: boolean;
+}
+
+/** A packet a newer round version changed or withdrew while sheets on it existed. */
+export interface PacketFlagRow {
+  key: string;
+  roundId: string;
+  packetId: string;
+  kind: 'changed' | 'withdrawn';
+  /** What changed, as shared/rounds/roundDiff.ts names it. */
+  fields: string[];
+  /** Sheets on the packet when the change was applied. */
+  sheets: number;
+  /** The round revision that brought the change. */
+  revision: number;
+  at: string;
 }
 
 export interface AttachmentRow {
@@ -48,6 +75,8 @@ export interface ExpertRow {
   org: string;
   city: string;
   role: PanelRole;
+  /** No longer listed by a newer version of the round: keeps their sheets, gets no packets. */
+  removed?: boolean;
 }
 
 export interface AssignmentRow {
@@ -147,4 +176,60 @@ export interface ExchangeConflictRow {
   resolvedBy?: string;
   resolutionReason?: string;
   resolvedAt?: string;
+}
+
+/** The chair's decision on a packet whose tie straddles a quota line (并列跨线). */
+export interface ChairDecisionRow {
+  /** `roundId:packetId`: one current decision per packet; earlier ones are in the audit log. */
+  key: string;
+  roundId: string;
+  packetId: string;
+  decision: '入选' | '备选' | '不入选';
+  reason: string;
+  /** The chair's name. */
+  chair: string;
+  at: string;
+}
+
+/** How an expert settled the deviation flag (偏离) on one revision of their sheet (复核). */
+export interface SettlementRow {
+  /** `roundId:packetId:expertId:revision`. */
+  key: string;
+  roundId: string;
+  packetId: string;
+  expertId: string;
+  /** The revision that was flagged. */
+  revision: number;
+  action: 'confirmed' | 'revised';
+  reason: string;
+  at: string;
+}
+
+/** An expert's 保留意见 on the results: shown, exported and printed beside their signature. */
+export interface DissentRow {
+  /** `roundId:expertId`: one per expert, the latest wording; earlier ones are in the audit log. */
+  key: string;
+  roundId: string;
+  expertId: string;
+  text: string;
+  at: string;
+}
+
+/**
+ * The chair's confirmation of the results, version 1, 2, …. The latest confirmation locks the
+ * round's results until it is reopened.
+ */
+export interface ConfirmationRow {
+  /** `roundId:version`. */
+  key: string;
+  roundId: string;
+  version: number;
+  /** The chair's name. */
+  chair: string;
+  at: string;
+  /** sha256Hex of the RFC 8785 canonical bytes of the compile result that was confirmed. */
+  digest: string;
+  reopenedAt?: string;
+  reopenedBy?: string;
+  reopenReason?: string;
 }

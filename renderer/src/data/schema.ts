@@ -46,6 +46,29 @@ export const schemaVersions = [
       exchangeConflicts: '&key, roundId, packetId, expertId, status',
     },
   },
+  {
+    // v5: importing newer versions of a round (issue #3). packetFlags: packets changed or
+    // withdrawn by a newer package while sheets on them existed, so the panel re-checks them;
+    // rounds gain `digest` (content digest, re-import is a no-op) and `revision` (see v5.ts).
+    version: 5,
+    stores: {
+      packetFlags: '&key, roundId, packetId',
+    },
+  },
+  {
+    // v6: compiling results (issue #5). chairDecisions: the chair's decision on a tie at a quota
+    // line (one per packet, the latest; history in the audit log); settlements: how an expert
+    // settled a deviation flag (复核) on one revision of their sheet; dissents: an expert's
+    // 保留意见 on the results; confirmations: the chair's confirmations of the results, one per
+    // version, with the digest of what was confirmed (the latest, unless reopened, locks the round).
+    version: 6,
+    stores: {
+      chairDecisions: '&key, roundId, packetId',
+      settlements: '&key, roundId, [roundId+expertId]',
+      dissents: '&key, roundId',
+      confirmations: '&key, roundId, [roundId+version]',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -14,7 +14,11 @@ export async function roundSummaries(db: ReviewDeskDb): Promise<RoundSummary[]> 
   const summaries = await Promise.all(
     rounds.map(async (round) => ({
       ...round,
-      packetCount: await db.packets.where('roundId').equals(round.id).count(),
+      packetCount: await db.packets
+        .where('roundId')
+        .equals(round.id)
+        .filter((p) => !p.withdrawn)
+        .count(),
       expertCount: await db.experts.where('roundId').equals(round.id).count(),
     })),
   );
@@ -25,7 +29,9 @@ export const getRound = (db: ReviewDeskDb, roundId: string): Promise<RoundRow | 
   db.rounds.get(roundId);
 
 export async function listPackets(db: ReviewDeskDb, roundId: string): Promise<PacketRow[]> {
-  const packets = await db.packets.where('roundId').equals(roundId).toArray();
+  const packets = (await db.packets.where('roundId').equals(roundId).toArray()).filter(
+    (p) => !p.withdrawn,
+  );
   return packets.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
 }
 

@@ -5,6 +5,7 @@ import { hrefFor, navigate } from '../../app/router';
 import { loadDemoRound } from '../../data/repositories/demo';
 import { roundSummaries } from '../../data/repositories/queries';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ImportControls } from '../import/ImportControls';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -39,12 +40,8 @@ export function HomePage() {
       <main className="page narrow empty-state">
         <h1>{t.home.emptyTitle}</h1>
         <p>{t.home.emptyBody}</p>
-        <div className="actions">
-          {demoButton}
-          <button type="button" className="button" disabled>
-            {t.home.importPackage}
-          </button>
-        </div>
+        <div className="actions">{demoButton}</div>
+        <ImportControls withRoster />
         {error && (
           <p className="error-text" role="alert">
             {error}
@@ -75,6 +72,7 @@ export function HomePage() {
         ))}
       </ul>
       <div className="actions">{rounds.some((r) => r.source === 'demo') ? null : demoButton}</div>
+      <ImportControls withRoster />
       {error && (
         <p className="error-text" role="alert">
           {error}

@@ -16,12 +16,17 @@ function useObjectUrl(blob: Blob | null): string | null {
   return entry && entry.blob === blob ? entry.url : null;
 }
 import { useI18n } from '../../i18n/I18nProvider';
+import { PdfViewer } from './PdfViewer';
 
-/** Attachments with an in-app preview (PDF in the built-in viewer, images inline): no network, no external viewer. */
+/**
+ * Attachments with an in-app preview: PDFs drawn by pdf.js (Electron's built-in PDF viewer does
+ * not load blob: URLs in a sandboxed iframe reliably), images inline; no network, no external viewer.
+ */
 export function AttachmentList({ attachments }: { attachments: AttachmentRow[] }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<AttachmentRow | null>(null);
-  const url = useObjectUrl(open?.blob ?? null);
+  // PDFs are drawn by pdf.js from the bytes; only images (and downloads) need a URL.
+  const url = useObjectUrl(open && open.mime !== 'application/pdf' ? open.blob : null);
 
   if (attachments.length === 0) return <p className="muted">{t.packets.noAttachments}</p>;
 
@@ -42,12 +47,19 @@ export function AttachmentList({ attachments }: { attachments: AttachmentRow[] }
           </li>
         ))}
       </ul>
-      {open && url && (
+      {open && open.mime === 'application/pdf' && (
+        <div className="preview">
+          <PdfViewer blob={open.blob} name={open.name} />
+        </div>
+      )}
+      {open && url && open.mime !== 'application/pdf' && (
         <div className="preview" aria-label={open.name}>
           {open.mime.startsWith('image/') ? (
             <img src={url} alt={open.name} />
           ) : (
-            <iframe src={url} title={open.name} />
+            <a href={url} download={open.name}>
+              {open.name}
+            </a>
           )}
         </div>
       )}

@@ -1,22 +1,47 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { listPackets, packetMatches } from '../../data/repositories/queries';
+import { packetFlagsForRound } from '../../data/repositories/roundRepository';
 import { packetProgress } from '../../data/repositories/sheetRepository';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ImportControls } from '../import/ImportControls';
+import { NO_FILTER, countsBy, sortPackets, type PacketFilter } from './packetFilters';
+import { useWindowedRows } from './useWindowedRows';
+
+const ROW_HEIGHT = 40;
 
 export function PacketListPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const { db } = useServices();
   const packets = useLiveQuery(() => listPackets(db, roundId), [db, roundId]);
   const progress = useLiveQuery(() => packetProgress(db, roundId), [db, roundId]);
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
+  const flags = useLiveQuery(() => packetFlagsForRound(db, roundId), [db, roundId]);
+  const [filter, setFilter] = useState<PacketFilter>(NO_FILTER);
+  const deferred = useDeferredValue(filter);
+  const all = useMemo(() => packets ?? [], [packets]);
   const shown = useMemo(
-    () => (packets ?? []).filter((p) => packetMatches(p, deferredQuery)),
-    [packets, deferredQuery],
+    () =>
+      sortPackets(
+        all.filter(
+          (p) =>
+            (!deferred.group || p.group === deferred.group) &&
+            (!deferred.city || p.applicant.city === deferred.city) &&
+            (!deferred.category || p.category === deferred.category) &&
+            packetMatches(p, deferred.query),
+        ),
+        deferred.sort,
+      ),
+    [all, deferred],
   );
+  const groups = useMemo(() => countsBy(all, (p) => p.group), [all]);
+  const cities = useMemo(() => countsBy(all, (p) => p.applicant.city).filter(([c]) => c), [all]);
+  const categories = useMemo(() => countsBy(all, (p) => p.category).filter(([c]) => c), [all]);
+  const flagged = useMemo(() => new Map((flags ?? []).map((f) => [f.packetId, f])), [flags]);
+  const viewport = useRef<HTMLDivElement>(null);
+  const rows = useWindowedRows(shown.length, ROW_HEIGHT, viewport);
+  const set = (change: Partial<PacketFilter>) => setFilter((f) => ({ ...f, ...change }));
 
   if (packets === undefined) return <main className="page" aria-busy="true" />;
 
@@ -27,50 +52,137 @@ export function PacketListPage({ roundId }: { roundId: string }) {
         <span className="muted" role="status">
           {t.packets.count(shown.length, packets.length)}
         </span>
+        <ImportControls />
       </div>
-      <input
-        type="search"
-        className="search"
-        placeholder={t.packets.search}
-        aria-label={t.packets.search}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-      />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.packets.columns.id}</th>
-            <th scope="col">{t.packets.columns.title}</th>
-            <th scope="col">{t.packets.columns.applicant}</th>
-            <th scope="col">{t.packets.columns.city}</th>
-            <th scope="col">{t.packets.columns.group}</th>
-            <th scope="col" className="numeric">
-              {t.packets.columns.progress}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((packet) => {
-            const p = progress?.get(packet.id);
-            return (
-              <tr key={packet.key}>
-                <td className="mono">{packet.id}</td>
-                <td>
-                  <a href={hrefFor({ name: 'packet', roundId, packetId: packet.id })}>
-                    {packet.title}
-                  </a>
-                </td>
-                <td>{packet.applicant.name}</td>
-                <td>{packet.applicant.city}</td>
-                <td>{packet.group || packet.category}</td>
-                <td className="numeric" data-testid={`progress-${packet.id}`}>
-                  {p ? t.packets.progress(p.submitted, p.assigned) : ''}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="group-counts" aria-label={t.packets.groupCounts}>
+        {groups.map(([group, count]) => (
+          <button
+            type="button"
+            key={group}
+            className={`chip${filter.group === group ? ' selected' : ''}`}
+            aria-pressed={filter.group === group}
+            onClick={() => set({ group: filter.group === group ? '' : group })}
+          >
+            {group || t.packets.ungrouped} <span className="muted">{count}</span>
+          </button>
+        ))}
+      </div>
+      <div className="filters" role="group" aria-label={t.packets.filters}>
+        <input
+          type="search"
+          className="search"
+          placeholder={t.packets.search}
+          aria-label={t.packets.search}
+          value={filter.query}
+          onChange={(e) => set({ query: e.target.value })}
+        />
+        <select
+          aria-label={t.packets.allGroups}
+          value={filter.group}
+          onChange={(e) => set({ group: e.target.value })}
+        >
+          <option value="">{t.packets.allGroups}</option>
+          {groups.map(([g, n]) => (
+            <option key={g} value={g}>
+              {g || t.packets.ungrouped}（{n}）
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t.packets.allCities}
+          value={filter.city}
+          onChange={(e) => set({ city: e.target.value })}
+        >
+          <option value="">{t.packets.allCities}</option>
+          {cities.map(([c, n]) => (
+            <option key={c} value={c}>
+              {c}（{n}）
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t.packets.allCategories}
+          value={filter.category}
+          onChange={(e) => set({ category: e.target.value })}
+        >
+          <option value="">{t.packets.allCategories}</option>
+          {categories.map(([c, n]) => (
+            <option key={c} value={c}>
+              {c}（{n}）
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t.packets.sortBy}
+          value={filter.sort}
+          onChange={(e) => set({ sort: e.target.value as PacketFilter['sort'] })}
+        >
+          {(['id', 'title', 'city', 'group'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t.packets.sort[s]}
+            </option>
+          ))}
+        </select>
+        {filter !== NO_FILTER && (
+          <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
+            {t.packets.clearFilters}
+          </button>
+        )}
+      </div>
+      <div className="table-viewport" ref={viewport} onScroll={rows.onScroll}>
+        <table className="data-table virtual" aria-rowcount={shown.length + 1}>
+          <thead>
+            <tr>
+              <th scope="col">{t.packets.columns.id}</th>
+              <th scope="col">{t.packets.columns.title}</th>
+              <th scope="col">{t.packets.columns.applicant}</th>
+              <th scope="col">{t.packets.columns.city}</th>
+              <th scope="col">{t.packets.columns.group}</th>
+              <th scope="col" className="numeric">
+                {t.packets.columns.progress}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.paddingTop > 0 && (
+              <tr className="spacer" aria-hidden="true" style={{ height: rows.paddingTop }} />
+            )}
+            {shown.slice(rows.first, rows.last).map((packet, i) => {
+              const p = progress?.get(packet.id);
+              return (
+                <tr key={packet.key} aria-rowindex={rows.first + i + 2}>
+                  <td className="mono">
+                    {packet.id}
+                    {flagged.has(packet.id) && (
+                      <span
+                        className="flag"
+                        title={t.packets.flagChanged(flagged.get(packet.id)!.fields.join('、'))}
+                      >
+                        {' '}
+                        ⚑
+                      </span>
+                    )}
+                  </td>
+                  <td title={packet.title}>
+                    <a href={hrefFor({ name: 'packet', roundId, packetId: packet.id })}>
+                      {packet.title}
+                    </a>
+                  </td>
+                  <td title={packet.applicant.name}>{packet.applicant.name}</td>
+                  <td>{packet.applicant.city}</td>
+                  <td>{packet.group || packet.category}</td>
+                  <td className="numeric" data-testid={`progress-${packet.id}`}>
+                    {p ? t.packets.progress(p.submitted, p.assigned) : ''}
+                  </td>
+                </tr>
+              );
+            })}
+            {rows.paddingBottom > 0 && (
+              <tr className="spacer" aria-hidden="true" style={{ height: rows.paddingBottom }} />
+            )}
+          </tbody>
+        </table>
+      </div>
       {shown.length === 0 && <p className="muted">{t.packets.none}</p>}
     </main>
   );

@@ -3,6 +3,7 @@ import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { getPacket, listAttachments } from '../../data/repositories/queries';
 import { useI18n } from '../../i18n/I18nProvider';
+import { packetFlag } from '../../data/repositories/roundRepository';
 import { AttachmentList } from './AttachmentList';
 import { PacketDetails } from './PacketDetails';
 
@@ -15,6 +16,8 @@ export function PacketPage({ roundId, packetId }: { roundId: string; packetId: s
     [db, roundId, packetId],
   );
 
+  const flag = useLiveQuery(() => packetFlag(db, roundId, packetId), [db, roundId, packetId]);
+
   if (packet === undefined || attachments === undefined)
     return <main className="page" aria-busy="true" />;
 
@@ -26,6 +29,13 @@ export function PacketPage({ roundId, packetId }: { roundId: string; packetId: s
       <h1>
         <span className="mono muted">{packet.id}</span> {packet.title}
       </h1>
+      {flag && (
+        <p className="notice" role="note">
+          {flag.kind === 'withdrawn'
+            ? t.packets.flagWithdrawn
+            : t.packets.flagChanged(flag.fields.join('、'))}
+        </p>
+      )}
       <PacketDetails packet={packet} />
       <h2>{t.packets.attachments}</h2>
       <AttachmentList attachments={attachments} />

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { RoundPackageProgress } from '../../../../shared/formats/roundPackageReader';
+import type { InputProblem } from '../../../../shared/model/validation';
+import { useServices } from '../../app/AppServices';
+import { navigate } from '../../app/router';
+import {
+  applyRoundUpdate,
+  importRound,
+  type RoundContent,
+  type UpdatePlan,
+} from '../../data/repositories/roundRepository';
+import { useI18n } from '../../i18n/I18nProvider';
+import { parseRoundPackage } from './parsePackage';
+
+export type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; label: string; done: number; total: number }
+  | { kind: 'problems'; heading: string; problems: InputProblem[] }
+  | { kind: 'message'; text: string; tone: 'info' | 'error' }
+  | { kind: 'confirm'; content: RoundContent; plan: UpdatePlan; source: string };
+
+/** The import workflow shared by the home page and the packet list. */
+export function useRoundImport() {
+  const { t } = useI18n();
+  const { db, platform } = useServices();
+  const [state, setState] = useState<ImportState>({ kind: 'idle' });
+
+  const fail = (error: unknown) =>
+    setState({
+      kind: 'message',
+      tone: 'error',
+      text: error instanceof Error ? error.message : String(error),
+    });
+
+  /** Store parsed content, or stop at the diff when it is a newer version of a stored round. */
+  async function store(content: RoundContent, source: string) {
+    setState({ kind: 'busy', label: t.importing.storing, done: 0, total: 0 });
+    const outcome = await importRound(db, content, source);
+    if (outcome.kind === 'imported') navigate({ name: 'packets', roundId: outcome.roundId });
+    if (outcome.kind === 'imported') setState({ kind: 'idle' });
+    else if (outcome.kind === 'unchanged') {
+      setState({ kind: 'message', tone: 'info', text: t.importing.unchanged(content.round.title) });
+    } else setState({ kind: 'confirm', content, plan: outcome.plan, source });
+  }
+
+  async function importPackage() {
+    try {
+      const [file] = await platform.openFiles({
+        title: t.importing.pickTitle,
+        filters: [{ name: t.importing.filterName, extensions: ['zip'] }],
+        multiple: false,
+      });
+      if (!file) return;
+      setState({ kind: 'busy', label: t.importing.reading(file.name), done: 0, total: 0 });
+      const onProgress = (p: RoundPackageProgress) =>
+        setState({
+          kind: 'busy',
+          label:
+            p.phase === 'unpack'
+              ? t.importing.unpack(p.done, p.total, `${(p.bytesDone / 1048576).toFixed(1)} MB`)
+              : t.importing.check(p.done, p.total),
+          done: p.done,
+          total: p.total,
+        });
+      const parsed = await parseRoundPackage(file.bytes, file.name, onProgress);
+      if (!parsed.ok) {
+        setState({
+          kind: 'problems',
+          heading: t.importing.refused(file.name, parsed.problems.length),
+          problems: parsed.problems,
+        });
+        return;
+      }
+      await store(parsed.value, file.name);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function confirm() {
+    if (state.kind !== 'confirm') return;
+    const { content, plan, source } = state;
+    try {
+      setState({ kind: 'busy', label: t.importing.storing, done: 0, total: 0 });
+      await applyRoundUpdate(db, content, source, plan);
+      setState({ kind: 'message', tone: 'info', text: t.importing.updated(content.round.title) });
+      navigate({ name: 'packets', roundId: content.round.id });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  return {
+    state,
+    importPackage,
+    store,
+    confirm,
+    showProblems: (heading: string, problems: InputProblem[]) =>
+      setState({ kind: 'problems', heading, problems }),
+    fail,
+    dismiss: () => setState({ kind: 'idle' }),
+  };
+}

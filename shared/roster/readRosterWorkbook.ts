@@ -1,0 +1,86 @@
+/**
+ * Reads a roster workbook (.xlsx, or the older .xls) into text rows with SheetJS, which is pure
+ * JavaScript and adds no DOM or Node types to shared/. Cells are taken as the text Excel shows:
+ * SheetJS never evaluates formulas, and a cell typed as `=1+2` stays that text.
+ */
+import * as XLSX from 'xlsx';
+import type { InputProblem, Parsed } from '../model/validation';
+import { readZip } from '../formats/zip';
+import { EXPERT_SHEET_NAMES, normaliseHeader } from './rosterColumns';
+import type { RosterSheet, RosterTables } from './rosterToRound';
+
+const MiB = 1024 * 1024;
+
+function isZip(bytes: Uint8Array) {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+function isOle(bytes: Uint8Array) {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet {
+  const ref = sheet['!ref'];
+  const firstRow = ref ? XLSX.utils.decode_range(ref).s.r + 1 : 1;
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
+    header: 1,
+    raw: false,
+    defval: '',
+    blankrows: true,
+  });
+  return { name, firstRow, rows: rows.map((row) => row.map((v) => String(v ?? ''))) };
+}
+
+export function readRosterWorkbook(bytes: Uint8Array, file: string): Parsed<RosterTables> {
+  const fail = (message: string): Parsed<RosterTables> => ({
+    ok: false,
+    problems: [{ file, field: '', message }],
+  });
+  if (bytes.length === 0) return fail('文件是空的（0 字节），请重新保存名单');
+  if (!isZip(bytes) && !isOle(bytes)) {
+    return fail('不是 Excel 工作簿（.xlsx 或 .xls）。请在 Excel 或 WPS 中“另存为” .xlsx 后重试');
+  }
+  if (isZip(bytes)) {
+    // An .xlsx is a zip: run the same guards as for round packages before SheetJS inflates it.
+    // Sheet XML compresses far better than attachments, hence the looser ratio.
+    const guard = readZip(bytes, file, {
+      limits: {
+        maxEntries: 5_000,
+        maxEntryBytes: 200 * MiB,
+        maxTotalBytes: 500 * MiB,
+        maxRatio: 1_000,
+      },
+    });
+    if (!guard.ok) return guard;
+  }
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, {
+      type: 'array',
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+    });
+  } catch (error) {
+    return fail(
+      `无法读取工作簿（${error instanceof Error ? error.message : String(error)}），请另存为 .xlsx 后重试`,
+    );
+  }
+  const names = workbook.SheetNames;
+  const expertName = names.find((n) => EXPERT_SHEET_NAMES.includes(normaliseHeader(n)));
+  const projectName = names.find((n) => n !== expertName && workbook.Sheets[n]?.['!ref']);
+  if (!projectName) {
+    const problem: InputProblem = {
+      file,
+      field: '',
+      message: '工作簿中没有填写项目的工作表：请在第一张工作表中填写项目清单',
+    };
+    return { ok: false, problems: [problem] };
+  }
+  return {
+    ok: true,
+    value: {
+      projects: sheetRows(workbook.Sheets[projectName]!, projectName),
+      experts: expertName ? sheetRows(workbook.Sheets[expertName]!, expertName) : null,
+    },
+  };
+}

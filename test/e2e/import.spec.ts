@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { buildSampleRound } from '../../shared/demo/sampleRound';
+import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { ImportPanel } from './pages/ImportPanel';
+import { PacketListPage } from './pages/PacketListPage';
+
+// Big enough that the list must be windowed, small enough to build in a second.
+const PACKETS = 600;
+
+test('import a round package, search, read a PDF, re-import unchanged, refuse a bad package, apply a newer version', async ({
+  page,
+}, testInfo) => {
+  const sample = buildSampleRound({ packets: PACKETS, attachmentsPerPacket: 2 });
+  const good = testInfo.outputPath('sample.zip');
+  writeFileSync(good, writeRoundPackage(sample));
+
+  await page.goto('/');
+  const importer = new ImportPanel(page);
+  await importer.importPackage(good);
+
+  const list = new PacketListPage(page);
+  await list.expectVisible();
+  await expect(list.count).toHaveText(`共 ${PACKETS} 个项目`);
+  // Windowed: far fewer rows in the DOM than packets, yet the last one is reachable by scrolling.
+  expect(await list.rows.count()).toBeLessThan(100);
+  await page.locator('.table-viewport').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByRole('cell', { name: `KP0${PACKETS}`, exact: true })).toBeVisible();
+
+  // Counts per group, and search by applicant.
+  await expect(page.getByRole('button', { name: /^平台载体类 \d+$/ })).toBeVisible();
+  const target = sample.packets[42]!;
+  await list.search.fill(target.applicant.name);
+  await expect(list.rows.first()).toContainText(target.title);
+  await list.search.fill('');
+
+  // Filter by city narrows to that city's packets.
+  await page.getByRole('combobox', { name: '全部市(州)' }).selectOption('凉山彝族自治州');
+  const inLiangshan = sample.packets.filter((p) => p.applicant.city === '凉山彝族自治州').length;
+  await expect(list.count).toHaveText(`显示 ${inLiangshan} / ${PACKETS} 个项目`);
+  await page.getByRole('button', { name: '清除筛选' }).click();
+
+  // The PDF attachment opens inside the app: page count and its text layer.
+  await list.search.fill(target.id);
+  await list.openPacket(target.title);
+  await expect(page.getByRole('heading', { name: target.title })).toBeVisible();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: '申报书.pdf' })
+    .getByRole('button', { name: '查看' })
+    .click();
+  await expect(page.getByTestId('pdf-pages')).toHaveText('第 1 / 1 页');
+  await expect(page.getByTestId('pdf-text')).toContainText(`Application ${target.id}`);
+
+  // The same package again: nothing to do, and the UI says so.
+  await page.getByRole('link', { name: /返回项目列表/ }).click();
+  await importer.importPackage(good);
+  await expect(importer.message).toContainText('完全相同，无需更新');
+  await importer.dismiss();
+
+  // A package with one swapped attachment: refused with the located message, data intact.
+  const tampered = buildSampleRound({ packets: PACKETS, attachmentsPerPacket: 2 });
+  const victim = tampered.packets[1]!;
+  const bytes = tampered.attachments.get(victim.attachments[0]!.path)!.slice();
+  bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x20;
+  tampered.attachments.set(victim.attachments[0]!.path, bytes);
+  const bad = testInfo.outputPath('bad.zip');
+  writeFileSync(bad, writeRoundPackage(tampered));
+  await importer.importPackage(bad);
+  await expect(importer.problems).toContainText('未导入任何内容');
+  await expect(importer.problems).toContainText(
+    `packets/${victim.id}.json › attachments[0].sha256：附件“申报书.pdf”的 SHA-256 校验值不符`,
+  );
+  await importer.dismiss();
+  await expect(list.count).toHaveText(`共 ${PACKETS} 个项目`);
+
+  // A newer version: shown as a diff, applied only on confirmation.
+  const newer = buildSampleRound({ packets: PACKETS, attachmentsPerPacket: 2 });
+  newer.packets[0]!.title = '更名后的项目';
+  newer.packets.pop();
+  const v2 = testInfo.outputPath('v2.zip');
+  writeFileSync(v2, writeRoundPackage(newer));
+  await importer.importPackage(v2);
+  await expect(importer.diff).toContainText('移除项目 1 个');
+  await expect(importer.diff).toContainText('变更项目 1 个');
+  await expect(list.count).toHaveText(`共 ${PACKETS} 个项目`);
+  await page.getByRole('button', { name: '确认更新' }).click();
+  await expect(list.count).toHaveText(`共 ${PACKETS - 1} 个项目`);
+});
