@@ -14,17 +14,22 @@ export function ExpertPickerPage({ roundId }: { roundId: string }) {
       <h1>{t.scoring.pickExpert}</h1>
       <p className="muted">{t.scoring.pickExpertHint}</p>
       <ul className="expert-grid">
-        {experts.map((expert) => (
-          <li key={expert.key}>
-            <a
-              className="card expert-card"
-              href={hrefFor({ name: 'expertSheets', roundId, expertId: expert.id })}
-            >
-              <strong>{expert.name}</strong>
-              <span className="muted">{[expert.org, expert.city].filter(Boolean).join(' · ')}</span>
-            </a>
-          </li>
-        ))}
+        {/* Experts a newer package version dropped keep their records but cannot pick a sheet. */}
+        {experts
+          .filter((expert) => !expert.removed)
+          .map((expert) => (
+            <li key={expert.key}>
+              <a
+                className="card expert-card"
+                href={hrefFor({ name: 'expertSheets', roundId, expertId: expert.id })}
+              >
+                <strong>{expert.name}</strong>
+                <span className="muted">
+                  {[expert.org, expert.city].filter(Boolean).join(' · ')}
+                </span>
+              </a>
+            </li>
+          ))}
       </ul>
     </main>
   );
