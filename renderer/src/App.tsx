@@ -4,10 +4,13 @@ import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
 import { ChairPage } from './features/chair/ChairPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
+import { VerifyPage } from './features/export/VerifyPage';
 import { HomePage } from './features/home/HomePage';
+import { KeysPage } from './features/keys/KeysPage';
 import { PanelPage } from './features/panel/PanelPage';
 import { PacketListPage } from './features/packets/PacketListPage';
 import { PacketPage } from './features/packets/PacketPage';
+import { ReportPage } from './features/report/ReportPage';
 import { DissentPage } from './features/results/DissentPage';
 import { ResultsPage } from './features/results/ResultsPage';
 import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
@@ -29,11 +32,11 @@ function Header({ route }: { route: Route }) {
       ? 'packets'
       : route.name === 'panel' || route.name === 'chair' || route.name === 'exchange'
         ? route.name
-        : route.name === 'results' || route.name === 'dissent'
+        : route.name === 'results' || route.name === 'dissent' || route.name === 'report'
           ? 'results'
           : roundId
-          ? 'scoring'
-          : null;
+            ? 'scoring'
+            : null;
   return (
     <header className="app-header">
       <a className="brand" href={hrefFor({ name: 'home' })}>
@@ -84,6 +87,21 @@ function Header({ route }: { route: Route }) {
           </nav>
         </>
       )}
+      {/* Device-wide pages: the key and verification do not belong to one round. */}
+      <nav className="device-nav" aria-label={t.keys.nav}>
+        <a
+          href={hrefFor({ name: 'keys' })}
+          aria-current={route.name === 'keys' ? 'page' : undefined}
+        >
+          {t.keys.nav}
+        </a>
+        <a
+          href={hrefFor({ name: 'verify' })}
+          aria-current={route.name === 'verify' ? 'page' : undefined}
+        >
+          {t.export.verifyNav}
+        </a>
+      </nav>
       <button
         type="button"
         className="link-button language"
@@ -116,6 +134,12 @@ function Page({ route }: { route: Route }) {
       return <ResultsPage roundId={route.roundId} />;
     case 'dissent':
       return <DissentPage roundId={route.roundId} expertId={route.expertId} />;
+    case 'report':
+      return <ReportPage roundId={route.roundId} />;
+    case 'keys':
+      return <KeysPage />;
+    case 'verify':
+      return <VerifyPage />;
     case 'expertSheets':
       return <ExpertSheetsPage roundId={route.roundId} expertId={route.expertId} />;
     case 'sheet':

@@ -13,6 +13,9 @@ describe('hash routes', () => {
     { name: 'results', roundId: 'R1' },
     { name: 'dissent', roundId: 'R1', expertId: 'E 05/x' },
     { name: 'expertSheets', roundId: 'R1', expertId: 'e1' },
+    { name: 'report', roundId: 'R 1/x' },
+    { name: 'keys' },
+    { name: 'verify' },
     { name: 'sheet', roundId: 'DEMO-2026-01', expertId: 'e2', packetId: 'P003' },
   ];
 
@@ -27,5 +30,9 @@ describe('hash routes', () => {
     expect(parseHash('#/rounds/R1/results/dissent')).toEqual({ name: 'notFound' });
     expect(parseHash('#/rounds/R1/results/other/e1')).toEqual({ name: 'notFound' });
     expect(parseHash('')).toEqual({ name: 'home' });
+    expect(parseHash('#/keys/extra')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/rounds/R1/report/x')).toEqual({ name: 'notFound' });
+    expect(hrefFor({ name: 'keys' })).toBe('#/keys');
+    expect(hrefFor({ name: 'verify' })).toBe('#/verify');
   });
 });

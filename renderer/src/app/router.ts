@@ -16,6 +16,9 @@ export type Route =
   | { name: 'dissent'; roundId: string; expertId: string }
   | { name: 'expertSheets'; roundId: string; expertId: string }
   | { name: 'sheet'; roundId: string; expertId: string; packetId: string }
+  | { name: 'report'; roundId: string }
+  | { name: 'keys' }
+  | { name: 'verify' }
   | { name: 'notFound' };
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -41,6 +44,12 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/results`;
     case 'dissent':
       return `#/rounds/${segment(route.roundId)}/results/dissent/${segment(route.expertId)}`;
+    case 'report':
+      return `#/rounds/${segment(route.roundId)}/report`;
+    case 'keys':
+      return '#/keys';
+    case 'verify':
+      return '#/verify';
     case 'expertSheets':
       return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}`;
     case 'sheet':
@@ -51,6 +60,9 @@ export function hrefFor(route: Route): string {
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'home' };
+  // Device-wide pages, not tied to a round.
+  if (parts.length === 1 && parts[0] === 'keys') return { name: 'keys' };
+  if (parts.length === 1 && parts[0] === 'verify') return { name: 'verify' };
   const [rounds, roundId, section, second, third, fourth] = parts;
   if (rounds !== 'rounds' || !roundId) return { name: 'notFound' };
   if (section === 'packets' && parts.length === 3) return { name: 'packets', roundId };
@@ -61,6 +73,7 @@ export function parseHash(hash: string): Route {
   if (section === 'chair' && parts.length === 3) return { name: 'chair', roundId };
   if (section === 'exchange' && parts.length === 3) return { name: 'exchange', roundId };
   if (section === 'results' && parts.length === 3) return { name: 'results', roundId };
+  if (section === 'report' && parts.length === 3) return { name: 'report', roundId };
   if (section === 'results' && second === 'dissent' && third && parts.length === 5)
     return { name: 'dissent', roundId, expertId: third };
   if (section === 'experts' && second && parts.length === 4)

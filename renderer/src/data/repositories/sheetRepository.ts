@@ -8,6 +8,7 @@ import type { ReviewDeskDb } from '../db';
 import type { SheetRow } from '../rows';
 import { appendAudit } from './auditLog';
 import { sheetKey } from './keys';
+import { assertResultsOpen } from './resultsLock';
 
 export interface SheetDraftChange {
   inputs?: Record<string, string>;
@@ -103,7 +104,8 @@ export async function submitSheet(
   expertId: string,
   actorName: string,
 ): Promise<SubmitOutcome> {
-  return db.transaction('rw', [db.sheets, db.audit], async () => {
+  return db.transaction('rw', [db.sheets, db.audit, db.confirmations], async () => {
+    await assertResultsOpen(db, roundId);
     const current = await db.sheets.get(sheetKey(roundId, packetId, expertId));
     if (!current)
       return {

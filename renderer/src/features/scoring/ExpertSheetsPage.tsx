@@ -8,6 +8,7 @@ import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportScoreFileButton } from '../exchange/ExportScoreFileButton';
 import { ConflictDeclaration } from './ConflictDeclaration';
+import { DeviationReview } from './DeviationReview';
 import { ExpertProgressBar } from './ExpertProgressBar';
 import { PinGate } from './PinGate';
 import { lock } from './unlockSession';
@@ -56,6 +57,7 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
       </div>
       <ExpertProgressBar roundId={roundId} expertId={expertId} />
       <ExportScoreFileButton roundId={roundId} expertId={expertId} />
+      <DeviationReview roundId={roundId} expert={expert} />
       <table className="data-table">
         <thead>
           <tr>

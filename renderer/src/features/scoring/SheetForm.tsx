@@ -50,6 +50,8 @@ export function SheetForm({
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const [problems, setProblems] = useState<SheetProblem[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  // A refusal that is not about the sheet's content (e.g. results confirmed and locked).
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   const total = sheetTotal(rubric, sheet.scores);
   const max = rubricMax(rubric);
@@ -71,6 +73,7 @@ export function SheetForm({
   async function submit() {
     if (locked || submitting) return;
     setSubmitting(true);
+    setRefusal(null);
     try {
       const outcome = await onSubmit();
       if (outcome.ok) {
@@ -80,6 +83,8 @@ export function SheetForm({
         const first = outcome.problems[0];
         if (first) focusTarget(first);
       }
+    } catch (error) {
+      setRefusal(error instanceof Error ? error.message : String(error));
     } finally {
       setSubmitting(false);
     }
@@ -113,6 +118,11 @@ export function SheetForm({
       {sheet.status === 'submitted' && sheet.submittedAt && (
         <p className="banner success" role="status" data-testid="sheet-submitted">
           {t.scoring.submitted(formatDateTime(sheet.submittedAt), sheet.revision)}
+        </p>
+      )}
+      {refusal && (
+        <p className="banner error" role="alert" data-testid="sheet-refused">
+          {refusal}
         </p>
       )}
       {problems.length > 0 && (

@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../app/AppServices';
+import { chairOf } from '../../data/repositories/panelRepository';
+import { resultsView } from '../../data/repositories/resultsRepository';
+import type { ExpertRow } from '../../data/rows';
+import { useI18n } from '../../i18n/I18nProvider';
+import { ExportWorkbookButton } from '../export/ExportWorkbookButton';
+import { PinGate } from '../scoring/PinGate';
+import { ConfirmationPanel } from './ConfirmationPanel';
+import { DissentList } from './DissentList';
+import { GroupResultsTable } from './GroupResultsTable';
+import { LeniencyTable } from './LeniencyTable';
+import { ResultsCharts } from './ResultsCharts';
+import { TieDecisions } from './TieDecisions';
+import './results.css';
+
+/** 结果汇总: every expert's points are on this screen, so only the chair opens it, with their PIN. */
+export function ResultsPage({ roundId }: { roundId: string }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const chair = useLiveQuery(async () => (await chairOf(db, roundId)) ?? null, [db, roundId]);
+  if (chair === undefined) return <main className="page" aria-busy="true" />;
+  if (chair === null) {
+    return (
+      <main className="page narrow">
+        <h1>{t.results.title}</h1>
+        <p className="banner">{t.results.noChair}</p>
+      </main>
+    );
+  }
+  return (
+    <PinGate roundId={roundId} expert={chair}>
+      <ResultsScreen roundId={roundId} chair={chair} />
+    </PinGate>
+  );
+}
+
+function ResultsScreen({ roundId, chair }: { roundId: string; chair: ExpertRow }) {
+  const { t } = useI18n();
+  const { db } = useServices();
+  const view = useLiveQuery(() => resultsView(db, roundId), [db, roundId]);
+  if (!view) return <main className="page" aria-busy="true" />;
+  const names = new Map(view.experts.map((e) => [e.id, e.name]));
+  const { progress } = view;
+  const locked = view.state.kind === 'confirmed';
+
+  return (
+    <main className="page results-page">
+      <div className="page-title">
+        <h1>{t.results.title}</h1>
+      </div>
+      <p className="muted" data-testid="results-progress">
+        {t.results.progress(
+          progress.submitted,
+          progress.assigned,
+          progress.conflicts,
+          progress.outstanding,
+        )}{' '}
+        {progress.outstanding === 0 ? t.results.allIn : t.results.someOutstanding}
+      </p>
+
+      <ConfirmationPanel roundId={roundId} chair={chair} view={view} />
+      <ExportWorkbookButton roundId={roundId} actor={chair.name} />
+
+      {view.result.flags.length > 0 && (
+        <section className="panel-section" aria-labelledby="results-flags">
+          <h2 id="results-flags">{t.results.roundFlags}</h2>
+          <ul className="problem-list" data-testid="results-flags">
+            {view.result.flags.map((flag) => (
+              <li key={`${flag.code}:${flag.group ?? ''}:${flag.packetIds.join(',')}`}>
+                <span className="tag">{t.results.flagLabels[flag.code] ?? flag.code}</span>
+                {flag.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="panel-section" aria-labelledby="results-groups">
+        <h2 id="results-groups">{t.results.title}</h2>
+        {view.result.groups.map((group) => (
+          <GroupResultsTable
+            key={group.group}
+            group={group}
+            packets={view.result.packets.filter((p) => p.group === group.group)}
+            rubric={view.rubric}
+            names={names}
+          />
+        ))}
+      </section>
+
+      {view.kind === 'selection' && (
+        <TieDecisions roundId={roundId} chair={chair} view={view} locked={locked} />
+      )}
+
+      <ResultsCharts view={view} names={names} />
+      <LeniencyTable leniency={view.leniency} names={names} />
+      <DissentList roundId={roundId} experts={view.experts} dissents={view.dissents} />
+    </main>
+  );
+}
