@@ -14,6 +14,7 @@ import {
   type Ed25519KeyPair,
 } from '../../../../shared/signing/ed25519';
 import { keyFingerprint } from '../../../../shared/signing/hash';
+import { confirmResults } from './resultsRepository';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { auditForRound, checkAuditChain } from './auditLog';
 import {
@@ -65,6 +66,7 @@ function testKeys(pair: Ed25519KeyPair | null = null): {
         current ??= generateKeyPair();
         return info()!;
       },
+      unlock: async () => undefined,
       sign: async (message) => {
         if (!current) throw new Error('no key');
         return signEd25519(message, current.seed);
@@ -349,6 +351,20 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
     await importScoreFiles(secretariat, 'T-1', [file]);
     return { secretariat, platform, file };
   }
+
+  it('a file arriving after the chair confirmed the results: the lock message', async () => {
+    const { secretariat, platform } = await secretariatWithE1();
+    await confirmResults(secretariat, 'T-1', '张伟');
+    const laptop = await expertLaptop();
+    await saveDraft(laptop, 'T-1', 'P002', 'e1', { inputs: { c1: '7', c2: '11' } });
+    await submitSheet(laptop, round.rubric, 'T-1', 'P002', 'e1', '王建国');
+    const late = await exportFile(laptop, platform);
+    const before = await snapshot(secretariat);
+    const report = only(await importScoreFiles(secretariat, 'T-1', [late]));
+    expect(report.outcome).toBe('refused');
+    expect(report.problems.join('')).toMatch(/已由专家组组长确认（第 1 版）/);
+    expect(await snapshot(secretariat)).toEqual(before);
+  });
 
   it('a tampered file: the signature message', async () => {
     const { secretariat, file } = await secretariatWithE1();

@@ -17,6 +17,7 @@ import { formatProblem } from '../../../../shared/model/validation';
 import type { Platform } from '../../../../shared/platform/Platform';
 import { decodeBase64 } from '../../../../shared/signing/base64';
 import type { ReviewDeskDb } from '../db';
+import { assertResultsOpen } from './resultsLock';
 import type { ExchangeConflictRow, ExpertKeyRow, ExpertRow, SheetRow } from '../rows';
 import { appendAudit } from './auditLog';
 import { expertKey, packetKey, sheetKey } from './keys';
@@ -265,10 +266,13 @@ async function applyScoreFile(
       db.expertKeys,
       db.exchangeConflicts,
       db.audit,
+      db.confirmations,
     ],
     async () => {
       const round = await db.rounds.get(roundId);
       if (!round) throw new ExchangeError(`本机没有评审“${roundId}”`);
+      // Confirmed results are read-only: a late score file is refused whole (reported, not lost).
+      await assertResultsOpen(db, roundId);
       const [experts, packetIds, heldSheets, heldKey, recorded] = await Promise.all([
         db.experts.where('roundId').equals(roundId).toArray(),
         db.packets.where('roundId').equals(roundId).toArray(),
@@ -412,11 +416,12 @@ export async function resolveExchangeConflict(
   if (!chairName.trim()) throw new ExchangeError('请填写处理人');
   await db.transaction(
     'rw',
-    [db.exchangeConflicts, db.sheets, db.conflicts, db.audit],
+    [db.exchangeConflicts, db.sheets, db.conflicts, db.audit, db.confirmations],
     async () => {
       const conflict = await db.exchangeConflicts.get(key);
       if (!conflict) throw new ExchangeError('找不到该冲突记录');
       if (conflict.status !== 'open') throw new ExchangeError('该冲突已处理');
+      await assertResultsOpen(db, conflict.roundId);
       const { roundId, packetId, expertId, incoming } = conflict;
       const skey = sheetKey(roundId, packetId, expertId);
       const held = await db.sheets.get(skey);
