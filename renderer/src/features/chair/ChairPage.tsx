@@ -1,30 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
-import { chairOf, returnSheet, submittedSheets } from '../../data/repositories/panelRepository';
+import { returnSheet, submittedSheets } from '../../data/repositories/panelRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../scoring/formatPoints';
 import { ExchangeConflictList } from '../exchange/ExchangeConflictList';
-import { PinGate } from '../scoring/PinGate';
+import { ChairGate } from './ChairGate';
 
 export function ChairPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
-  const { db } = useServices();
-  const chair = useLiveQuery(async () => (await chairOf(db, roundId)) ?? null, [db, roundId]);
-  if (chair === undefined) return <main className="page" aria-busy="true" />;
-  if (chair === null) {
-    return (
-      <main className="page narrow">
-        <h1>{t.chair.title}</h1>
-        <p className="banner">{t.chair.noChair}</p>
-      </main>
-    );
-  }
   return (
-    <PinGate roundId={roundId} expert={chair}>
-      <ChairReview roundId={roundId} chair={chair} />
-    </PinGate>
+    <ChairGate roundId={roundId} title={t.chair.title}>
+      {(chair) => <ChairReview roundId={roundId} chair={chair} />}
+    </ChairGate>
   );
 }
 
