@@ -2,7 +2,7 @@
  * Writing the workbook with SheetJS. Every text is a string cell (t:'s', shared strings table)
  * and nothing ever sets `.f`, so text that looks like a formula (=, +, -, @, tab, CR) stays text.
  * SheetJS cannot write frozen panes, so the header row is frozen by patching the sheet XML it
- * wrote (one fixed, known element); the archive is then compressed once by fflate.
+ * wrote (one fixed, known element); the archive is then compressed once by fflate (fast level).
  */
 import * as XLSX from 'xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
@@ -78,8 +78,18 @@ function freezeHeaders(bytes: Uint8Array, sheetNumbers: number[]): Uint8Array {
     files[path] = strToU8(xml.replace(PLAIN_VIEW, FROZEN_VIEW));
   }
   const zippable: Zippable = {};
-  for (const [path, content] of Object.entries(files)) zippable[path] = [content, { level: 6 }];
+  // Level 1: for the 500 × 15 × 30 workbook 2.2 MiB in 0.17 s instead of 1.7 MiB in 0.43 s at
+  // level 6 (and still smaller than SheetJS's own compression); the bytes do not matter, the
+  // seconds at the secretariat's desk do (issue #8).
+  for (const [path, content] of Object.entries(files)) zippable[path] = [content, { level: 1 }];
   return zipSync(zippable);
+}
+
+function bytesOf(written: unknown): Uint8Array {
+  if (written instanceof Uint8Array) return written;
+  if (written instanceof ArrayBuffer) return new Uint8Array(written);
+  if (Array.isArray(written)) return Uint8Array.from(written as number[]);
+  throw new Error('SheetJS 未返回工作簿数据');
 }
 
 export function writeWorkbook(
@@ -113,15 +123,18 @@ export function writeWorkbook(
   workbook.Sheets[hidden.name] = signature;
   workbook.Workbook!.Sheets!.push({ name: hidden.name, Hidden: 2 });
 
+  // `type: 'buffer'`, not 'array': for 'array' SheetJS builds the whole archive as a binary
+  // string (one JS string per byte on the way) and converts it back, which took about as long as
+  // writing the sheets and most of the peak heap (issue #8). 'buffer' hands over the bytes as
+  // they are: a Buffer in Node, a Uint8Array (or byte array) where there is no Buffer.
   const written: unknown = XLSX.write(workbook, {
-    type: 'array',
+    type: 'buffer',
     bookType: 'xlsx',
     bookSST: true,
     compression: false,
   });
-  if (!(written instanceof ArrayBuffer)) throw new Error('SheetJS 未返回工作簿数据');
   return freezeHeaders(
-    new Uint8Array(written),
+    bytesOf(written),
     tables.map((_, i) => i + 1),
   );
 }

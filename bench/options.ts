@@ -1,0 +1,91 @@
+/** Sizes of every scenario. Defaults are issue #8's; `--small` is a quick run-to-completion check. */
+export interface BenchOptions {
+  small: boolean;
+  /** Import: packets, attachments per packet (one padded PDF, one small PNG, more PDFs), KiB per PDF. */
+  packets: number;
+  attachmentsPerPacket: number;
+  attachmentKb: number;
+  /** Packet list: packets in the listed round. */
+  listPackets: number;
+  /** Scoring: keystrokes, each one an edit that must be saved. */
+  edits: number;
+  /** Compile and export: packets × experts × criteria. */
+  compilePackets: number;
+  experts: number;
+  criteria: number;
+  /** Repetitions of the short measurements (compile, export, start, list). */
+  repeats: number;
+  port: number;
+  out: string;
+  /** Write a CPU profile of the scoring edits to OUT/scoring.cpuprofile. */
+  profile: boolean;
+}
+
+const DEFAULTS: BenchOptions = {
+  small: false,
+  packets: 2000,
+  attachmentsPerPacket: 2,
+  // Of the two attachments per packet only the PDF is padded: 2,000 × 100 KiB ≈ 200 MB.
+  attachmentKb: 100,
+  listPackets: 5000,
+  edits: 1000,
+  compilePackets: 500,
+  experts: 15,
+  criteria: 30,
+  repeats: 5,
+  port: 4273,
+  out: 'bench-results',
+  profile: false,
+};
+
+const SMALL: Partial<BenchOptions> = {
+  small: true,
+  packets: 40,
+  attachmentKb: 16,
+  listPackets: 300,
+  edits: 40,
+  compilePackets: 20,
+  experts: 5,
+  criteria: 10,
+  repeats: 2,
+};
+
+const NUMERIC: Record<string, keyof BenchOptions> = {
+  '--packets': 'packets',
+  '--attachments-per-packet': 'attachmentsPerPacket',
+  '--attachment-kb': 'attachmentKb',
+  '--list-packets': 'listPackets',
+  '--edits': 'edits',
+  '--compile-packets': 'compilePackets',
+  '--experts': 'experts',
+  '--criteria': 'criteria',
+  '--repeats': 'repeats',
+  '--port': 'port',
+};
+
+export const USAGE = `npm run bench -- [--small] ${Object.keys(NUMERIC)
+  .map((flag) => `[${flag} N]`)
+  .join(' ')} [--out DIR] [--profile]`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { ...DEFAULTS, ...(argv.includes('--small') ? SMALL : {}) };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--small') continue;
+    if (arg === '--profile') {
+      options.profile = true;
+      continue;
+    }
+    if (arg === '--out') {
+      options.out = argv[++i] ?? options.out;
+      continue;
+    }
+    const key = NUMERIC[arg];
+    const value = Number(argv[++i]);
+    if (!key || !Number.isInteger(value) || value < 0) {
+      throw new Error(`bad argument ${arg}\nusage: ${USAGE}`);
+    }
+    (options[key] as number) = value;
+  }
+  return options;
+}

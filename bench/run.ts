@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: issue #8's six figures, each against a baseline measured in the same run.
+ * Prints a Markdown table and writes it, with every sample, to bench-results/. Sizes are options
+ * (see options.ts); `--small` is the quick run-to-completion check that `npm test` runs.
+ * Times are measured, never asserted: the machine is shared and noisy.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { SAMPLE_ROUND_ID, buildSampleRound } from '../shared/demo/sampleRound';
+import { readRoundPackage } from '../shared/formats/roundPackageReader';
+import { buildApp, launchProfile, startPreview } from './browser/app';
+import { writeDemoPackage } from './browser/demoPackage';
+import { importFigure, importThroughUi } from './browser/importFigure';
+import { packetListFigure } from './browser/packetListFigure';
+import { scoringFigure } from './browser/scoringFigure';
+import { EMPTY_HOME, LOADED_HOME, startRow, timeStarts } from './browser/startFigure';
+import { exportChild } from './exportChild';
+import { compileFigure, exportFigures } from './nodeFigures';
+import { parseOptions, type BenchOptions } from './options';
+import { evaluate, renderTable, type Row } from './report';
+
+const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+async function browserFigures(options: BenchOptions, out: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const server = await startPreview(options.port);
+  try {
+    log(`writing the import package (${options.packets} packets)`);
+    const zip = join(out, 'bench-import.zip');
+    const zipBytes = await writeDemoPackage(
+      zip,
+      options.packets,
+      options.attachmentsPerPacket,
+      options.attachmentKb,
+    );
+    const parsed = readRoundPackage(new Uint8Array(readFileSync(zip)));
+    if (!parsed.ok) throw new Error('the demo package does not read back');
+    const attachmentBytes = [...parsed.value.attachments.values()].reduce(
+      (sum, b) => sum + b.length,
+      0,
+    );
+    const sizes = {
+      packets: parsed.value.packets.length,
+      attachments: parsed.value.attachments.size,
+      attachmentBytes,
+      roundId: SAMPLE_ROUND_ID,
+    };
+    const firstPacket = parsed.value.packets[0]!.id;
+    const expert = parsed.value.round.experts[0]!.id;
+
+    const loaded = await launchProfile();
+    try {
+      log(`1 import (load ${load()})`);
+      const page = await loaded.context.newPage();
+      rows.push(...(await importFigure(page, server.url, zip, zipBytes, sizes)));
+      await page.close();
+      rmSync(zip, { force: true });
+
+      log(`6 start (load ${load()})`);
+      const starts = await timeStarts(loaded.context, server.url, LOADED_HOME, options.repeats);
+      const empty = await launchProfile();
+      try {
+        const emptyStarts = await timeStarts(
+          empty.context,
+          server.url,
+          EMPTY_HOME,
+          options.repeats,
+        );
+        rows.push(startRow(starts, emptyStarts, sizes.packets));
+      } finally {
+        await empty.close();
+      }
+
+      log(`3 scoring, ${options.edits} edits (load ${load()})`);
+      const sheet = await loaded.context.newPage();
+      rows.push(
+        ...(await scoringFigure(
+          sheet,
+          server.url,
+          SAMPLE_ROUND_ID,
+          expert,
+          firstPacket,
+          options.edits,
+          options.profile ? join(out, 'scoring.cpuprofile') : undefined,
+        )),
+      );
+    } finally {
+      await loaded.close();
+    }
+
+    log(`2 packet list, ${options.listPackets} packets (load ${load()})`);
+    const listZip = join(out, 'bench-list.zip');
+    await writeDemoPackage(listZip, options.listPackets, 0, 0);
+    const list = await launchProfile();
+    try {
+      const page = await list.context.newPage();
+      await page.goto(server.url);
+      await importThroughUi(page, listZip);
+      await page.close();
+      const { packets } = buildSampleRound({
+        packets: options.listPackets,
+        attachmentsPerPacket: 0,
+      });
+      rows.push(
+        ...(await packetListFigure(
+          list.context,
+          server.url,
+          SAMPLE_ROUND_ID,
+          packets,
+          options.repeats,
+        )),
+      );
+    } finally {
+      await list.close();
+      rmSync(listZip, { force: true });
+    }
+  } finally {
+    server.stop();
+  }
+  return rows;
+}
+
+const ORDER = ['1 ', '2 ', '3 ', '4 ', '5 ', '6 start', '6 memory'];
+const rank = (row: Row) => ORDER.findIndex((prefix) => row.figure.startsWith(prefix));
+
+async function main(argv: string[]) {
+  if (argv[0] === '--child-export') return exportChild(argv.slice(1));
+  const options = parseOptions(argv);
+  const out = options.out;
+  mkdirSync(out, { recursive: true });
+  const started = new Date();
+  const loadBefore = load();
+  log(`${options.small ? 'small' : 'full'} run; load average ${loadBefore}`);
+  log('building the renderer and the CLI');
+  const { cli } = buildApp();
+
+  const rows: Row[] = [];
+  log(`4 compile (load ${load()})`);
+  rows.push(await compileFigure(options));
+  log(`5 export and verify (load ${load()})`);
+  rows.push(...exportFigures(options, out, cli));
+  rmSync(join(out, 'bench-result.xlsx'), { force: true });
+  rows.push(...(await browserFigures(options, out)));
+
+  const evaluated = rows.sort((a, b) => rank(a) - rank(b)).map(evaluate);
+  const table = renderTable(evaluated);
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  const footer = `${options.small ? 'small' : 'full'} run ${started.toISOString()}, ${seconds.toFixed(0)} s, load average before ${loadBefore}, after ${load()}`;
+  process.stdout.write(`\n${table}\n\n${footer}\n`);
+  const name = options.small ? 'bench-small' : 'bench';
+  writeFileSync(
+    join(out, `${name}.json`),
+    `${JSON.stringify({ started: started.toISOString(), seconds, options, loadBefore, loadAfter: load(), rows: evaluated }, null, 2)}\n`,
+  );
+  writeFileSync(join(out, `${name}.md`), `${table}\n\n${footer}\n`);
+  log(`written to ${join(out, `${name}.json`)} and ${name}.md`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
