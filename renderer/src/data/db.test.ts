@@ -134,6 +134,26 @@ describe('database versions', () => {
     v4.close();
   });
 
+  it('upgrades version 6 to 7: assignments kept and found by round and expert', async () => {
+    const name = freshName();
+    const v6 = new ReviewDeskDb(name, { upTo: 6 });
+    await v6.open();
+    const rows = [
+      { key: 'A:P1:e1', roundId: 'A', packetId: 'P1', expertId: 'e1' },
+      { key: 'A:P2:e1', roundId: 'A', packetId: 'P2', expertId: 'e1' },
+      { key: 'B:P1:e1', roundId: 'B', packetId: 'P1', expertId: 'e1' },
+    ];
+    await v6.table('assignments').bulkAdd(rows);
+    v6.close();
+
+    const v7 = await openDatabase(name);
+    expect(await v7.assignments.orderBy('key').toArray()).toEqual(rows);
+    expect(
+      await v7.assignments.where('[roundId+expertId]').equals(['A', 'e1']).primaryKeys(),
+    ).toEqual(['A:P1:e1', 'A:P2:e1']);
+    v7.close();
+  });
+
   it('refuses a database written by a newer app and leaves it untouched', async () => {
     const name = freshName();
     const future = new Dexie(name);

@@ -69,6 +69,14 @@ export const schemaVersions = [
       confirmations: '&key, roundId, [roundId+version]',
     },
   },
+  {
+    // v7: an expert's assignments by compound index. The progress bar counts them after every
+    // saved keystroke; filtering by expertId alone walked every round's rows (issue #8 profile).
+    version: 7,
+    stores: {
+      assignments: '&key, roundId, packetId, expertId, [roundId+expertId]',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -87,9 +87,8 @@ export async function setRole(
         ),
       );
       const assignments = await db.assignments
-        .where('expertId')
-        .equals(expertId)
-        .filter((a) => a.roundId === roundId)
+        .where('[roundId+expertId]')
+        .equals([roundId, expertId])
         .toArray();
       await db.assignments.bulkDelete(
         assignments.filter((a) => !started.has(a.packetId)).map((a) => a.key),

@@ -72,9 +72,8 @@ export async function packetsAssignedTo(
   expertId: string,
 ): Promise<PacketRow[]> {
   const assignments = await db.assignments
-    .where('expertId')
-    .equals(expertId)
-    .filter((a) => a.roundId === roundId)
+    .where('[roundId+expertId]')
+    .equals([roundId, expertId])
     .toArray();
   const packets = await db.packets.bulkGet(assignments.map((a) => packetKey(roundId, a.packetId)));
   return packets

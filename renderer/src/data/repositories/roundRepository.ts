@@ -366,9 +366,8 @@ export async function applyRoundUpdate(
       const key = expertKey(round.id, e.id);
       await db.experts.update(key, { removed: true });
       const assignments = await db.assignments
-        .where('expertId')
-        .equals(e.id)
-        .filter((a) => a.roundId === round.id)
+        .where('[roundId+expertId]')
+        .equals([round.id, e.id])
         .primaryKeys();
       await db.assignments.bulkDelete(assignments);
     }

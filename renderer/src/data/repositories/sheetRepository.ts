@@ -151,11 +151,7 @@ export async function expertProgress(
   expertId: string,
 ): Promise<ExpertProgress> {
   const [assignments, sheets] = await Promise.all([
-    db.assignments
-      .where('expertId')
-      .equals(expertId)
-      .filter((a) => a.roundId === roundId)
-      .count(),
+    db.assignments.where('[roundId+expertId]').equals([roundId, expertId]).count(),
     db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
   ]);
   const submitted = sheets.filter((s) => s.status === 'submitted').length;
