@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readBrandRoundBytes } from '../../test/conformance/fixture';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { packetSchema, roundSchema } from '../model/roundPackage';
-import { readRoundPackage } from './roundPackageReader';
+import { readRoundPackage, readRoundPackageAsync } from './roundPackageReader';
 import { writeRoundPackage } from './roundPackageWriter';
 import { crc32, entryNameProblem, looksLikeZip, readZip } from './zip';
 
@@ -106,6 +107,25 @@ describe('readRoundPackage', () => {
         message: '附件“申报书.pdf”的 SHA-256 校验值不符，附件可能被替换或损坏；请重新获取评审包',
       },
     ]);
+  });
+
+  it('gives the same verdicts when digests are computed by an injected async hash', async () => {
+    const nodeSha256 = async (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+    const good = await readRoundPackageAsync(FIXTURE_ZIP, { sha256Hex: nodeSha256 });
+    expect(good).toEqual(readRoundPackage(FIXTURE_ZIP));
+    expect(good.ok).toBe(true);
+
+    const entries = fixtureEntries();
+    const pdf = entries['attachments/P002/申报书.pdf']!.slice();
+    pdf[pdf.length - 2] = pdf[pdf.length - 2]! ^ 1;
+    entries['attachments/P002/申报书.pdf'] = pdf;
+    editJson(entries, 'packets/P005.json', (p) => (p.applicant = { city: '成都市' }));
+    const bad = rezip(entries);
+    const sync = readRoundPackage(bad);
+    const async = await readRoundPackageAsync(bad, { sha256Hex: nodeSha256 });
+    expect(async.ok).toBe(false);
+    expect(sync.ok).toBe(false);
+    if (!async.ok && !sync.ok) expect(new Set(async.problems)).toEqual(new Set(sync.problems));
   });
 
   it('refuses missing attachments, wrong sizes and attachment paths outside attachments/', () => {

@@ -2,7 +2,7 @@
  * Reads a round package off the main thread: inflating and hashing a few hundred megabytes
  * takes seconds, and the window must keep painting the progress bar meanwhile.
  */
-import { readRoundPackage } from '../../../../shared/formats/roundPackageReader';
+import { readRoundPackageAsync } from '../../../../shared/formats/roundPackageReader';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
@@ -12,13 +12,22 @@ const scope = self as unknown as {
   postMessage(message: WorkerReply, transfer: Transferable[]): void;
 };
 
-scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+/** The browser's native SHA-256: hashing hundreds of megabytes in JavaScript took seconds. */
+async function nativeSha256Hex(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>),
+  );
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { bytes, fileName } = event.data;
   const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
     scope.postMessage(reply, transfer);
   try {
-    const result = readRoundPackage(new Uint8Array(bytes), {
+    const result = await readRoundPackageAsync(new Uint8Array(bytes), {
       fileName,
+      sha256Hex: nativeSha256Hex,
       decodeLegacyName: decodeGbkName,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
