@@ -82,6 +82,7 @@ test('回避 hides a packet from the expert; the chair returns a sheet and the e
   await expect(panel.counts).toContainText('已提交 1');
   await expect(panel.counts).toContainText('回避 1');
   await expect(page.getByTestId('conflict-list')).toContainText('本人近两年曾在申报单位任职');
+  await expect(page.getByTestId('audit-check')).toContainText('校验链完整');
   await page.screenshot({ path: testInfo.outputPath('panel.png'), fullPage: true });
 });
 

@@ -174,9 +174,9 @@ export const en: Messages = {
     by: (expert: string, packet: string) => `${expert} · ${packet}`,
     progress: 'Progress',
     matrixLegend:
-      '✓ submitted · ✎ in progress · ↩ returned · 回 conflict · ○ to do · — not assigned',
+      '✓ submitted · ✎ in progress · ↩ returned · 回 conflict · ○ to do · — not assigned · ⚑ awaiting re-check',
     counts: (c: Record<string, number>) =>
-      `submitted ${c.submitted ?? 0} · in progress ${c.draft ?? 0} · returned ${c.returned ?? 0} · conflicts ${c.conflict ?? 0} · to do ${c.todo ?? 0}`,
+      `submitted ${c.submitted ?? 0} · in progress ${c.draft ?? 0} · returned ${c.returned ?? 0} · conflicts ${c.conflict ?? 0} · to do ${c.todo ?? 0} · awaiting re-check ${c.flagged ?? 0}`,
     shortfalls: 'Packets short of sheets',
     shortfall: (packet: string, possible: number, min: number) =>
       `${packet}: at most ${possible} sheets (${min} needed)`,
@@ -590,6 +590,58 @@ export const en: Messages = {
     chairConfirm: 'Confirmed by the panel chair: ',
     page: 'page',
     qrLabel: (hash: string) => `QR code of the short payload hash ${hash}`,
+  },
+  storage: {
+    title: 'Storage',
+    used: (used: string, quota: string) => `Review data uses ${used} of about ${quota}`,
+    unknown: 'Storage use is not available',
+    persisted: 'Persistent storage granted: the browser will not evict review data',
+    notPersisted:
+      'Persistent storage not granted: the browser may evict data under pressure; back up regularly',
+    quotaExceeded:
+      'The disk is full: the last change was not saved. Free some disk space and try again; everything saved before is intact.',
+  },
+  backup: {
+    nav: 'Backup',
+    title: 'Backup and restore',
+    intro:
+      'A backup holds all data of one round (packets, attachments, sheets, conflicts, audit log …), encrypted with a passphrase (AES-256-GCM). It can be restored on another laptop.',
+    webNote: 'The browser version backs up on demand only; the desktop app also backs up on close.',
+    backupRound: 'Back up this round',
+    restore: 'Restore a backup',
+    passphrase: 'Backup passphrase (at least 8 characters)',
+    confirmation: 'Passphrase again',
+    restorePassphrase: 'Backup passphrase',
+    tooShort: (n: number) => `The passphrase needs at least ${n} characters`,
+    mismatch: 'The two passphrases differ',
+    noRounds: 'There is no round on this laptop to back up',
+    pickRound: 'Round',
+    saveTitle: 'Save round backup',
+    openTitle: 'Choose a backup file',
+    filterName: 'Review Desk backup (*.rdbackup)',
+    collecting: 'Reading the round…',
+    encrypting: 'Encrypting (about a second)…',
+    saved: (location: string) => `Backup saved: ${location}`,
+    cancelled: 'Backup not saved',
+    reading: (name: string) => `Reading ${name}…`,
+    decrypting: 'Checking the passphrase and decrypting…',
+    restoring: 'Writing the round…',
+    restored: (title: string) => `Restored round “${title}”`,
+    exists: (title: string) =>
+      `Round “${title}” is already on this laptop. Restoring replaces all of its data here with the backup (nothing is merged). Replace it?`,
+    replace: 'Replace with the backup',
+    cancel: 'Cancel',
+    fileInfo: (id: string, title: string, at: string) => `Backup of ${title} (${id}), made ${at}`,
+  },
+  audit: {
+    title: 'Audit log',
+    intact: (n: number) => `Hash chain intact: ${n} entries, none altered or removed.`,
+    broken: (at: number, reason: string) =>
+      `The hash chain breaks at entry ${at}: ${reason}. Keep this laptop's data and report it.`,
+    at: 'Time',
+    actor: 'By',
+    detail: 'What',
+    showAll: (n: number) => `Show all ${n}`,
   },
   errors: {
     title: 'Something went wrong',

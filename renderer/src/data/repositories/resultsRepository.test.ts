@@ -12,6 +12,7 @@ import {
   compileFor,
   compileInputFor,
   confirmResults,
+  pendingDeviationSheets,
   dissentOf,
   expertDeviations,
   recordChairDecision,
@@ -252,7 +253,9 @@ describe('confirmation, lock and reopen', () => {
     await saveDraft(db, ROUND, 'P002', 'e3', { inputs: { c1: '5', c2: '10' } });
 
     await expect(confirmResults(db, ROUND, '李秀英')).rejects.toThrow(/偏离提示待专家复核：P001/);
+    expect(await pendingDeviationSheets(db, ROUND)).toEqual(new Set(['P001:e3']));
     await settleDeviation(db, ROUND, 'P001', 'e3', 1, 'confirmed', '维持原评分', '张伟');
+    expect(await pendingDeviationSheets(db, ROUND)).toEqual(new Set());
     const first = await confirmResults(db, ROUND, '李秀英');
     expect(first).toMatchObject({
       version: 1,

@@ -570,3 +570,21 @@ export async function reopenResults(
     return reopened;
   });
 }
+
+/**
+ * Sheets whose deviation flag (偏离) still waits for the expert's 复核, as `packetId:expertId`.
+ * For the secretariat's progress matrix: which sheets, never their points.
+ */
+export async function pendingDeviationSheets(
+  db: ReviewDeskDb,
+  roundId: string,
+): Promise<Set<string>> {
+  const result = await compileFor(db, roundId);
+  const pending = new Set<string>();
+  for (const packet of result.packets) {
+    for (const sheet of packet.sheets) {
+      if (sheet.deviation.status === 'pending') pending.add(`${packet.packetId}:${sheet.expertId}`);
+    }
+  }
+  return pending;
+}

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n/I18nProvider';
 import { AssignmentEditor } from './AssignmentEditor';
+import { AuditLogPanel } from './AuditLogPanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { PanelMembers } from './PanelMembers';
 import { ProgressMatrixView } from './ProgressMatrixView';
@@ -14,6 +15,7 @@ export function PanelPage({ roundId }: { roundId: string }) {
       <PanelMembers roundId={roundId} />
       <AssignmentEditor roundId={roundId} />
       <ConflictsPanel roundId={roundId} />
+      <AuditLogPanel roundId={roundId} />
     </main>
   );
 }

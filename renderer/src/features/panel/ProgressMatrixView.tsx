@@ -8,6 +8,7 @@ import {
   type MatrixCell,
 } from '../../data/repositories/panelRepository';
 import { useI18n } from '../../i18n/I18nProvider';
+import { pendingDeviationSheets } from '../../data/repositories/resultsRepository';
 
 const glyph: Record<MatrixCell, string> = {
   submitted: '✓',
@@ -24,15 +25,16 @@ export function ProgressMatrixView({ roundId }: { roundId: string }) {
   const { db } = useServices();
   const matrix = useLiveQuery(() => progressMatrix(db, roundId), [db, roundId]);
   const settings = useLiveQuery(() => panelSettings(db, roundId), [db, roundId]);
+  const flagged = useLiveQuery(() => pendingDeviationSheets(db, roundId), [db, roundId]);
   const [standbyFor, setStandbyFor] = useState<Record<string, string>>({});
-  if (!matrix || !settings) return null;
+  if (!matrix || !settings || !flagged) return null;
   const standbys = matrix.experts.filter((e) => e.role === 'standby');
 
   return (
     <section className="panel-section" aria-labelledby="panel-progress">
       <h2 id="panel-progress">{t.panel.progress}</h2>
       <p className="muted small" data-testid="matrix-counts">
-        {t.panel.counts(matrix.counts)}
+        {t.panel.counts({ ...matrix.counts, flagged: flagged.size })}
       </p>
       <div className="scroll-x">
         <table className="matrix" aria-describedby="matrix-legend">
@@ -62,7 +64,7 @@ export function ProgressMatrixView({ roundId }: { roundId: string }) {
                     data-testid={`cell-${expert.id}-${matrix.packets[p]!.id}`}
                     title={cell}
                   >
-                    {glyph[cell]}
+                    {flagged.has(`${matrix.packets[p]!.id}:${expert.id}`) ? '⚑' : glyph[cell]}
                   </td>
                 ))}
               </tr>
