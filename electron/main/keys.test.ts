@@ -98,18 +98,6 @@ describe('device key custody', () => {
     expect(verifyEd25519(Buffer.from(info.publicKey, 'base64'), message, signature)).toBe(true);
   });
 
-  it('refuses to create a key when the OS has no key store, and writes nothing', async () => {
-    const keys = createDeviceKeyCustody({
-      filePath,
-      secrets: fakeSecrets({ problem: '没有密钥库' }),
-    });
-    await expect(keys.create()).rejects.toMatchObject({
-      code: 'no-keystore',
-      message: '没有密钥库',
-    });
-    await expect(readFile(filePath)).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
   it('reports a locked key store as key-locked', async () => {
     const secrets = fakeSecrets();
     await createDeviceKeyCustody({ filePath, secrets }).create();
@@ -143,5 +131,87 @@ describe('device key custody', () => {
     await createDeviceKeyCustody({ filePath, secrets }).sign(new Uint8Array([1]));
     expect(secrets.calls.encrypt).toBe(2);
     await expect(createDeviceKeyCustody({ filePath, secrets }).info()).resolves.toEqual(info);
+  });
+});
+
+describe('device key custody with a passphrase (no OS key store)', () => {
+  const passphrase = '评审台 口令 2026';
+  const cheap = { N: 2 ** 14, r: 8, p: 1 };
+  const noKeystore = () => fakeSecrets({ problem: '没有密钥库' });
+
+  it('asks for a passphrase instead of creating a key in the clear, and writes nothing', async () => {
+    const keys = createDeviceKeyCustody({ filePath, secrets: noKeystore(), scrypt: cheap });
+    await expect(keys.create()).rejects.toMatchObject({
+      code: 'passphrase-required',
+      message: '没有密钥库',
+    });
+    await expect(keys.create({ passphrase: 'short' })).rejects.toMatchObject({
+      code: 'weak-passphrase',
+    });
+    await expect(readFile(filePath)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('seals the key with the passphrase and signs at once in the creating session', async () => {
+    const secrets = noKeystore();
+    const keys = createDeviceKeyCustody({ filePath, secrets, scrypt: cheap, now: fixedNow });
+    const info = await keys.create({ passphrase });
+    expect(info.protection).toBe('passphrase');
+    expect(secrets.calls.encrypt).toBe(0);
+    const text = await readFile(filePath, 'utf8');
+    expect(text).not.toContain('MC4CAQAwBQYDK2Vw');
+    expect(parseDeviceKeyFile(text)).toMatchObject({
+      ok: true,
+      file: { protection: 'passphrase', passphrase: { kdf: 'scrypt', N: 2 ** 14, r: 8, p: 1 } },
+    });
+    const message = new Uint8Array([4, 2]);
+    expect(
+      verifyEd25519(Buffer.from(info.publicKey, 'base64'), message, await keys.sign(message)),
+    ).toBe(true);
+  });
+
+  it('after a restart, refuses to sign until unlocked, refuses a wrong passphrase, then signs', async () => {
+    const secrets = noKeystore();
+    const info = await createDeviceKeyCustody({ filePath, secrets, scrypt: cheap }).create({
+      passphrase,
+    });
+    const later = createDeviceKeyCustody({ filePath, secrets });
+    await expect(later.info()).resolves.toEqual(info);
+    await expect(later.sign(new Uint8Array([1]))).rejects.toMatchObject({
+      code: 'passphrase-locked',
+    });
+    await expect(later.unlock('评审台 口令 2025')).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    await later.unlock(passphrase);
+    const message = new Uint8Array([1]);
+    expect(
+      verifyEd25519(Buffer.from(info.publicKey, 'base64'), message, await later.sign(message)),
+    ).toBe(true);
+  });
+
+  it('refuses a key file whose sealed key was tampered with', async () => {
+    const secrets = noKeystore();
+    await createDeviceKeyCustody({ filePath, secrets, scrypt: cheap }).create({ passphrase });
+    const stored = JSON.parse(await readFile(filePath, 'utf8')) as {
+      passphrase: { sealed: string };
+    };
+    const bytes = Buffer.from(stored.passphrase.sealed, 'base64');
+    bytes[0] = bytes[0]! ^ 0x80;
+    stored.passphrase.sealed = bytes.toString('base64');
+    await writeFile(filePath, JSON.stringify(stored));
+    const keys = createDeviceKeyCustody({ filePath, secrets });
+    await expect(keys.unlock(passphrase)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(keys.sign(new Uint8Array([1]))).rejects.toMatchObject({
+      code: 'passphrase-locked',
+    });
+  });
+
+  it('uses the OS key store when there is one, ignoring a passphrase; unlock is then a no-op', async () => {
+    const secrets = fakeSecrets();
+    const keys = createDeviceKeyCustody({ filePath, secrets });
+    const info = await keys.create({ passphrase });
+    expect(info.protection).toBe('os-keystore');
+    await keys.unlock('anything at all');
+    await expect(keys.sign(new Uint8Array([1]))).resolves.toHaveLength(64);
   });
 });

@@ -11,6 +11,14 @@ import {
 } from './ed25519';
 import { IpcFailure } from './ipc/ipcFailure';
 import { parseDeviceKeyFile, serializeDeviceKeyFile, type DeviceKeyFile } from './keyFile';
+import {
+  openWithPassphrase,
+  PASSPHRASE_MIN_LENGTH,
+  PassphraseError,
+  sealWithPassphrase,
+  SCRYPT_PARAMS,
+  type ScryptParams,
+} from './passphraseSeal';
 
 /**
  * The OS key store as keys.ts needs it. The Electron side (safeStorage) lives in
@@ -25,7 +33,13 @@ export interface SecretStore {
 
 export interface DeviceKeyCustody {
   info(): Promise<DeviceKeyInfo | null>;
-  create(): Promise<DeviceKeyInfo>;
+  /**
+   * The OS key store protects the key when there is one (a passphrase is then ignored); without
+   * one, `passphrase` is required (code 'passphrase-required' otherwise).
+   */
+  create(options?: { passphrase?: string }): Promise<DeviceKeyInfo>;
+  /** Opens a passphrase-protected key for this run of the app; a no-op for other keys. */
+  unlock(passphrase: string): Promise<void>;
   /** The private key never leaves this object: callers get signatures, not keys. */
   sign(message: Uint8Array): Promise<Uint8Array>;
 }
@@ -34,6 +48,8 @@ export interface DeviceKeyCustodyOptions {
   filePath: string;
   secrets: SecretStore;
   now?: () => Date;
+  /** scrypt cost; tests lower it, the app keeps the default (N=2^15, r=8, p=1). */
+  scrypt?: ScryptParams;
 }
 
 function infoOf(file: DeviceKeyFile): DeviceKeyInfo {
@@ -50,12 +66,16 @@ function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
+export const PASSPHRASE_LOCKED_MESSAGE =
+  '设备密钥由口令保护：请先输入口令解锁（每次启动评审台后需要输入一次）。';
+
 const CORRUPT_MESSAGE =
   '设备密钥文件已损坏或格式不受支持，无法使用。请联系技术支持，不要自行删除该文件。';
 
 export function createDeviceKeyCustody(options: DeviceKeyCustodyOptions): DeviceKeyCustody {
   const { filePath, secrets } = options;
   const now = options.now ?? (() => new Date());
+  const scryptParams = options.scrypt ?? SCRYPT_PARAMS;
   let cachedKey: KeyObject | null = null;
   // create() and sign() both read-then-act on the file; one at a time keeps two quick clicks
   // from generating two keys.
@@ -86,7 +106,35 @@ export function createDeviceKeyCustody(options: DeviceKeyCustodyOptions): Device
     });
   }
 
-  async function unlock(file: DeviceKeyFile): Promise<KeyObject> {
+  /** The private key, checked against the public key the file tells others to trust. */
+  function keyMatchingFile(pkcs8: Uint8Array, file: DeviceKeyFile): KeyObject {
+    const key = privateKeyFromPkcs8(pkcs8);
+    if (Buffer.from(rawPublicKeyOf(key)).toString('base64') !== file.publicKey) {
+      throw new IpcFailure('key-corrupt', CORRUPT_MESSAGE);
+    }
+    return key;
+  }
+
+  async function openPassphraseKey(file: DeviceKeyFile, passphrase: string): Promise<KeyObject> {
+    if (file.protection !== 'passphrase') throw new Error('not a passphrase-protected key');
+    let pkcs8: Uint8Array;
+    try {
+      pkcs8 = await openWithPassphrase(
+        file.passphrase,
+        passphrase,
+        Buffer.from(file.publicKey, 'base64'),
+      );
+    } catch (error) {
+      if (error instanceof PassphraseError) throw new IpcFailure('wrong-passphrase', error.message);
+      throw error;
+    }
+    return keyMatchingFile(pkcs8, file);
+  }
+
+  async function unlockWithKeystore(file: DeviceKeyFile): Promise<KeyObject> {
+    if (file.protection !== 'os-keystore') {
+      throw new IpcFailure('passphrase-locked', PASSPHRASE_LOCKED_MESSAGE);
+    }
     let decrypted: { plainText: string; shouldReEncrypt: boolean };
     try {
       decrypted = await secrets.decrypt(Buffer.from(file.encryptedPrivateKey, 'base64'));
@@ -96,11 +144,7 @@ export function createDeviceKeyCustody(options: DeviceKeyCustodyOptions): Device
         '操作系统密钥库无法解密设备密钥（密钥库被锁定、已更换或拒绝访问）。',
       );
     }
-    const key = privateKeyFromPkcs8(Buffer.from(decrypted.plainText, 'base64'));
-    // The public key in the file is what others are told to trust; it must be this key's.
-    if (Buffer.from(rawPublicKeyOf(key)).toString('base64') !== file.publicKey) {
-      throw new IpcFailure('key-corrupt', CORRUPT_MESSAGE);
-    }
+    const key = keyMatchingFile(Buffer.from(decrypted.plainText, 'base64'), file);
     if (decrypted.shouldReEncrypt) {
       const encrypted = await secrets.encrypt(decrypted.plainText);
       await writeKeyFile({
@@ -118,14 +162,39 @@ export function createDeviceKeyCustody(options: DeviceKeyCustodyOptions): Device
         return file === null ? null : infoOf(file);
       }),
 
-    create: () =>
+    create: (options = {}) =>
       serial(async () => {
         const existing = await readKeyFile();
         if (existing !== null) return infoOf(existing);
         const problem = await secrets.problem();
-        // TODO(#6): offer a passphrase-protected key instead of refusing when there is no key store.
-        if (problem !== null) throw new IpcFailure('no-keystore', problem);
         const pair = generateEd25519KeyPair();
+        if (problem !== null) {
+          const passphrase = options.passphrase;
+          if (passphrase === undefined) throw new IpcFailure('passphrase-required', problem);
+          if ([...passphrase].length < PASSPHRASE_MIN_LENGTH) {
+            throw new IpcFailure(
+              'weak-passphrase',
+              `口令至少需要 ${PASSPHRASE_MIN_LENGTH} 个字符。`,
+            );
+          }
+          const file: DeviceKeyFile = {
+            version: 1,
+            algorithm: 'Ed25519',
+            publicKey: Buffer.from(pair.rawPublicKey).toString('base64'),
+            protection: 'passphrase',
+            createdAt: now().toISOString(),
+            passphrase: await sealWithPassphrase(
+              pair.privateKeyPkcs8,
+              passphrase,
+              pair.rawPublicKey,
+              scryptParams,
+            ),
+          };
+          await writeKeyFile(file);
+          // Whoever just chose the passphrase need not type it again to sign in this session.
+          cachedKey = privateKeyFromPkcs8(pair.privateKeyPkcs8);
+          return infoOf(file);
+        }
         const encrypted = await secrets.encrypt(
           Buffer.from(pair.privateKeyPkcs8).toString('base64'),
         );
@@ -141,12 +210,20 @@ export function createDeviceKeyCustody(options: DeviceKeyCustodyOptions): Device
         return infoOf(file);
       }),
 
+    unlock: (passphrase) =>
+      serial(async () => {
+        const file = await readKeyFile();
+        if (file === null) throw new IpcFailure('no-key', '尚未创建设备密钥。');
+        if (file.protection !== 'passphrase') return;
+        cachedKey = await openPassphraseKey(file, passphrase);
+      }),
+
     sign: (message) =>
       serial(async () => {
         if (cachedKey === null) {
           const file = await readKeyFile();
           if (file === null) throw new IpcFailure('no-key', '尚未创建设备密钥，无法签名。');
-          cachedKey = await unlock(file);
+          cachedKey = await unlockWithKeystore(file);
         }
         return signEd25519(cachedKey, message);
       }),

@@ -7,8 +7,8 @@ export interface KeystoreStatus {
 }
 
 export const NO_KEYSTORE_MESSAGE =
-  '此电脑的操作系统没有可用的密钥库（Linux 上需要 GNOME 密钥环或 KWallet），无法安全保存设备密钥，' +
-  '因此没有创建。以口令保护设备密钥的选项将随签名功能一起提供。';
+  '此电脑的操作系统没有可用的密钥库（Linux 上需要 GNOME 密钥环或 KWallet）。' +
+  '请设置一个口令来保护设备密钥：每次启动评审台后，第一次签名前需要输入该口令；口令遗失后密钥无法找回。';
 
 /**
  * Null when the OS can protect the device key, otherwise why not. On Linux without a secret

@@ -54,7 +54,11 @@ describe('createPlatformApi', () => {
     await api.keys.info();
     expect(raw).toHaveBeenLastCalledWith('review:key:info');
     await api.keys.create();
-    expect(raw).toHaveBeenLastCalledWith('review:key:create');
+    expect(raw).toHaveBeenLastCalledWith('review:key:create', undefined);
+    await api.keys.create({ passphrase: '口令很长很长的口令' });
+    expect(raw).toHaveBeenLastCalledWith('review:key:create', { passphrase: '口令很长很长的口令' });
+    await api.keys.unlock('口令很长很长的口令');
+    expect(raw).toHaveBeenLastCalledWith('review:key:unlock', '口令很长很长的口令');
   });
 
   it("throws an Error carrying main's Chinese message and code on failure", async () => {

@@ -1,5 +1,5 @@
 import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../../shared/ipc/contract';
-import type { Platform } from '../../shared/platform/Platform';
+import type { CreateKeyOptions, Platform } from '../../shared/platform/Platform';
 import { channels } from './channels';
 
 /** ipcRenderer.invoke as this file needs it; injected so the API is testable without Electron. */
@@ -43,7 +43,10 @@ export function createPlatformApi(raw: RawInvoke) {
     saveFile: (request) => invoke(channels.saveFile, request),
     keys: {
       info: () => invoke(channels.keyInfo),
-      create: () => invoke(channels.keyCreate),
+      create: (options?: CreateKeyOptions) => invoke(channels.keyCreate, options),
+      unlock: async (passphrase) => {
+        await invoke(channels.keyUnlock, passphrase);
+      },
       sign: (message) => invoke(channels.keySign, message),
     },
     printToPdf: (request) => invoke(channels.printToPdf, request),

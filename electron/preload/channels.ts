@@ -11,6 +11,7 @@ export const channels = {
   saveFile: 'review:file:save',
   keyInfo: 'review:key:info',
   keyCreate: 'review:key:create',
+  keyUnlock: 'review:key:unlock',
   keySign: 'review:key:sign',
   printToPdf: 'review:print:pdf',
 } as const satisfies Record<string, IpcChannel>;

@@ -51,7 +51,14 @@ export const ipcRequests = {
     }),
   ]),
   'review:key:info': z.tuple([]),
-  'review:key:create': z.tuple([]),
+  // Optional so an older renderer's create() with no argument stays valid.
+  'review:key:create': z.tuple([
+    z
+      .object({ passphrase: z.string().min(1).max(1024).optional() })
+      .strict()
+      .optional(),
+  ]),
+  'review:key:unlock': z.tuple([z.string().min(1).max(1024)]),
   'review:key:sign': z.tuple([bytes]),
   'review:print:pdf': z.tuple([z.object({ suggestedName: fileName })]),
 } as const;
@@ -62,6 +69,7 @@ export interface IpcResponses {
   'review:file:save': SaveOutcome;
   'review:key:info': DeviceKeyInfo | null;
   'review:key:create': DeviceKeyInfo;
+  'review:key:unlock': null;
   'review:key:sign': Uint8Array;
   'review:print:pdf': SaveOutcome;
 }

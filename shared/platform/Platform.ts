@@ -43,14 +43,38 @@ export interface DeviceKeyInfo {
   createdAt: string;
 }
 
+export interface CreateKeyOptions {
+  /**
+   * Protects the key where the OS has no key store (desktop on Linux without a secret service).
+   * Ignored where the key store or WebCrypto protects it.
+   */
+  passphrase?: string;
+}
+
+/**
+ * Failures carry a stable code in Error.name (see KEY_ERROR): 'passphrase-required' from create()
+ * when the OS has no key store and no passphrase was given; 'passphrase-locked' from sign() until
+ * unlock(); 'wrong-passphrase' from unlock().
+ */
 export interface KeyCustody {
   /** The device key, or null when none was created yet. */
   info(): Promise<DeviceKeyInfo | null>;
   /** Create the device key if there is none; returns the existing one otherwise. */
-  create(): Promise<DeviceKeyInfo>;
+  create(options?: CreateKeyOptions): Promise<DeviceKeyInfo>;
+  /** Open a passphrase-protected key for this run of the app; resolves at once for other keys. */
+  unlock(passphrase: string): Promise<void>;
   /** Ed25519 signature (64 raw bytes) by the device key. Fails when there is no key. */
   sign(message: Uint8Array): Promise<Uint8Array>;
 }
+
+/** Shortest passphrase main accepts for a passphrase-protected key; the renderer checks it first. */
+export const PASSPHRASE_MIN_LENGTH = 8;
+
+export const KEY_ERROR = {
+  passphraseRequired: 'passphrase-required',
+  passphraseLocked: 'passphrase-locked',
+  wrongPassphrase: 'wrong-passphrase',
+} as const;
 
 export interface PrintToPdfRequest {
   suggestedName: string;

@@ -19,6 +19,7 @@ function fakeImpls(overrides: Partial<IpcImpls> = {}): IpcImpls {
     'review:file:save': async () => ({ saved: true, location: '/home/u/Documents/a.json' }),
     'review:key:info': async () => null,
     'review:key:create': unused,
+    'review:key:unlock': unused,
     'review:key:sign': async (message) => new Uint8Array(64).fill(message.length),
     'review:print:pdf': unused,
     ...overrides,

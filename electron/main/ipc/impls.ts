@@ -27,7 +27,11 @@ export function createImpls(deps: ImplDeps): IpcImpls {
     'review:file:save': async ({ bytes, ...request }) =>
       saveWithDialog(requireWindow(deps), request, bytes),
     'review:key:info': () => deps.keys.info(),
-    'review:key:create': () => deps.keys.create(),
+    'review:key:create': (options) => deps.keys.create(options),
+    'review:key:unlock': async (passphrase) => {
+      await deps.keys.unlock(passphrase);
+      return null;
+    },
     'review:key:sign': (message) => deps.keys.sign(message),
     'review:print:pdf': async (request) => printToPdf(requireWindow(deps), request),
   };

@@ -90,6 +90,7 @@ export function createWebPlatform(version: string): Platform {
       async info() {
         return (await keyStore().keys.get('device'))?.info ?? null;
       },
+      // A non-extractable WebCrypto key needs no passphrase: the options are ignored.
       async create() {
         const existing = await keyStore().keys.get('device');
         if (existing) return existing.info;
@@ -107,6 +108,9 @@ export function createWebPlatform(version: string): Platform {
         };
         await keyStore().keys.put({ id: 'device', keyPair, info });
         return info;
+      },
+      async unlock() {
+        // Nothing to open: the browser holds the key and never hands it out.
       },
       async sign(message) {
         const stored = await keyStore().keys.get('device');

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
-import { chairOf } from '../../data/repositories/panelRepository';
 import { resultsView } from '../../data/repositories/resultsRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportWorkbookButton } from '../export/ExportWorkbookButton';
-import { PinGate } from '../scoring/PinGate';
+import { ChairGate } from '../chair/ChairGate';
+import { EvaluationPanel } from '../evaluation/EvaluationPanel';
 import { ConfirmationPanel } from './ConfirmationPanel';
 import { DissentList } from './DissentList';
 import { GroupResultsTable } from './GroupResultsTable';
@@ -17,21 +17,10 @@ import './results.css';
 /** 结果汇总: every expert's points are on this screen, so only the chair opens it, with their PIN. */
 export function ResultsPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
-  const { db } = useServices();
-  const chair = useLiveQuery(async () => (await chairOf(db, roundId)) ?? null, [db, roundId]);
-  if (chair === undefined) return <main className="page" aria-busy="true" />;
-  if (chair === null) {
-    return (
-      <main className="page narrow">
-        <h1>{t.results.title}</h1>
-        <p className="banner">{t.results.noChair}</p>
-      </main>
-    );
-  }
   return (
-    <PinGate roundId={roundId} expert={chair}>
-      <ResultsScreen roundId={roundId} chair={chair} />
-    </PinGate>
+    <ChairGate roundId={roundId} title={t.results.title} noChairMessage={t.results.noChair}>
+      {(chair) => <ResultsScreen roundId={roundId} chair={chair} />}
+    </ChairGate>
   );
 }
 
@@ -91,6 +80,10 @@ function ResultsScreen({ roundId, chair }: { roundId: string; chair: ExpertRow }
 
       {view.kind === 'selection' && (
         <TieDecisions roundId={roundId} chair={chair} view={view} locked={locked} />
+      )}
+
+      {view.kind === 'evaluation' && (
+        <EvaluationPanel roundId={roundId} chair={chair} view={view} />
       )}
 
       <ResultsCharts view={view} names={names} />

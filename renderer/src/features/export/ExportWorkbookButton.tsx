@@ -1,0 +1,126 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { KEY_ERROR } from '../../../../shared/platform/Platform';
+import { useServices } from '../../app/AppServices';
+import { hrefFor } from '../../app/router';
+import {
+  exportReadinessFor,
+  prepareResultExport,
+  recordResultExport,
+  type ExportRecord,
+} from '../../data/repositories/exportRepository';
+import { useI18n } from '../../i18n/I18nProvider';
+import { isKeyError, messageOf } from '../keys/keyErrors';
+import { UnlockKeyForm } from '../keys/UnlockKeyForm';
+import './export.css';
+
+type Outcome =
+  | { kind: 'exported'; record: ExportRecord; keyCreated: boolean }
+  | { kind: 'cancelled' }
+  | { kind: 'needs-unlock' }
+  | { kind: 'needs-key' }
+  | { kind: 'failed'; message: string };
+
+/**
+ * 导出结果工作簿: compiled, confirmed results → signed .xlsx saved where the user chooses. Sits on
+ * the chair's results page; `actor` is who the audit log names.
+ */
+export function ExportWorkbookButton({ roundId, actor }: { roundId: string; actor: string }) {
+  const { t } = useI18n();
+  const { db, platform } = useServices();
+  const readiness = useLiveQuery(() => exportReadinessFor(db, roundId), [db, roundId]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  async function onExport() {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const generator = `review-desk ${await platform.appVersion()}`;
+      const prepared = await prepareResultExport(db, platform.keys, roundId, generator);
+      const saved = await platform.saveFile({
+        title: t.export.saveTitle,
+        suggestedName: prepared.fileName,
+        filters: [{ name: t.export.fileFilter, extensions: ['xlsx'] }],
+        bytes: prepared.bytes,
+      });
+      if (!saved.saved) {
+        setOutcome({ kind: 'cancelled' });
+        return;
+      }
+      const record = await recordResultExport(db, prepared, saved.location, actor);
+      setOutcome({ kind: 'exported', record, keyCreated: prepared.keyCreated });
+    } catch (error) {
+      // A passphrase-protected key asks for its passphrase once per run; a laptop without a key
+      // store needs the passphrase chosen on the key page before the first export.
+      if (isKeyError(error, KEY_ERROR.passphraseLocked)) setOutcome({ kind: 'needs-unlock' });
+      else if (isKeyError(error, KEY_ERROR.passphraseRequired)) setOutcome({ kind: 'needs-key' });
+      else setOutcome({ kind: 'failed', message: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const blocked = readiness !== undefined && !readiness.ok ? readiness.message : null;
+  return (
+    <section className="export-workbook panel-section" aria-label={t.export.button}>
+      <div className="export-actions">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void onExport()}
+          disabled={busy || readiness === undefined || blocked !== null}
+          aria-describedby="export-workbook-hint"
+        >
+          {t.export.button}
+        </button>{' '}
+        <a className="button" href={hrefFor({ name: 'report', roundId })}>
+          {t.export.report}
+        </a>
+      </div>
+      <p id="export-workbook-hint" className="muted small">
+        {blocked ? `${t.export.notReady}${blocked}` : t.export.hint}
+      </p>
+      {busy && (
+        <p role="status" className="export-progress">
+          <progress aria-label={t.export.working} /> {t.export.working}
+        </p>
+      )}
+      {outcome?.kind === 'exported' && (
+        <div className="banner success" role="status" data-testid="export-workbook-outcome">
+          <p>{t.export.done(outcome.record.location)}</p>
+          {outcome.keyCreated && (
+            <p>
+              {t.export.keyCreated(outcome.record.keyId)}{' '}
+              <a href={hrefFor({ name: 'keys' })}>{t.keys.nav}</a>
+            </p>
+          )}
+          <dl className="export-ids">
+            <dt>{t.export.keyId}</dt>
+            <dd data-testid="export-key-id">{outcome.record.keyId}</dd>
+            <dt>{t.export.sha256}</dt>
+            <dd data-testid="export-sha256">{outcome.record.sha256}</dd>
+          </dl>
+        </div>
+      )}
+      {outcome?.kind === 'needs-unlock' && (
+        <UnlockKeyForm onUnlocked={() => void onExport()} onCancel={() => setOutcome(null)} />
+      )}
+      {outcome?.kind === 'needs-key' && (
+        <p className="banner error" role="alert">
+          {t.keys.passphraseNeeded} <a href={hrefFor({ name: 'keys' })}>{t.keys.nav}</a>
+        </p>
+      )}
+      {outcome?.kind === 'cancelled' && (
+        <p className="muted" role="status">
+          {t.export.cancelled}
+        </p>
+      )}
+      {outcome?.kind === 'failed' && (
+        <p className="banner error" role="alert">
+          {t.export.failed(outcome.message)}
+        </p>
+      )}
+    </section>
+  );
+}
