@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AttachmentRow } from '../../data/rows';
 
 /** An object URL for a Blob, revoked when the Blob changes or the component goes away. */
@@ -16,7 +16,9 @@ function useObjectUrl(blob: Blob | null): string | null {
   return entry && entry.blob === blob ? entry.url : null;
 }
 import { useI18n } from '../../i18n/I18nProvider';
-import { PdfViewer } from './PdfViewer';
+
+// pdf.js is large and only needed once someone opens a PDF: load it then, not at start-up.
+const PdfViewer = lazy(() => import('./PdfViewer').then((m) => ({ default: m.PdfViewer })));
 
 /**
  * Attachments with an in-app preview: PDFs drawn by pdf.js (Electron's built-in PDF viewer does
@@ -49,7 +51,9 @@ export function AttachmentList({ attachments }: { attachments: AttachmentRow[] }
       </ul>
       {open && open.mime === 'application/pdf' && (
         <div className="preview">
-          <PdfViewer blob={open.blob} name={open.name} />
+          <Suspense fallback={<p className="muted">{t.packets.loadingViewer}</p>}>
+            <PdfViewer blob={open.blob} name={open.name} />
+          </Suspense>
         </div>
       )}
       {open && url && open.mime !== 'application/pdf' && (
