@@ -99,6 +99,25 @@ describe('hardenSession', () => {
     expect(fake.call('devicePermission', { deviceType: 'usb' })).toBe(false);
     expect(fake.raw.setSpellCheckerEnabled).toHaveBeenCalledWith(false);
   });
+
+  it('grants the camera (video only) to the app page and nothing else (mediaPermission.ts)', () => {
+    const fake = fakeSession();
+    hardenSession(fake.session);
+    const ask = (mediaTypes: string[], requestingUrl: string) => {
+      const callback = vi.fn();
+      fake.call('permissionRequest', {}, 'media', callback, { mediaTypes, requestingUrl });
+      return callback.mock.calls[0]?.[0] as unknown;
+    };
+    expect(ask(['video'], 'app://review-desk/index.html')).toBe(true);
+    expect(ask(['video', 'audio'], 'app://review-desk/index.html')).toBe(false);
+    expect(ask(['video'], 'https://example.com/')).toBe(false);
+    expect(
+      fake.call('permissionCheck', {}, 'media', 'app://review-desk', { mediaType: 'video' }),
+    ).toBe(true);
+    expect(
+      fake.call('permissionCheck', {}, 'media', 'app://review-desk', { mediaType: 'audio' }),
+    ).toBe(false);
+  });
 });
 
 class FakeContents extends EventEmitter {

@@ -1,5 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { mediaPermissionDecision } from './mediaPermission';
 import {
   isTrustedAppUrl,
   navigationDecision,
@@ -30,9 +31,26 @@ export function hardenSession(session: Session): void {
     headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders: headers });
   });
-  // Camera, geolocation, notifications, HID...: the app needs none, so none is ever granted.
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Only the camera (video only, the app's own page: photos at 拉练 sites) is ever granted;
+  // microphone, geolocation, notifications, HID...: the app needs none. mediaPermission.ts decides.
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(
+      mediaPermissionDecision({
+        permission,
+        mediaTypes: media,
+        requestingUrl: details.requestingUrl,
+      }) === 'allow',
+    );
+  });
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      mediaPermissionDecision({
+        permission,
+        mediaType: details.mediaType,
+        requestingUrl: requestingOrigin,
+      }) === 'allow',
+  );
   session.setDevicePermissionHandler(() => false);
   session.setSpellCheckerEnabled(false);
 }

@@ -2,10 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from './app/AppServices';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
+import { BackupPage } from './features/backup/BackupPage';
 import { ChairPage } from './features/chair/ChairPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
 import { VerifyPage } from './features/export/VerifyPage';
 import { HomePage } from './features/home/HomePage';
+import { RoutePage } from './features/inspection/RoutePage';
 import { KeysPage } from './features/keys/KeysPage';
 import { PanelPage } from './features/panel/PanelPage';
 import { PacketListPage } from './features/packets/PacketListPage';
@@ -30,7 +32,10 @@ function Header({ route }: { route: Route }) {
   const section =
     route.name === 'packets' || route.name === 'packet'
       ? 'packets'
-      : route.name === 'panel' || route.name === 'chair' || route.name === 'exchange'
+      : route.name === 'panel' ||
+          route.name === 'chair' ||
+          route.name === 'exchange' ||
+          route.name === 'route'
         ? route.name
         : route.name === 'results' || route.name === 'dissent' || route.name === 'report'
           ? 'results'
@@ -54,6 +59,14 @@ function Header({ route }: { route: Route }) {
             >
               {t.nav.packets}
             </a>
+            {round.kind === 'inspection' && (
+              <a
+                href={hrefFor({ name: 'route', roundId: round.id })}
+                aria-current={section === 'route' ? 'page' : undefined}
+              >
+                {t.inspection.nav}
+              </a>
+            )}
             <a
               href={hrefFor({ name: 'experts', roundId: round.id })}
               aria-current={section === 'scoring' ? 'page' : undefined}
@@ -101,6 +114,12 @@ function Header({ route }: { route: Route }) {
         >
           {t.export.verifyNav}
         </a>
+        <a
+          href={hrefFor({ name: 'backup' })}
+          aria-current={route.name === 'backup' ? 'page' : undefined}
+        >
+          {t.backup.nav}
+        </a>
       </nav>
       <button
         type="button"
@@ -136,10 +155,14 @@ function Page({ route }: { route: Route }) {
       return <DissentPage roundId={route.roundId} expertId={route.expertId} />;
     case 'report':
       return <ReportPage roundId={route.roundId} />;
+    case 'route':
+      return <RoutePage roundId={route.roundId} />;
     case 'keys':
       return <KeysPage />;
     case 'verify':
       return <VerifyPage />;
+    case 'backup':
+      return <BackupPage />;
     case 'expertSheets':
       return <ExpertSheetsPage roundId={route.roundId} expertId={route.expertId} />;
     case 'sheet':

@@ -23,9 +23,9 @@ import {
   type PacketResult,
   type SheetDeviation,
   type SheetResult,
-  type TieLine,
   type VetoTally,
 } from './types';
+import { competitionRanks, placeAgainstQuota } from './quotaLine';
 
 export const DECISION = {
   selected: '入选',
@@ -149,6 +149,8 @@ export function compileRound(input: CompileInput): CompileResult {
   const groups: GroupResult[] = [];
   for (const group of groupOrder) {
     const members = scored.filter((s) => s.result.group === group);
+    // Quotas of evaluation rounds name no packet group (e.g. 先进市(州), see cityRanking): no empty group.
+    if (round.kind !== 'selection' && members.length === 0) continue;
     const quota = round.quotas.find((q) => q.group === group) ?? null;
     const ordered = rankGroup(members, round.aggregation.tieBreak);
     if (round.kind === 'selection') {
@@ -357,10 +359,9 @@ function rankGroup(members: readonly Scored[], tieBreak: readonly string[]): Sco
     .sort(
       (a, b) => compareKeys(sortKey(a), sortKey(b)) || byId(a.result.packetId, b.result.packetId),
     );
+  const ranks = competitionRanks(ranked, (a, b) => compareKeys(sortKey(a), sortKey(b)) === 0);
   ranked.forEach((s, i) => {
-    const previous = ranked[i - 1];
-    s.result.rank =
-      previous && compareKeys(sortKey(previous), sortKey(s)) === 0 ? previous.result.rank : i + 1;
+    s.result.rank = ranks[i]!;
   });
   for (const s of ranked) {
     s.result.tied = ranked.some((other) => other !== s && other.result.rank === s.result.rank);
@@ -401,24 +402,18 @@ function decideSelection(
       continue;
     }
     const block = ordered.filter((s) => s.result.rank === result.rank).map((s) => s.result);
-    const first = result.rank;
-    const last = first + block.length - 1;
-    const countLine = quota.count;
-    const reserveLine = quota.count + quota.reserve;
-    const lines: TieLine[] = [];
-    if (first <= countLine && last > countLine) lines.push('count');
-    if (quota.reserve > 0 && first <= reserveLine && last > reserveLine) lines.push('reserve');
-    if (lines.length === 0) {
+    const place = placeAgainstQuota(result.rank, block.length, quota);
+    if (place.kind === 'inside') {
       result.decision =
-        first <= countLine
+        place.place === 'count'
           ? DECISION.selected
-          : first <= reserveLine
+          : place.place === 'reserve'
             ? DECISION.reserve
             : DECISION.notSelected;
       result.decisionSource = 'rule';
       continue;
     }
-    result.tieAtQuota = { lines, packetIds: block.map((r) => r.packetId).sort(byId) };
+    result.tieAtQuota = { lines: place.lines, packetIds: block.map((r) => r.packetId).sort(byId) };
     const chair = chairDecisions.get(result.packetId);
     if (
       chair &&

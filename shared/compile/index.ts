@@ -15,3 +15,13 @@ export { explain } from './explain';
 export { sheetsFromScoreFiles } from './fromScoreFiles';
 export { leniencyView, type ExpertLeniency, type LeniencySheet } from './leniency';
 export * from './types';
+export {
+  ADVANCED_CITY_GROUP,
+  cityRanking,
+  isCityAssessment,
+  type CityRanking,
+  type CityRankingPacket,
+  type CityRankingRound,
+  type CityStanding,
+} from './cityRanking';
+export { competitionRanks, placeAgainstQuota, type QuotaPlace } from './quotaLine';

@@ -4,10 +4,12 @@
  * normalises text (cellText) so the payload says exactly what the cells will say.
  */
 import type { AuditContent } from '../audit/chain';
+import { cityRanking } from '../compile/cityRanking';
 import type { CompileResult, CompileSheet } from '../compile/types';
 import type { Packet, Round } from '../model/roundPackage';
 import { cellText } from './cellText';
 import { RESULT_FORMAT } from './format';
+import type { FindingSeverity } from './format';
 import type { ResultPayload, SheetRecord } from './payload';
 
 export type AuditInput = Pick<AuditContent, 'at' | 'actor' | 'action' | 'subject' | 'detail'>;
@@ -27,6 +29,33 @@ export interface ResultWorkbookInput {
   generatedAt: string;
   /** The writing program and version, e.g. `review-desk 0.1.0`. */
   generator: string;
+  /** 问题清单 (inspection rounds, issue #9): given → the sheet is written, even when empty. */
+  findings?: readonly FindingInput[];
+  /** 动态调整 records (issue #9): given → the sheet is written, even when empty. */
+  adjustments?: readonly AdjustmentInput[];
+}
+
+/** An inspection finding as the app stores it; the site title comes from the packet. */
+export interface FindingInput {
+  packetId: string;
+  severity: FindingSeverity;
+  description: string;
+  owner: string;
+  dueDate: string;
+  status: 'open' | 'closed';
+  recordedBy: string;
+  recordedAt: string;
+  closedAt: string | null;
+}
+
+/** A 动态调整 decision on a body (packet); title and applicant come from the packet. */
+export interface AdjustmentInput {
+  packetId: string;
+  action: 'cancel' | 'add';
+  basis: string;
+  reason: string;
+  decidedOn: string;
+  decidedBy: string;
 }
 
 const t = cellText;
@@ -84,6 +113,41 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
         },
       });
     }
+  }
+
+  const ranking = cityRanking({ round, packets: input.packets, result });
+  const optional: Pick<ResultPayload, 'findings' | 'adjustments' | 'cityRanking'> = {};
+  if (ranking) {
+    optional.cityRanking = {
+      quota: ranking.quota,
+      cities: ranking.cities.map((c) => ({ ...c, city: t(c.city) })),
+    };
+  }
+  if (input.findings) {
+    optional.findings = input.findings.map((f) => ({
+      packetId: f.packetId,
+      title: t(packets.get(f.packetId)?.title ?? ''),
+      severity: f.severity,
+      description: t(f.description),
+      owner: t(f.owner),
+      dueDate: t(f.dueDate),
+      status: f.status,
+      recordedBy: t(f.recordedBy),
+      recordedAt: t(f.recordedAt),
+      closedAt: f.closedAt === null ? null : t(f.closedAt),
+    }));
+  }
+  if (input.adjustments) {
+    optional.adjustments = input.adjustments.map((a) => ({
+      packetId: a.packetId,
+      title: t(packets.get(a.packetId)?.title ?? ''),
+      applicant: t(packets.get(a.packetId)?.applicant.name ?? ''),
+      action: a.action,
+      basis: t(a.basis),
+      reason: t(a.reason),
+      decidedOn: t(a.decidedOn),
+      decidedBy: t(a.decidedBy),
+    }));
   }
 
   return {
@@ -147,5 +211,6 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
       subject: t(a.subject),
       detail: t(a.detail),
     })),
+    ...optional,
   };
 }

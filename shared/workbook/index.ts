@@ -1,10 +1,26 @@
 export { buildResultWorkbook, seedSigner, writeSignedWorkbook, type WorkbookSigner } from './build';
-export { buildResultPayload, type AuditInput, type ResultWorkbookInput } from './buildPayload';
+export {
+  buildResultPayload,
+  type AdjustmentInput,
+  type AuditInput,
+  type FindingInput,
+  type ResultWorkbookInput,
+} from './buildPayload';
 export { cellText, chunkText } from './cellText';
-export { CHUNK_LENGTH, RESULT_FORMAT, SHEET, SUMMARY_COLUMNS } from './format';
+export {
+  CHUNK_LENGTH,
+  FINDING_SEVERITIES,
+  RESULT_FORMAT,
+  SHEET,
+  SUMMARY_COLUMNS,
+  type FindingSeverity,
+} from './format';
 export {
   resultPayloadSchema,
+  type AdjustmentRecord,
   type AuditRecord,
+  type CityRankingRecord,
+  type FindingRecord,
   type ConflictRecord,
   type PacketOutcome,
   type ResultExpert,

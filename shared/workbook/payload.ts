@@ -8,7 +8,7 @@
  * none needs more than 15 significant digits, the precision spreadsheets keep.
  */
 import { z } from 'zod';
-import { RESULT_FORMAT } from './format';
+import { FINDING_SEVERITIES, RESULT_FORMAT } from './format';
 
 const text = z.string();
 const num = z.number().finite();
@@ -108,6 +108,55 @@ export const auditRecordSchema = z.strictObject({
   detail: text,
 });
 
+/** 问题清单: a finding recorded at an inspection site (拉练). */
+export const findingRecordSchema = z.strictObject({
+  packetId: text,
+  /** The site's (packet's) title. */
+  title: text,
+  severity: z.enum(FINDING_SEVERITIES),
+  description: text,
+  /** 整改责任单位/人. */
+  owner: text,
+  /** 整改期限, YYYY-MM-DD, or '' when none was set. */
+  dueDate: text,
+  status: z.enum(['open', 'closed']),
+  recordedBy: text,
+  /** ISO 8601 with offset. */
+  recordedAt: text,
+  closedAt: text.nullable(),
+});
+
+/** 动态调整: a body's status cancelled (取消资格) or added (增列), by decision. */
+export const adjustmentRecordSchema = z.strictObject({
+  packetId: text,
+  title: text,
+  /** The cultivating body (申报单位). */
+  applicant: text,
+  action: z.enum(['cancel', 'add']),
+  /** What the decision rests on, e.g. `评估不合格`; '' when not stated. */
+  basis: text,
+  reason: text,
+  /** YYYY-MM-DD. */
+  decidedOn: text,
+  decidedBy: text,
+});
+
+/** 综合评估 of 市(州): shared/compile cityRanking's result, as computed. */
+export const cityRankingRecordSchema = z.strictObject({
+  quota: num,
+  cities: z.array(
+    z.strictObject({
+      city: text,
+      packets: num,
+      counted: num,
+      score: num.nullable(),
+      rank: num.nullable(),
+      tied: z.boolean(),
+      advanced: z.boolean().nullable(),
+    }),
+  ),
+});
+
 export const resultPayloadSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
   /** ISO 8601 with offset. */
@@ -124,6 +173,16 @@ export const resultPayloadSchema = z.strictObject({
   conflicts: z.array(conflictRecordSchema),
   /** Audit entries passed in by the writer (rows of 审计记录); may be empty. */
   audit: z.array(auditRecordSchema),
+  /**
+   * Optional sections (issue #9). Absent unless the writer has them, so a workbook without them
+   * has exactly the payload and sheets it had before; each present one adds its sheet.
+   * 问题清单 rows: inspection findings, in route order then time recorded.
+   */
+  findings: z.array(findingRecordSchema).optional(),
+  /** 动态调整 rows: in result order of the packets, then decision date. */
+  adjustments: z.array(adjustmentRecordSchema).optional(),
+  /** 城市排名 rows: present for a 综合评估 of 市(州) (an evaluation round with a 先进市(州) quota). */
+  cityRanking: cityRankingRecordSchema.optional(),
 });
 
 export type ResultRound = z.infer<typeof resultRoundSchema>;
@@ -133,3 +192,6 @@ export type SheetRecord = z.infer<typeof sheetRecordSchema>;
 export type ConflictRecord = z.infer<typeof conflictRecordSchema>;
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 export type ResultPayload = z.infer<typeof resultPayloadSchema>;
+export type FindingRecord = z.infer<typeof findingRecordSchema>;
+export type AdjustmentRecord = z.infer<typeof adjustmentRecordSchema>;
+export type CityRankingRecord = z.infer<typeof cityRankingRecordSchema>;

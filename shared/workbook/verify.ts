@@ -11,6 +11,7 @@
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalize } from '../canonical/canonicalJson';
+import { formatBytes, readZip, type ZipLimits } from '../formats/zip';
 import { decodeBase64 } from '../signing/base64';
 import { PUBLIC_KEY_LENGTH, verifyEd25519 } from '../signing/ed25519';
 import { keyFingerprint, sha256Hex } from '../signing/hash';
@@ -26,7 +27,22 @@ import { readWorkbook } from './xlsxRead';
 export interface VerifyOptions {
   /** Registered keys, base64 raw public keys or fingerprints; when given, the key must be one. */
   trustedKeys?: readonly string[];
+  /** Guards checked on the zip before SheetJS inflates it (defaults: VERIFY_LIMITS). */
+  limits?: Partial<ZipLimits>;
 }
+
+const MiB = 1024 * 1024;
+/**
+ * A result workbook of 20 000 packets × 15 experts is about 30 MB; a file far beyond that, or
+ * one that inflates like a zip bomb, is refused before SheetJS reads it.
+ */
+export const VERIFY_LIMITS: Required<ZipLimits> = {
+  maxArchiveBytes: 200 * MiB,
+  maxEntries: 1_000,
+  maxEntryBytes: 500 * MiB,
+  maxTotalBytes: 1024 * MiB,
+  maxRatio: 1_000,
+};
 
 export interface VerifiedWorkbook {
   format: typeof RESULT_FORMAT;
@@ -68,6 +84,22 @@ export function verifyResultWorkbook(bytes: Uint8Array, options: VerifyOptions =
     problems: ['无法读取：不是 xlsx 工作簿，或文件已损坏'],
   };
   if (!isZip(bytes)) return unreadable;
+  const limits = { ...VERIFY_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxArchiveBytes) {
+    return {
+      ok: false,
+      kind: 'unreadable',
+      problems: [
+        `文件过大（${formatBytes(bytes.length)}），结果工作簿不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
+      ],
+    };
+  }
+  // Every entry is inflated and CRC-checked here first: SheetJS's own inflate loops forever on
+  // some corrupt deflate streams (found by test/fuzz), so it only ever sees a sound zip.
+  const guard = readZip(bytes, 'xlsx', { limits });
+  if (!guard.ok) {
+    return { ok: false, kind: 'unreadable', problems: guard.problems.map((p) => p.message) };
+  }
   let book: ReadBook;
   try {
     book = readWorkbook(bytes);

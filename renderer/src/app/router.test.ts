@@ -14,8 +14,10 @@ describe('hash routes', () => {
     { name: 'dissent', roundId: 'R1', expertId: 'E 05/x' },
     { name: 'expertSheets', roundId: 'R1', expertId: 'e1' },
     { name: 'report', roundId: 'R 1/x' },
+    { name: 'route', roundId: 'LL-2026 Q1/x' },
     { name: 'keys' },
     { name: 'verify' },
+    { name: 'backup' },
     { name: 'sheet', roundId: 'DEMO-2026-01', expertId: 'e2', packetId: 'P003' },
   ];
 
@@ -27,6 +29,7 @@ describe('hash routes', () => {
     expect(parseHash('#/rounds/R1/nonsense')).toEqual({ name: 'notFound' });
     expect(parseHash('#/elsewhere')).toEqual({ name: 'notFound' });
     expect(parseHash('#/rounds/R1/exchange/extra')).toEqual({ name: 'notFound' });
+    expect(parseHash('#/rounds/R1/route/S01')).toEqual({ name: 'notFound' });
     expect(parseHash('#/rounds/R1/results/dissent')).toEqual({ name: 'notFound' });
     expect(parseHash('#/rounds/R1/results/other/e1')).toEqual({ name: 'notFound' });
     expect(parseHash('')).toEqual({ name: 'home' });
@@ -34,5 +37,7 @@ describe('hash routes', () => {
     expect(parseHash('#/rounds/R1/report/x')).toEqual({ name: 'notFound' });
     expect(hrefFor({ name: 'keys' })).toBe('#/keys');
     expect(hrefFor({ name: 'verify' })).toBe('#/verify');
+    expect(hrefFor({ name: 'backup' })).toBe('#/backup');
+    expect(parseHash('#/backup/x')).toEqual({ name: 'notFound' });
   });
 });

@@ -17,8 +17,10 @@ export type Route =
   | { name: 'expertSheets'; roundId: string; expertId: string }
   | { name: 'sheet'; roundId: string; expertId: string; packetId: string }
   | { name: 'report'; roundId: string }
+  | { name: 'route'; roundId: string }
   | { name: 'keys' }
   | { name: 'verify' }
+  | { name: 'backup' }
   | { name: 'notFound' };
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -46,10 +48,14 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/results/dissent/${segment(route.expertId)}`;
     case 'report':
       return `#/rounds/${segment(route.roundId)}/report`;
+    case 'route':
+      return `#/rounds/${segment(route.roundId)}/route`;
     case 'keys':
       return '#/keys';
     case 'verify':
       return '#/verify';
+    case 'backup':
+      return '#/backup';
     case 'expertSheets':
       return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}`;
     case 'sheet':
@@ -63,6 +69,7 @@ export function parseHash(hash: string): Route {
   // Device-wide pages, not tied to a round.
   if (parts.length === 1 && parts[0] === 'keys') return { name: 'keys' };
   if (parts.length === 1 && parts[0] === 'verify') return { name: 'verify' };
+  if (parts.length === 1 && parts[0] === 'backup') return { name: 'backup' };
   const [rounds, roundId, section, second, third, fourth] = parts;
   if (rounds !== 'rounds' || !roundId) return { name: 'notFound' };
   if (section === 'packets' && parts.length === 3) return { name: 'packets', roundId };
@@ -74,6 +81,7 @@ export function parseHash(hash: string): Route {
   if (section === 'exchange' && parts.length === 3) return { name: 'exchange', roundId };
   if (section === 'results' && parts.length === 3) return { name: 'results', roundId };
   if (section === 'report' && parts.length === 3) return { name: 'report', roundId };
+  if (section === 'route' && parts.length === 3) return { name: 'route', roundId };
   if (section === 'results' && second === 'dissent' && third && parts.length === 5)
     return { name: 'dissent', roundId, expertId: third };
   if (section === 'experts' && second && parts.length === 4)

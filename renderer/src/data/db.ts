@@ -4,8 +4,10 @@ import type {
   AttachmentRow,
   AuditRow,
   ChairDecisionRow,
+  AdjustmentRow,
   ConfirmationRow,
   ConflictRow,
+  FindingRow,
   DissentRow,
   ExchangeConflictRow,
   ExpertKeyRow,
@@ -14,9 +16,11 @@ import type {
   PacketRow,
   PinRow,
   RoundRow,
+  RouteSiteRow,
   SettingRow,
   SettlementRow,
   SheetRow,
+  SitePhotoRow,
 } from './rows';
 import { CURRENT_SCHEMA_VERSION, schemaVersions } from './schema';
 import { upgradeToV2 } from './migrations/v2';
@@ -49,6 +53,10 @@ export class ReviewDeskDb extends Dexie {
   settlements!: EntityTable<SettlementRow, 'key'>;
   dissents!: EntityTable<DissentRow, 'key'>;
   confirmations!: EntityTable<ConfirmationRow, 'key'>;
+  routeSites!: EntityTable<RouteSiteRow, 'key'>;
+  sitePhotos!: EntityTable<SitePhotoRow, 'id'>;
+  findings!: EntityTable<FindingRow, 'id'>;
+  adjustments!: EntityTable<AdjustmentRow, 'id'>;
 
   /** `upTo` exists for migration tests, which build a database as an older app left it. */
   constructor(

@@ -1,6 +1,7 @@
 import type { Aggregation, Packet, Quota, RoundKind } from '../../../shared/model/roundPackage';
 import type { ChainedAuditEntry } from '../../../shared/audit/chain';
 import type { Rubric } from '../../../shared/model/rubric';
+import type { FindingSeverity } from '../../../shared/workbook/format';
 
 /**
  * What the database stores. Keys that combine ids are strings `roundId:…` so one laptop can hold
@@ -232,4 +233,65 @@ export interface ConfirmationRow {
   reopenedAt?: string;
   reopenedBy?: string;
   reopenReason?: string;
+}
+
+/** An inspection round's site (拉练): its place in the visiting order and the site notes. */
+export interface RouteSiteRow {
+  /** `roundId:packetId`. */
+  key: string;
+  roundId: string;
+  packetId: string;
+  /** 0-based position in the route; sites without a row follow in packet order. */
+  position: number;
+  notes: string;
+  updatedAt: string;
+}
+
+/** A photo taken at a site, from the laptop camera or a picked file. */
+export interface SitePhotoRow {
+  id: string;
+  roundId: string;
+  packetId: string;
+  name: string;
+  mime: string;
+  size: number;
+  blob: Blob;
+  source: 'camera' | 'file';
+  /** When the photo was taken (the camera) or added (a file), ISO 8601. */
+  takenAt: string;
+  /** Who was unlocked when it was added, or '' (the secretariat). */
+  addedBy: string;
+}
+
+/** 问题清单: a finding at an inspection site, followed up until closed. */
+export interface FindingRow {
+  id: string;
+  roundId: string;
+  packetId: string;
+  severity: FindingSeverity;
+  description: string;
+  /** 整改责任单位/人. */
+  owner: string;
+  /** YYYY-MM-DD or ''. */
+  dueDate: string;
+  status: 'open' | 'closed';
+  recordedBy: string;
+  recordedAt: string;
+  closedAt: string | null;
+  closedBy?: string;
+}
+
+/** 动态调整: a decision cancelling (取消资格) or adding (增列) a body's status. */
+export interface AdjustmentRow {
+  id: string;
+  roundId: string;
+  packetId: string;
+  action: 'cancel' | 'add';
+  /** What it rests on, e.g. 评估不合格 when the chair marks a failed body; '' otherwise. */
+  basis: string;
+  reason: string;
+  /** YYYY-MM-DD. */
+  decidedOn: string;
+  decidedBy: string;
+  recordedAt: string;
 }

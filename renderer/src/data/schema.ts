@@ -77,6 +77,18 @@ export const schemaVersions = [
       assignments: '&key, roundId, packetId, expertId, [roundId+expertId]',
     },
   },
+  {
+    // v8: the field side (issue #9). routeSites: an inspection round's visiting order and each
+    // site's notes; sitePhotos: photos taken at a site (camera or file) as Blobs with the time
+    // taken; findings: 问题清单 per site; adjustments: 动态调整 (取消资格 / 增列) per body.
+    version: 8,
+    stores: {
+      routeSites: '&key, roundId',
+      sitePhotos: '&id, roundId, [roundId+packetId]',
+      findings: '&id, roundId, [roundId+packetId]',
+      adjustments: '&id, roundId, [roundId+packetId]',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

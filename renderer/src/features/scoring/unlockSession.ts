@@ -37,6 +37,18 @@ export function useIsUnlocked(roundId: string, expertId: string): boolean {
   }
 }
 
+/** The expert unlocked in this window for `roundId`, or null (拉练: the current inspector). */
+export function useUnlockedExpertId(roundId: string): string | null {
+  const raw = useSyncExternalStore(subscribe, read);
+  if (!raw) return null;
+  try {
+    const unlocked = JSON.parse(raw) as Unlocked;
+    return unlocked.roundId === roundId ? unlocked.expertId : null;
+  } catch {
+    return null;
+  }
+}
+
 export function markUnlocked(roundId: string, expertId: string): void {
   try {
     sessionStorage.setItem(KEY, JSON.stringify({ roundId, expertId } satisfies Unlocked));
