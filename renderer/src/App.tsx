@@ -1,24 +1,40 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense } from 'react';
 import { useServices } from './app/AppServices';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
-import { BackupPage } from './features/backup/BackupPage';
 import { ChairPage } from './features/chair/ChairPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
-import { VerifyPage } from './features/export/VerifyPage';
 import { HomePage } from './features/home/HomePage';
 import { RoutePage } from './features/inspection/RoutePage';
-import { KeysPage } from './features/keys/KeysPage';
 import { PanelPage } from './features/panel/PanelPage';
 import { PacketListPage } from './features/packets/PacketListPage';
 import { PacketPage } from './features/packets/PacketPage';
-import { ReportPage } from './features/report/ReportPage';
-import { DissentPage } from './features/results/DissentPage';
-import { ResultsPage } from './features/results/ResultsPage';
 import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
 import { ExpertSheetsPage } from './features/scoring/ExpertSheetsPage';
 import { ScoringSheetPage } from './features/scoring/ScoringSheetPage';
 import { useI18n } from './i18n/I18nProvider';
+
+// Pages that pull in the charting library, SheetJS or the backup code load on first use, so
+// the first screen (and an expert's sheet) starts without them.
+const BackupPage = lazy(() =>
+  import('./features/backup/BackupPage').then((m) => ({ default: m.BackupPage })),
+);
+const VerifyPage = lazy(() =>
+  import('./features/export/VerifyPage').then((m) => ({ default: m.VerifyPage })),
+);
+const KeysPage = lazy(() =>
+  import('./features/keys/KeysPage').then((m) => ({ default: m.KeysPage })),
+);
+const ReportPage = lazy(() =>
+  import('./features/report/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
+const DissentPage = lazy(() =>
+  import('./features/results/DissentPage').then((m) => ({ default: m.DissentPage })),
+);
+const ResultsPage = lazy(() =>
+  import('./features/results/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+);
 
 function roundIdOf(route: Route): string | null {
   return 'roundId' in route ? route.roundId : null;
@@ -187,7 +203,9 @@ export function App() {
   return (
     <>
       <Header route={route} />
-      <Page route={route} />
+      <Suspense fallback={<main className="page" aria-busy="true" />}>
+        <Page route={route} />
+      </Suspense>
     </>
   );
 }
