@@ -196,8 +196,30 @@ export function readScoreFile(text: string, fileName: string): Parsed<VerifiedSc
   };
 }
 
+/**
+ * One expert's file for a 20 000-packet round with long comments stays well below this; a
+ * larger file is refused before it is decoded.
+ */
+export const SCORE_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
 /** readScoreFile for bytes as picked from disk: refuses non-UTF-8 text with a clear message. */
-export function readScoreFileBytes(bytes: Uint8Array, fileName: string): Parsed<VerifiedScoreFile> {
+export function readScoreFileBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes = SCORE_FILE_MAX_BYTES,
+): Parsed<VerifiedScoreFile> {
+  if (bytes.length > maxBytes) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: fileName,
+          field: '',
+          message: `文件过大（${bytes.length} 字节），评分文件不能超过 ${maxBytes} 字节`,
+        },
+      ],
+    };
+  }
   const text = decodeUtf8(bytes);
   if (text === null) {
     return {

@@ -10,6 +10,8 @@ import type { InputProblem, Parsed } from '../model/validation';
 import { decodeUtf8 } from './text';
 
 export interface ZipLimits {
+  /** Size of the archive file itself; absent means no limit beyond the others. */
+  maxArchiveBytes?: number;
   maxEntries: number;
   maxTotalBytes: number;
   maxEntryBytes: number;
@@ -39,6 +41,7 @@ export interface ReadZipOptions {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxArchiveBytes: 2048 * MiB,
   maxEntries: 20_000,
   maxTotalBytes: 2048 * MiB,
   maxEntryBytes: 200 * MiB,
@@ -136,6 +139,11 @@ function readCentralDirectory(
     ok: false,
     problems: [{ file, field, message }],
   });
+  if (limits.maxArchiveBytes !== undefined && bytes.length > limits.maxArchiveBytes) {
+    return fail(
+      `文件过大（${formatBytes(bytes.length)}），不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
+    );
+  }
   const eocd = findEocd(bytes);
   if (eocd < 0) return fail('不是 ZIP 压缩包，或文件已损坏（找不到目录结尾）');
   if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) {

@@ -5,7 +5,7 @@
  */
 import * as XLSX from 'xlsx';
 import type { InputProblem, Parsed } from '../model/validation';
-import { readZip } from '../formats/zip';
+import { formatBytes, readZip, type ZipLimits } from '../formats/zip';
 import { EXPERT_SHEET_NAMES, normaliseHeader } from './rosterColumns';
 import type { RosterSheet, RosterTables } from './rosterToRound';
 
@@ -30,7 +30,25 @@ function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet {
   return { name, firstRow, rows: rows.map((row) => row.map((v) => String(v ?? ''))) };
 }
 
-export function readRosterWorkbook(bytes: Uint8Array, file: string): Parsed<RosterTables> {
+/**
+ * An .xlsx is a zip: the same guards as for round packages run before SheetJS inflates it.
+ * Sheet XML compresses far better than attachments, hence the looser ratio. `maxArchiveBytes`
+ * also bounds an .xls (not a zip), which SheetJS reads as a whole.
+ */
+export const ROSTER_LIMITS: Required<ZipLimits> = {
+  maxArchiveBytes: 50 * MiB,
+  maxEntries: 5_000,
+  maxEntryBytes: 200 * MiB,
+  maxTotalBytes: 500 * MiB,
+  maxRatio: 1_000,
+};
+
+export function readRosterWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  options: { limits?: Partial<ZipLimits> } = {},
+): Parsed<RosterTables> {
+  const limits = { ...ROSTER_LIMITS, ...options.limits };
   const fail = (message: string): Parsed<RosterTables> => ({
     ok: false,
     problems: [{ file, field: '', message }],
@@ -39,17 +57,13 @@ export function readRosterWorkbook(bytes: Uint8Array, file: string): Parsed<Rost
   if (!isZip(bytes) && !isOle(bytes)) {
     return fail('不是 Excel 工作簿（.xlsx 或 .xls）。请在 Excel 或 WPS 中“另存为” .xlsx 后重试');
   }
+  if (bytes.length > limits.maxArchiveBytes) {
+    return fail(
+      `文件过大（${formatBytes(bytes.length)}），名单工作簿不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
+    );
+  }
   if (isZip(bytes)) {
-    // An .xlsx is a zip: run the same guards as for round packages before SheetJS inflates it.
-    // Sheet XML compresses far better than attachments, hence the looser ratio.
-    const guard = readZip(bytes, file, {
-      limits: {
-        maxEntries: 5_000,
-        maxEntryBytes: 200 * MiB,
-        maxTotalBytes: 500 * MiB,
-        maxRatio: 1_000,
-      },
-    });
+    const guard = readZip(bytes, file, { limits });
     if (!guard.ok) return guard;
   }
   let workbook: XLSX.WorkBook;

@@ -6,6 +6,7 @@ import { loadDemoRound } from '../../data/repositories/demo';
 import { roundSummaries } from '../../data/repositories/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportControls } from '../import/ImportControls';
+import { StoragePanel } from '../storage/StoragePanel';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -47,6 +48,7 @@ export function HomePage() {
             {error}
           </p>
         )}
+        <StoragePanel />
       </main>
     );
   }
@@ -78,6 +80,7 @@ export function HomePage() {
           {error}
         </p>
       )}
+      <StoragePanel />
     </main>
   );
 }

@@ -9,6 +9,7 @@ import {
   type RoundContent,
   type UpdatePlan,
 } from '../../data/repositories/roundRepository';
+import { isQuotaExceeded } from '../../data/storageErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { parseRoundPackage } from './parsePackage';
 
@@ -29,13 +30,23 @@ export function useRoundImport() {
     setState({
       kind: 'message',
       tone: 'error',
-      text: error instanceof Error ? error.message : String(error),
+      text: isQuotaExceeded(error)
+        ? t.storage.quotaExceeded
+        : error instanceof Error
+          ? error.message
+          : String(error),
     });
 
   /** Store parsed content, or stop at the diff when it is a newer version of a stored round. */
   async function store(content: RoundContent, source: string) {
     setState({ kind: 'busy', label: t.importing.storing, done: 0, total: 0 });
-    const outcome = await importRound(db, content, source);
+    let outcome;
+    try {
+      outcome = await importRound(db, content, source);
+    } catch (error) {
+      fail(error);
+      return;
+    }
     if (outcome.kind === 'imported') navigate({ name: 'packets', roundId: outcome.roundId });
     if (outcome.kind === 'imported') setState({ kind: 'idle' });
     else if (outcome.kind === 'unchanged') {

@@ -4,6 +4,8 @@ import { scoresFromInputs } from '../../../../shared/rubric/points';
 import type { ReviewDeskDb } from '../../data/db';
 import type { SheetRow } from '../../data/rows';
 import { sheetKey } from '../../data/repositories/keys';
+import { isQuotaExceeded } from '../../data/storageErrors';
+import { useI18n } from '../../i18n/I18nProvider';
 import {
   loadSheet,
   saveDraft,
@@ -30,6 +32,8 @@ export function useSheetDraft(
   expertId: string,
 ) {
   // Kept with its key so that moving to another sheet never shows the previous one's entries.
+  const { t } = useI18n();
+  const quotaMessage = t.storage.quotaExceeded;
   const [loaded, setLoaded] = useState<SheetRow | null>(null);
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const latest = useRef<SheetRow | null>(null);
@@ -74,12 +78,17 @@ export function useSheetDraft(
             pending.current -= 1;
             setSave({
               state: 'error',
-              message: error instanceof Error ? error.message : String(error),
+              // A full disk aborts the transaction: say so plainly (nothing stored changed).
+              message: isQuotaExceeded(error)
+                ? quotaMessage
+                : error instanceof Error
+                  ? error.message
+                  : String(error),
             });
           },
         );
     },
-    [db, roundId, packetId, expertId],
+    [db, roundId, packetId, expertId, quotaMessage],
   );
 
   const submit = useCallback(

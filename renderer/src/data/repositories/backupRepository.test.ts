@@ -1,0 +1,156 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_BACKUP_LIMITS,
+  readRoundBackup,
+  writeRoundBackup,
+  type BackupContent,
+  type BackupCrypto,
+} from '../../../../shared/backup';
+import { buildDemoRound } from '../../../../shared/demo/demoRound';
+import { openDatabase, type ReviewDeskDb } from '../db';
+import { checkAuditChain } from './auditLog';
+import { BackupContentError, collectRoundBackup, restoreRoundBackup } from './backupRepository';
+import { declareConflict, savePanelSettings } from './panelRepository';
+import { setPin } from './pinRepository';
+import { importRound } from './roundRepository';
+import { saveDraft } from './sheetRepository';
+
+let counter = 0;
+const freshDb = () => openDatabase(`backup-test-${Date.now()}-${counter++}`);
+const crypto = globalThis.crypto as unknown as BackupCrypto;
+const FAST = 1000;
+const limits = { ...DEFAULT_BACKUP_LIMITS, minIterations: FAST };
+
+/** Every row of every table, Blobs as bytes and `seq` dropped (it is per database). */
+async function dump(db: ReviewDeskDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const rows = await table.toArray();
+    out[table.name] = await Promise.all(
+      rows.map(async (row: Record<string, unknown>) => {
+        const { seq: _seq, ...rest } = row;
+        return rest.blob instanceof Blob
+          ? { ...rest, blob: Array.from(new Uint8Array(await rest.blob.arrayBuffer())) }
+          : rest;
+      }),
+    );
+  }
+  return out;
+}
+
+/** A demo round with work on it: a PIN, drafts, a 回避, panel settings. */
+async function scoredDemo() {
+  const db = await freshDb();
+  const demo = buildDemoRound();
+  await importRound(db, demo, 'demo');
+  const roundId = demo.round.id;
+  const [e1, e2] = demo.round.experts;
+  await setPin(db, roundId, e1!.id, e1!.name, '2580', '2580', 1000);
+  await saveDraft(db, roundId, demo.packets[0]!.id, e1!.id, { inputs: { a1: '8' }, comment: '好' });
+  await saveDraft(db, roundId, demo.packets[1]!.id, e2!.id, { inputs: { a1: '7.5' } });
+  await declareConflict(db, roundId, demo.packets[2]!.id, e2!.id, '同单位', e2!.name);
+  await savePanelSettings(db, roundId, { sameCityConflict: true, minSheets: 3 }, '秘书');
+  return { db, demo, roundId };
+}
+
+async function roundTrip(content: BackupContent) {
+  const bytes = await writeRoundBackup(content, 'passphrase-1', {
+    crypto,
+    iterations: FAST,
+    info: {
+      roundId: content.roundId,
+      roundTitle: 't',
+      createdAt: content.createdAt,
+      generator: 't',
+    },
+  });
+  const read = await readRoundBackup(bytes, 'passphrase-1', { crypto, limits });
+  if (!read.ok) throw new Error(read.message);
+  return { bytes, content: read.content };
+}
+
+describe('whole-round backup and restore', () => {
+  it('restores every table of the round into a fresh database (the other laptop)', async () => {
+    const { db, roundId } = await scoredDemo();
+    const before = await dump(db);
+    const { content } = await roundTrip(await collectRoundBackup(db, roundId));
+    const laptop = await freshDb();
+    expect(await restoreRoundBackup(laptop, content)).toEqual({ kind: 'restored', roundId });
+    const after = await dump(laptop);
+    // The same rows, plus one audit entry that records the restore and continues the chain.
+    const restoreEntry = after.audit!.pop() as { action: string };
+    expect(restoreEntry.action).toBe('round.restore');
+    expect(after).toEqual(before);
+    expect((await checkAuditChain(laptop, roundId)).intact).toBe(true);
+  });
+
+  it('never merges into a stored round: asks first, and replaces only when told to', async () => {
+    const { db, demo, roundId } = await scoredDemo();
+    const { content } = await roundTrip(await collectRoundBackup(db, roundId));
+    await saveDraft(db, roundId, demo.packets[0]!.id, demo.round.experts[0]!.id, {
+      inputs: { a1: '1' },
+    });
+    const changed = await dump(db);
+    expect(await restoreRoundBackup(db, content)).toMatchObject({ kind: 'exists', roundId });
+    expect(await dump(db)).toEqual(changed);
+    expect(await restoreRoundBackup(db, content, { replace: true })).toEqual({
+      kind: 'restored',
+      roundId,
+    });
+    const sheet = await db.sheets.get(
+      `${roundId}:${demo.packets[0]!.id}:${demo.round.experts[0]!.id}`,
+    );
+    expect(sheet?.inputs).toEqual({ a1: '8' });
+    expect((await checkAuditChain(db, roundId)).intact).toBe(true);
+  });
+
+  it('leaves another round untouched', async () => {
+    const { db, roundId } = await scoredDemo();
+    const content = (await roundTrip(await collectRoundBackup(db, roundId))).content;
+    const other = await freshDb();
+    const demo = buildDemoRound();
+    demo.round.id = 'OTHER-1';
+    await importRound(other, demo, 'demo');
+    const before = await dump(other);
+    await restoreRoundBackup(other, content);
+    const after = await dump(other);
+    for (const [name, rows] of Object.entries(before)) {
+      for (const row of rows) expect(after[name]).toContainEqual(row);
+    }
+  });
+
+  it('refuses content with rows of another round or a broken audit chain, writing nothing', async () => {
+    const { db, roundId } = await scoredDemo();
+    const content = await collectRoundBackup(db, roundId);
+    const laptop = await freshDb();
+    const empty = await dump(laptop);
+    const foreign = structuredClone(content);
+    foreign.tables.find((t) => t.name === 'sheets')!.rows[0]!.roundId = 'OTHER';
+    await expect(restoreRoundBackup(laptop, foreign)).rejects.toBeInstanceOf(BackupContentError);
+    const broken = structuredClone(content);
+    broken.tables.find((t) => t.name === 'audit')!.rows[0]!.detail = '改过';
+    await expect(restoreRoundBackup(laptop, broken)).rejects.toThrow(/审计记录链断裂/);
+    const missing = structuredClone(content);
+    missing.attachments.pop();
+    await expect(restoreRoundBackup(laptop, missing)).rejects.toThrow(/附件/);
+    expect(await dump(laptop)).toEqual(empty);
+  });
+
+  it('a wrong passphrase or a flipped byte is refused before the database is touched', async () => {
+    const { db, roundId } = await scoredDemo();
+    const before = await dump(db);
+    const { bytes } = await roundTrip(await collectRoundBackup(db, roundId));
+    expect(await readRoundBackup(bytes, 'passphrase-2', { crypto, limits })).toMatchObject({
+      ok: false,
+      kind: 'wrong-passphrase',
+    });
+    const damaged = bytes.slice();
+    damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0x40;
+    expect(await readRoundBackup(damaged, 'passphrase-1', { crypto, limits })).toMatchObject({
+      ok: false,
+      kind: 'damaged',
+    });
+    expect(await dump(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,213 @@
+import { verifyAuditChain } from '../../../../shared/audit/chain';
+import type { BackupContent, BackupRow } from '../../../../shared/backup';
+import { sha256Hex } from '../../../../shared/signing/hash';
+import type { ReviewDeskDb } from '../db';
+import type { AttachmentRow, AuditRow } from '../rows';
+import { CURRENT_SCHEMA_VERSION } from '../schema';
+import { appendAudit } from './auditLog';
+import { mimeFor } from './roundRepository';
+
+/**
+ * Whole-round backup and restore (docs/formats.md, Backup archive). Every table that belongs to
+ * a round is indexed by `roundId`; `rounds` itself is keyed by the id. Of `settings`, only the
+ * round's own entries (`panel:<roundId>`, `export:<roundId>`) belong to it.
+ */
+export const ROUND_SCOPED_TABLES = [
+  'packets',
+  'attachments',
+  'experts',
+  'assignments',
+  'sheets',
+  'conflicts',
+  'audit',
+  'pins',
+  'expertKeys',
+  'exchangeConflicts',
+  'packetFlags',
+  'chairDecisions',
+  'settlements',
+  'dissents',
+  'confirmations',
+] as const;
+
+type ScopedTable = (typeof ROUND_SCOPED_TABLES)[number];
+
+/** `panel:R1` belongs to round R1; device-wide settings have no round after the prefix. */
+export const isRoundSetting = (key: unknown, roundId: string): boolean =>
+  typeof key === 'string' && /^[a-z]+:/.test(key) && key.slice(key.indexOf(':') + 1) === roundId;
+
+const allTables = (db: ReviewDeskDb) => [
+  db.rounds,
+  db.settings,
+  ...ROUND_SCOPED_TABLES.map((name) => db.table(name)),
+];
+
+/** Read one round's rows in one read transaction (a consistent snapshot), then the blobs. */
+export async function collectRoundBackup(
+  db: ReviewDeskDb,
+  roundId: string,
+  now = new Date(),
+): Promise<BackupContent> {
+  const snapshot = await db.transaction('r', allTables(db), async () => {
+    const round = await db.rounds.get(roundId);
+    if (!round) throw new Error(`本机没有评审 ${roundId}`);
+    const tables: { name: string; rows: Record<string, unknown>[] }[] = [
+      { name: 'rounds', rows: [round as unknown as Record<string, unknown>] },
+    ];
+    for (const name of ROUND_SCOPED_TABLES) {
+      const rows = (await db.table(name).where('roundId').equals(roundId).toArray()) as Record<
+        string,
+        unknown
+      >[];
+      tables.push({ name, rows });
+    }
+    const settings = await db.settings.filter((row) => isRoundSetting(row.key, roundId)).toArray();
+    tables.push({ name: 'settings', rows: settings as unknown as Record<string, unknown>[] });
+    return tables;
+  });
+  const attachments: BackupContent['attachments'] = [];
+  const tables = await Promise.all(
+    snapshot.map(async ({ name, rows }) => {
+      if (name === 'audit') {
+        // `seq` is this database's order across rounds; the chain's `index` is what matters.
+        const audit = (rows as unknown as AuditRow[])
+          .map(({ seq: _seq, ...rest }) => rest)
+          .sort((a, b) => a.index - b.index);
+        return { name, rows: audit as unknown as BackupRow[] };
+      }
+      if (name !== 'attachments') return { name, rows };
+      const out: BackupRow[] = [];
+      for (const row of rows as unknown as AttachmentRow[]) {
+        const { blob, ...rest } = row;
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        attachments.push({ key: row.key, sha256: sha256Hex(bytes), bytes });
+        out.push(rest as unknown as BackupRow);
+      }
+      return { name, rows: out };
+    }),
+  );
+  return {
+    roundId,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    createdAt: now.toISOString(),
+    tables,
+    attachments,
+  };
+}
+
+export class BackupContentError extends Error {
+  constructor(message: string) {
+    super(`备份内容无效：${message}（本机数据未作任何改动）`);
+    this.name = 'BackupContentError';
+  }
+}
+
+export type RestoreOutcome =
+  | { kind: 'restored'; roundId: string }
+  /** Nothing was written: a round with this id is stored; ask, then call again with replace. */
+  | { kind: 'exists'; roundId: string; title: string };
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Refuse rows that do not belong to the round, so a restore can never touch another round. */
+function checkContent(content: BackupContent): Map<string, BackupRow[]> {
+  const { roundId } = content;
+  if (content.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    throw new BackupContentError(
+      `备份由更新版本的评审台写出（数据版本 ${content.schemaVersion}），请先安装新版本`,
+    );
+  }
+  if (content.schemaVersion !== CURRENT_SCHEMA_VERSION) {
+    throw new BackupContentError(`备份的数据版本 ${content.schemaVersion} 与本程序不同`);
+  }
+  const known = new Set<string>(['rounds', 'settings', ...ROUND_SCOPED_TABLES]);
+  const byName = new Map<string, BackupRow[]>();
+  for (const { name, rows } of content.tables) {
+    if (!known.has(name)) throw new BackupContentError(`未知的表“${name}”`);
+    byName.set(name, rows);
+  }
+  const rounds = byName.get('rounds') ?? [];
+  if (rounds.length !== 1 || rounds[0]!.id !== roundId) {
+    throw new BackupContentError('应当恰好含有一条评审记录');
+  }
+  for (const name of ROUND_SCOPED_TABLES) {
+    for (const row of byName.get(name) ?? []) {
+      const key = name === 'audit' ? null : row.key;
+      if (
+        row.roundId !== roundId ||
+        (key !== null && (!isString(key) || !key.startsWith(`${roundId}:`)))
+      ) {
+        throw new BackupContentError(`表“${name}”中有不属于评审 ${roundId} 的记录`);
+      }
+      if (name === 'audit' && 'seq' in row) throw new BackupContentError('审计记录不应带有 seq');
+    }
+  }
+  for (const row of byName.get('settings') ?? []) {
+    if (!isRoundSetting(row.key, roundId) || !('value' in row)) {
+      throw new BackupContentError(`设置“${String(row.key)}”不属于评审 ${roundId}`);
+    }
+  }
+  const audit = (byName.get('audit') ?? []) as unknown as AuditRow[];
+  const chain = verifyAuditChain(audit);
+  if (!chain.intact) throw new BackupContentError(`审计记录链断裂：${chain.reason}`);
+  const blobs = new Map(content.attachments.map((a) => [a.key, a]));
+  for (const row of byName.get('attachments') ?? []) {
+    const data = isString(row.key) ? blobs.get(row.key) : undefined;
+    if (!data || data.sha256 !== row.sha256) {
+      throw new BackupContentError(`附件“${String(row.path)}”缺失或校验值不符`);
+    }
+  }
+  return byName;
+}
+
+/**
+ * Restore one round in one transaction. A round with the same id is never merged: without
+ * `replace` nothing is written and the caller asks; with it, that round's rows are removed and
+ * the backup's written in the same transaction. Anything invalid throws before a write.
+ */
+export async function restoreRoundBackup(
+  db: ReviewDeskDb,
+  content: BackupContent,
+  options: { replace?: boolean; source?: string } = {},
+): Promise<RestoreOutcome> {
+  const { roundId } = content;
+  const rows = checkContent(content);
+  // Blobs are built before the transaction (see importRound).
+  const blobs = new Map(content.attachments.map((a) => [a.key, a.bytes]));
+  const attachmentRows = (rows.get('attachments') ?? []).map((row) => {
+    const name = isString(row.name) ? row.name : '';
+    const type = mimeFor(name);
+    return {
+      ...row,
+      blob: new Blob([blobs.get(row.key as string) as Uint8Array<ArrayBuffer>], { type }),
+    };
+  });
+  return db.transaction('rw', allTables(db), async () => {
+    const existing = await db.rounds.get(roundId);
+    if (existing && !options.replace) {
+      return { kind: 'exists', roundId, title: existing.title } as const;
+    }
+    if (existing) {
+      await db.rounds.delete(roundId);
+      for (const name of ROUND_SCOPED_TABLES) {
+        await db.table(name).where('roundId').equals(roundId).delete();
+      }
+      await db.settings.filter((row) => isRoundSetting(row.key, roundId)).delete();
+    }
+    await db.rounds.add(rows.get('rounds')![0] as never);
+    for (const name of ROUND_SCOPED_TABLES) {
+      const tableRows = name === 'attachments' ? attachmentRows : (rows.get(name) ?? []);
+      if (tableRows.length > 0) await db.table(name as ScopedTable).bulkAdd(tableRows);
+    }
+    const settings = rows.get('settings') ?? [];
+    if (settings.length > 0) await db.settings.bulkPut(settings as never);
+    await appendAudit(db, {
+      roundId,
+      actor: '秘书',
+      action: 'round.restore',
+      subject: roundId,
+      detail: `从备份恢复评审（备份时间 ${content.createdAt}${options.source ? `，文件 ${options.source}` : ''}${existing ? '，替换了本机原有数据' : ''}）`,
+    });
+    return { kind: 'restored', roundId } as const;
+  });
+}
