@@ -13,6 +13,7 @@ import { checkAuditChain } from './auditLog';
 import { BackupContentError, collectRoundBackup, restoreRoundBackup } from './backupRepository';
 import { declareConflict, savePanelSettings } from './panelRepository';
 import { setPin } from './pinRepository';
+import { addSitePhoto, recordFinding, saveSiteNotes } from './inspectionRepository';
 import { importRound } from './roundRepository';
 import { saveDraft } from './sheetRepository';
 
@@ -51,6 +52,27 @@ async function scoredDemo() {
   await saveDraft(db, roundId, demo.packets[1]!.id, e2!.id, { inputs: { a1: '7.5' } });
   await declareConflict(db, roundId, demo.packets[2]!.id, e2!.id, '同单位', e2!.name);
   await savePanelSettings(db, roundId, { sameCityConflict: true, minSheets: 3 }, '秘书');
+  // The field side too: a site note, a photo (a Blob), a finding.
+  const site = demo.packets[0]!.id;
+  await saveSiteNotes(db, roundId, site, '实训楼已启用');
+  await addSitePhoto(db, {
+    roundId,
+    packetId: site,
+    blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' }),
+    name: '实训楼.png',
+    source: 'file',
+    takenAt: new Date('2026-11-20T02:00:00Z'),
+    addedBy: e1!.name,
+  });
+  await recordFinding(db, {
+    roundId,
+    packetId: site,
+    severity: '一般',
+    description: '消防通道堆放杂物',
+    owner: '学校后勤处',
+    dueDate: '2026-12-31',
+    recordedBy: e1!.name,
+  });
   return { db, demo, roundId };
 }
 

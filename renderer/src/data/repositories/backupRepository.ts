@@ -2,7 +2,7 @@ import { verifyAuditChain } from '../../../../shared/audit/chain';
 import type { BackupContent, BackupRow } from '../../../../shared/backup';
 import { sha256Hex } from '../../../../shared/signing/hash';
 import type { ReviewDeskDb } from '../db';
-import type { AttachmentRow, AuditRow } from '../rows';
+import type { SitePhotoRow, AttachmentRow, AuditRow } from '../rows';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { appendAudit } from './auditLog';
 import { mimeFor } from './roundRepository';
@@ -28,7 +28,17 @@ export const ROUND_SCOPED_TABLES = [
   'settlements',
   'dissents',
   'confirmations',
+  'routeSites',
+  'sitePhotos',
+  'findings',
+  'adjustments',
 ] as const;
+
+/** Tables whose primary key is an opaque `id` rather than a `roundId:`-prefixed `key`. */
+const KEYED_BY_ID = new Set<string>(['sitePhotos', 'findings', 'adjustments']);
+
+/** Archive entries for site photos are named apart from attachment keys. */
+const photoEntryKey = (id: string) => `sitePhotos:${id}`;
 
 type ScopedTable = (typeof ROUND_SCOPED_TABLES)[number];
 
@@ -74,6 +84,16 @@ export async function collectRoundBackup(
           .map(({ seq: _seq, ...rest }) => rest)
           .sort((a, b) => a.index - b.index);
         return { name, rows: audit as unknown as BackupRow[] };
+      }
+      if (name === 'sitePhotos') {
+        const out: BackupRow[] = [];
+        for (const row of rows as unknown as SitePhotoRow[]) {
+          const { blob, ...rest } = row;
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          attachments.push({ key: photoEntryKey(row.id), sha256: sha256Hex(bytes), bytes });
+          out.push(rest as unknown as BackupRow);
+        }
+        return { name, rows: out };
       }
       if (name !== 'attachments') return { name, rows };
       const out: BackupRow[] = [];
@@ -132,9 +152,10 @@ function checkContent(content: BackupContent): Map<string, BackupRow[]> {
   }
   for (const name of ROUND_SCOPED_TABLES) {
     for (const row of byName.get(name) ?? []) {
-      const key = name === 'audit' ? null : row.key;
+      const key = name === 'audit' || KEYED_BY_ID.has(name) ? null : row.key;
       if (
         row.roundId !== roundId ||
+        (KEYED_BY_ID.has(name) && !isString(row.id)) ||
         (key !== null && (!isString(key) || !key.startsWith(`${roundId}:`)))
       ) {
         throw new BackupContentError(`表“${name}”中有不属于评审 ${roundId} 的记录`);
@@ -156,6 +177,10 @@ function checkContent(content: BackupContent): Map<string, BackupRow[]> {
     if (!data || data.sha256 !== row.sha256) {
       throw new BackupContentError(`附件“${String(row.path)}”缺失或校验值不符`);
     }
+  }
+  for (const row of byName.get('sitePhotos') ?? []) {
+    const data = isString(row.id) ? blobs.get(photoEntryKey(row.id)) : undefined;
+    if (!data) throw new BackupContentError(`现场照片“${String(row.name)}”缺失`);
   }
   return byName;
 }
@@ -182,6 +207,12 @@ export async function restoreRoundBackup(
       blob: new Blob([blobs.get(row.key as string) as Uint8Array<ArrayBuffer>], { type }),
     };
   });
+  const photoRows = (rows.get('sitePhotos') ?? []).map((row) => ({
+    ...row,
+    blob: new Blob([blobs.get(photoEntryKey(row.id as string)) as Uint8Array<ArrayBuffer>], {
+      type: isString(row.mime) ? row.mime : 'image/jpeg',
+    }),
+  }));
   return db.transaction('rw', allTables(db), async () => {
     const existing = await db.rounds.get(roundId);
     if (existing && !options.replace) {
@@ -196,7 +227,12 @@ export async function restoreRoundBackup(
     }
     await db.rounds.add(rows.get('rounds')![0] as never);
     for (const name of ROUND_SCOPED_TABLES) {
-      const tableRows = name === 'attachments' ? attachmentRows : (rows.get(name) ?? []);
+      const tableRows =
+        name === 'attachments'
+          ? attachmentRows
+          : name === 'sitePhotos'
+            ? photoRows
+            : (rows.get(name) ?? []);
       if (tableRows.length > 0) await db.table(name as ScopedTable).bulkAdd(tableRows);
     }
     const settings = rows.get('settings') ?? [];
