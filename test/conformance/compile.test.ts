@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { BRAND_ROUND_DIR } from './fixture';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compileRound, explain, leniencyView, sheetsFromScoreFiles } from '../../shared/compile';
 import { readRoundPackage } from '../../shared/formats/roundPackageReader';
 import { readScoreFile } from '../../shared/formats/scoreFile';
 
-const FIXTURE = fileURLToPath(new URL('../../../shared/examples/brand-round/', import.meta.url));
+// The verbatim copy beside this file (see fixture.ts), so the test needs nothing outside the repo.
+const FIXTURE = BRAND_ROUND_DIR;
 
 interface ExpectedPacket {
   id: string;

@@ -6,6 +6,7 @@ import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../scoring/formatPoints';
 import { ExchangeConflictList } from '../exchange/ExchangeConflictList';
+import { ReasonForm } from '../../app/components/ReasonForm';
 import { ChairGate } from './ChairGate';
 
 export function ChairPage({ roundId }: { roundId: string }) {
@@ -22,20 +23,7 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
   const { db } = useServices();
   const sheets = useLiveQuery(() => submittedSheets(db, roundId), [db, roundId]);
   const [returning, setReturning] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   if (!sheets) return <main className="page" aria-busy="true" />;
-
-  async function confirmReturn(packetId: string, expertId: string) {
-    setError(null);
-    try {
-      await returnSheet(db, roundId, packetId, expertId, reason, chair.name);
-      setReturning(null);
-      setReason('');
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
 
   return (
     <main className="page">
@@ -68,38 +56,23 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
                   <td>{formatDateTime(s.submittedAt)}</td>
                   <td>
                     {returning === id ? (
-                      <div className="conflict-form">
-                        <label>
-                          {t.chair.returnReason}
-                          <textarea
-                            rows={2}
-                            autoFocus
-                            value={reason}
-                            onChange={(e) => setReason(e.target.value)}
-                          />
-                        </label>
-                        {error && (
-                          <p className="error-text small" role="alert">
-                            {error}
-                          </p>
-                        )}
-                        <div className="row-actions">
-                          <button
-                            type="button"
-                            className="button primary small"
-                            onClick={() => void confirmReturn(s.packetId, s.expertId)}
-                          >
-                            {t.chair.confirmReturn}
-                          </button>
-                          <button
-                            type="button"
-                            className="button small"
-                            onClick={() => setReturning(null)}
-                          >
-                            {t.conflict.cancel}
-                          </button>
-                        </div>
-                      </div>
+                      <ReasonForm
+                        label={t.chair.returnReason}
+                        submitLabel={t.chair.confirmReturn}
+                        cancelLabel={t.conflict.cancel}
+                        onSubmit={async (reason) => {
+                          await returnSheet(
+                            db,
+                            roundId,
+                            s.packetId,
+                            s.expertId,
+                            reason,
+                            chair.name,
+                          );
+                          setReturning(null);
+                        }}
+                        onCancel={() => setReturning(null)}
+                      />
                     ) : (
                       <button
                         type="button"

@@ -7,6 +7,7 @@ import {
   type ExpertDeviation,
 } from '../../data/repositories/resultsRepository';
 import type { ExpertRow } from '../../data/rows';
+import { ReasonForm } from '../../app/components/ReasonForm';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**
@@ -46,29 +47,6 @@ function DeviationItem({
   const { t } = useI18n();
   const { db } = useServices();
   const [action, setAction] = useState<'confirmed' | 'revised' | null>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit() {
-    if (!action) return;
-    setError(null);
-    try {
-      await settleDeviation(
-        db,
-        roundId,
-        flag.packetId,
-        expert.id,
-        flag.revision,
-        action,
-        reason,
-        expert.name,
-      );
-      setAction(null);
-      setReason('');
-    } catch (e) {
-      setError(t.results.failed(e instanceof Error ? e.message : String(e)));
-    }
-  }
 
   return (
     <li data-testid={`deviation-${flag.packetId}`}>
@@ -87,39 +65,34 @@ function DeviationItem({
         </span>
       )}
       {flag.status === 'pending' && action !== null && (
-        <form
-          className="conflict-form"
-          aria-label={
+        <ReasonForm
+          ariaLabel={
             action === 'confirmed' ? t.results.review.confirmOriginal : t.results.review.revise
           }
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
+          label={t.results.review.reason}
+          submitLabel={t.results.review.submit}
+          cancelLabel={t.results.review.cancel}
+          onSubmit={async (reason) => {
+            try {
+              await settleDeviation(
+                db,
+                roundId,
+                flag.packetId,
+                expert.id,
+                flag.revision,
+                action,
+                reason,
+                expert.name,
+              );
+            } catch (e) {
+              throw new Error(t.results.failed(e instanceof Error ? e.message : String(e)), {
+                cause: e,
+              });
+            }
+            setAction(null);
           }}
-        >
-          <label>
-            {t.results.review.reason}
-            <textarea
-              rows={2}
-              autoFocus
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
-          {error && (
-            <p className="error-text small" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="row-actions">
-            <button type="submit" className="button primary small" disabled={!reason.trim()}>
-              {t.results.review.submit}
-            </button>
-            <button type="button" className="button small" onClick={() => setAction(null)}>
-              {t.results.review.cancel}
-            </button>
-          </div>
-        </form>
+          onCancel={() => setAction(null)}
+        />
       )}
     </li>
   );
