@@ -155,6 +155,12 @@ test('a three-site 拉练 route: checklists, a photo, a finding, inspectors swit
   const summary = rows(book, '结果汇总');
   // (85 + 70) / 2 = 77.50: below 良好 (80), above the pass line.
   expect(summary.find((r) => r[1] === 'S01')!.slice(6, 9)).toEqual(['2', '77.5', '合格']);
+
+  // The printed report carries the findings too, as the workbook renders them.
+  await page.goto(`/#/rounds/${pkg.round.id}/report`);
+  const printed = page.getByTestId('report-sheet-问题清单');
+  await expect(printed).toContainText('实训楼消防通道堆放建材');
+  await expect(printed).toContainText('德阳市技师学院 后勤处');
 });
 
 // 年度评估验收: 目标 20 · 质量 20 · 条件 10 · 管理 10 · 社会意见 20 · 抽查 15 · 舆情 5.

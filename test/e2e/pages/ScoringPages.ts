@@ -33,7 +33,7 @@ export class ExpertSheetsPage {
 
   async declareConflict(packetId: string, reason: string) {
     await this.row(packetId).getByRole('button', { name: '申报回避' }).click();
-    const form = this.page.getByRole('group', { name: '申报回避' });
+    const form = this.page.getByRole('form', { name: '申报回避' });
     await form.getByRole('textbox').fill(reason);
     await form.getByRole('button', { name: '确认回避' }).click();
     await expect(this.row(packetId)).toContainText('回避');

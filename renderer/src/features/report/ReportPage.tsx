@@ -1,7 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { formatHundredths } from '../../../../shared/compile';
-import { renderVisibleSheets, type CellValue } from '../../../../shared/workbook';
+import {
+  renderVisibleSheets,
+  SHEET,
+  type CellValue,
+  type SheetTable,
+} from '../../../../shared/workbook';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { reportView, shortHash, type ReportView } from '../../data/repositories/exportRepository';
@@ -106,6 +111,13 @@ function ReportScreen({ roundId, chair }: { roundId: string; chair: ExpertRow })
           <SummaryTables report={report} />
         </ReportSection>
 
+        {fieldSheets(report).map((sheet) => (
+          <ReportSection key={sheet.name} report={report} hash={hash}>
+            <h2>{sheet.name}</h2>
+            <SheetTableView sheet={sheet} />
+          </ReportSection>
+        ))}
+
         <ReportSection report={report} hash={hash} className="report-charts">
           <ResultsCharts view={charts} names={names} />
         </ReportSection>
@@ -200,6 +212,41 @@ function MatchBlock({ report, today }: { report: ReportView; today: string }) {
         {record?.sha256 ?? '—'}
       </dd>
     </dl>
+  );
+}
+
+/** The field sheets (城市排名, 问题清单, 动态调整) a round's workbook carries, for the paper too. */
+const FIELD_SHEETS = new Set<string>([SHEET.cityRanking, SHEET.findings, SHEET.adjustments]);
+
+function fieldSheets(report: ReportView): SheetTable[] {
+  return renderVisibleSheets(report.payload).filter((sheet) => FIELD_SHEETS.has(sheet.name));
+}
+
+/** A workbook sheet as the workbook renders it, so paper and file say the same. */
+function SheetTableView({ sheet }: { sheet: SheetTable }) {
+  return (
+    <table className="report-table" data-testid={`report-sheet-${sheet.name}`}>
+      <thead>
+        <tr>
+          {sheet.columns.map((column) => (
+            <th key={column.header} scope="col">
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sheet.rows.map((row, r) => (
+          <tr key={r}>
+            {sheet.columns.map((column, i) => (
+              <td key={column.header}>
+                {row[i] === null || row[i] === undefined ? '' : String(row[i])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
