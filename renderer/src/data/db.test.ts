@@ -154,6 +154,38 @@ describe('database versions', () => {
     v7.close();
   });
 
+  it('upgrades version 8 to 9: sheets kept and counted by round, expert and status', async () => {
+    const name = freshName();
+    const v8 = new ReviewDeskDb(name, { upTo: 8 });
+    await v8.open();
+    const sheet = (packetId: string, status: string) => ({
+      key: `R:${packetId}:e1`,
+      roundId: 'R',
+      packetId,
+      expertId: 'e1',
+      status,
+      inputs: {},
+      scores: {},
+      vetoes: {},
+      vetoReasons: {},
+      comment: '',
+      conflictReason: '',
+      revision: 1,
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      submittedAt: null,
+    });
+    const rows = [sheet('P1', 'submitted'), sheet('P2', 'draft'), sheet('P3', 'submitted')];
+    await v8.table('sheets').bulkAdd(rows);
+    v8.close();
+
+    const v9 = await openDatabase(name);
+    expect(await v9.sheets.orderBy('key').toArray()).toEqual(rows);
+    expect(
+      await v9.sheets.where('[roundId+expertId+status]').equals(['R', 'e1', 'submitted']).count(),
+    ).toBe(2);
+    v9.close();
+  });
+
   it('refuses a database written by a newer app and leaves it untouched', async () => {
     const name = freshName();
     const future = new Dexie(name);

@@ -89,6 +89,16 @@ export const schemaVersions = [
       adjustments: '&id, roundId, [roundId+packetId]',
     },
   },
+  {
+    // v9: an expert's sheets by status. The progress bar counts submitted and 回避 sheets on this
+    // index, so a draft save (status stays 'draft') falls outside what its live query observes
+    // and no longer re-runs it on every keystroke (issue #8, scoring p95).
+    version: 9,
+    stores: {
+      sheets:
+        '&key, roundId, packetId, expertId, status, [roundId+expertId], [roundId+expertId+status]',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

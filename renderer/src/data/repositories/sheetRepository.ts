@@ -150,12 +150,14 @@ export async function expertProgress(
   roundId: string,
   expertId: string,
 ): Promise<ExpertProgress> {
-  const [assignments, sheets] = await Promise.all([
+  // Index counts only: a live query over these ranges is not woken by draft saves.
+  const byStatus = (status: SheetRow['status']) =>
+    db.sheets.where('[roundId+expertId+status]').equals([roundId, expertId, status]).count();
+  const [assignments, submitted, conflicts] = await Promise.all([
     db.assignments.where('[roundId+expertId]').equals([roundId, expertId]).count(),
-    db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
+    byStatus('submitted'),
+    byStatus('conflict'),
   ]);
-  const submitted = sheets.filter((s) => s.status === 'submitted').length;
-  const conflicts = sheets.filter((s) => s.status === 'conflict').length;
   return { total: assignments, submitted, conflicts, toDo: assignments - submitted - conflicts };
 }
 
