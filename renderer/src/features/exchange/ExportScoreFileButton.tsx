@@ -1,12 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { KEY_ERROR } from '../../../../shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
+import { hrefFor } from '../../app/router';
 import { exportableSheetCount, exportScoreFile } from '../../data/repositories/exchangeRepository';
 import { useI18n } from '../../i18n/I18nProvider';
+import { isKeyError, messageOf } from '../keys/keyErrors';
+import { UnlockKeyForm } from '../keys/UnlockKeyForm';
 
 type Outcome =
   | { kind: 'exported'; count: number; fingerprint: string }
   | { kind: 'cancelled' }
+  | { kind: 'needs-unlock' }
+  | { kind: 'needs-key' }
   | { kind: 'failed'; message: string };
 
 /** 导出评分文件 on the expert's sheet list: sign their submitted sheets and save the file. */
@@ -43,10 +49,11 @@ export function ExportScoreFileButton({
           : { kind: 'cancelled' },
       );
     } catch (error) {
-      setOutcome({
-        kind: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-      });
+      // As for the result workbook: a passphrase-protected device key asks for its passphrase,
+      // and a laptop without a key store needs the passphrase chosen on the key page first.
+      if (isKeyError(error, KEY_ERROR.passphraseLocked)) setOutcome({ kind: 'needs-unlock' });
+      else if (isKeyError(error, KEY_ERROR.passphraseRequired)) setOutcome({ kind: 'needs-key' });
+      else setOutcome({ kind: 'failed', message: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -75,6 +82,14 @@ export function ExportScoreFileButton({
       {outcome?.kind === 'cancelled' && (
         <p className="muted" role="status">
           {t.exchange.exportCancelled}
+        </p>
+      )}
+      {outcome?.kind === 'needs-unlock' && (
+        <UnlockKeyForm onUnlocked={() => void onExport()} onCancel={() => setOutcome(null)} />
+      )}
+      {outcome?.kind === 'needs-key' && (
+        <p className="banner warning" role="alert">
+          {t.keys.passphraseNeeded} <a href={hrefFor({ name: 'keys' })}>{t.keys.nav}</a>
         </p>
       )}
       {outcome?.kind === 'failed' && (
