@@ -1,18 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { KEY_ERROR } from '../../../../shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
-import { hrefFor } from '../../app/router';
 import { exportableSheetCount, exportScoreFile } from '../../data/repositories/exchangeRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { isKeyError, messageOf } from '../keys/keyErrors';
-import { UnlockKeyForm } from '../keys/UnlockKeyForm';
+import { messageOf } from '../keys/keyErrors';
+import { KeyPrompt, keyNeedOf, type KeyNeed } from '../keys/KeyPrompt';
 
 type Outcome =
   | { kind: 'exported'; count: number; fingerprint: string }
   | { kind: 'cancelled' }
-  | { kind: 'needs-unlock' }
-  | { kind: 'needs-key' }
+  | { kind: 'needs'; need: KeyNeed }
   | { kind: 'failed'; message: string };
 
 /** 导出评分文件 on the expert's sheet list: sign their submitted sheets and save the file. */
@@ -49,11 +46,8 @@ export function ExportScoreFileButton({
           : { kind: 'cancelled' },
       );
     } catch (error) {
-      // As for the result workbook: a passphrase-protected device key asks for its passphrase,
-      // and a laptop without a key store needs the passphrase chosen on the key page first.
-      if (isKeyError(error, KEY_ERROR.passphraseLocked)) setOutcome({ kind: 'needs-unlock' });
-      else if (isKeyError(error, KEY_ERROR.passphraseRequired)) setOutcome({ kind: 'needs-key' });
-      else setOutcome({ kind: 'failed', message: messageOf(error) });
+      const need = keyNeedOf(error);
+      setOutcome(need ? { kind: 'needs', need } : { kind: 'failed', message: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -84,13 +78,12 @@ export function ExportScoreFileButton({
           {t.exchange.exportCancelled}
         </p>
       )}
-      {outcome?.kind === 'needs-unlock' && (
-        <UnlockKeyForm onUnlocked={() => void onExport()} onCancel={() => setOutcome(null)} />
-      )}
-      {outcome?.kind === 'needs-key' && (
-        <p className="banner warning" role="alert">
-          {t.keys.passphraseNeeded} <a href={hrefFor({ name: 'keys' })}>{t.keys.nav}</a>
-        </p>
+      {outcome?.kind === 'needs' && (
+        <KeyPrompt
+          need={outcome.need}
+          onReady={() => void onExport()}
+          onCancel={() => setOutcome(null)}
+        />
       )}
       {outcome?.kind === 'failed' && (
         <p className="banner error" role="alert">

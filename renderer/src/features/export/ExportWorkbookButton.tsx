@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { KEY_ERROR } from '../../../../shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import {
@@ -10,15 +9,14 @@ import {
   type ExportRecord,
 } from '../../data/repositories/exportRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { isKeyError, messageOf } from '../keys/keyErrors';
-import { UnlockKeyForm } from '../keys/UnlockKeyForm';
+import { messageOf } from '../keys/keyErrors';
+import { KeyPrompt, keyNeedOf, type KeyNeed } from '../keys/KeyPrompt';
 import './export.css';
 
 type Outcome =
   | { kind: 'exported'; record: ExportRecord; keyCreated: boolean }
   | { kind: 'cancelled' }
-  | { kind: 'needs-unlock' }
-  | { kind: 'needs-key' }
+  | { kind: 'needs'; need: KeyNeed }
   | { kind: 'failed'; message: string };
 
 /**
@@ -51,11 +49,8 @@ export function ExportWorkbookButton({ roundId, actor }: { roundId: string; acto
       const record = await recordResultExport(db, prepared, saved.location, actor);
       setOutcome({ kind: 'exported', record, keyCreated: prepared.keyCreated });
     } catch (error) {
-      // A passphrase-protected key asks for its passphrase once per run; a laptop without a key
-      // store needs the passphrase chosen on the key page before the first export.
-      if (isKeyError(error, KEY_ERROR.passphraseLocked)) setOutcome({ kind: 'needs-unlock' });
-      else if (isKeyError(error, KEY_ERROR.passphraseRequired)) setOutcome({ kind: 'needs-key' });
-      else setOutcome({ kind: 'failed', message: messageOf(error) });
+      const need = keyNeedOf(error);
+      setOutcome(need ? { kind: 'needs', need } : { kind: 'failed', message: messageOf(error) });
     } finally {
       setBusy(false);
     }
@@ -103,13 +98,12 @@ export function ExportWorkbookButton({ roundId, actor }: { roundId: string; acto
           </dl>
         </div>
       )}
-      {outcome?.kind === 'needs-unlock' && (
-        <UnlockKeyForm onUnlocked={() => void onExport()} onCancel={() => setOutcome(null)} />
-      )}
-      {outcome?.kind === 'needs-key' && (
-        <p className="banner error" role="alert">
-          {t.keys.passphraseNeeded} <a href={hrefFor({ name: 'keys' })}>{t.keys.nav}</a>
-        </p>
+      {outcome?.kind === 'needs' && (
+        <KeyPrompt
+          need={outcome.need}
+          onReady={() => void onExport()}
+          onCancel={() => setOutcome(null)}
+        />
       )}
       {outcome?.kind === 'cancelled' && (
         <p className="muted" role="status">
