@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromiumLaunch';
 
-// Playwright cannot download its own browsers here; it drives Debian's Chromium instead.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = 4173;
 
 export default defineConfig({
@@ -22,17 +21,7 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   // The production web build (with its CSP), as `npm run test:e2e` builds it just before.

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../scripts/chromiumLaunch';
 
 const VITE = join('node_modules', '.bin', 'vite');
 
@@ -59,15 +60,6 @@ export async function startPreview(port: number): Promise<PreviewServer> {
   throw new Error(`vite preview did not start on port ${port}`);
 }
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export interface Profile {
   context: BrowserContext;
   close(): Promise<void>;
@@ -80,8 +72,8 @@ export interface Profile {
 export async function launchProfile(): Promise<Profile> {
   const dir = mkdtempSync(join(tmpdir(), 'review-desk-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: CHROMIUM_ARGS,
     locale: 'zh-CN',
     viewport: { width: 1366, height: 860 },
   });

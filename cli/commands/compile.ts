@@ -12,20 +12,11 @@ import { canonicalBytes } from '../../shared/canonical/canonicalJson';
 import { formatBytes } from '../../shared/formats/zip';
 import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { optionValue, parseArgs } from './args';
+import { localIsoTime } from '../../shared/time/localIsoTime';
 import { readRound, readScoreFiles, readSigningKey } from './compileInputs';
 
 export const compileUsage =
   'review-desk compile --round ROUND.zip --scores DIR_OR_FILES... --key KEY.pem --out RESULT.xlsx';
-
-/** Local time with its UTC offset, e.g. 2026-11-21T10:00:00+08:00: what people read on paper. */
-export function localIsoTime(date: Date): string {
-  const offset = -date.getTimezoneOffset();
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
-}
 
 /** The printed results: 结果汇总 as rendered for the workbook, so screen and file agree. */
 function resultsTable(payload: ResultPayload): string {

@@ -13,3 +13,12 @@ export function isQuotaExceeded(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What to tell the user when a store change failed: the plain full-disk message for a quota
+ * error (nothing stored changed), the error's own message otherwise.
+ */
+export function storageFailureMessage(error: unknown, quotaMessage: string): string {
+  if (isQuotaExceeded(error)) return quotaMessage;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { localIsoTime } from '../../../../shared/time/localIsoTime';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { compileRound } from '../../../../shared/compile';
@@ -15,7 +16,6 @@ import {
   exportReadiness,
   exportReadinessFor,
   latestExport,
-  localIsoTime,
   prepareResultExport,
   recordResultExport,
   reportView,

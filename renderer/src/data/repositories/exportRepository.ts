@@ -5,6 +5,7 @@ import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/
 import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
 import { decodeBase64 } from '../../../../shared/signing/base64';
 import { sha256Hex } from '../../../../shared/signing/hash';
+import { localIsoTime } from '../../../../shared/time/localIsoTime';
 import {
   buildResultPayload,
   verifyResultWorkbook,
@@ -16,7 +17,7 @@ import type { ReviewDeskDb } from '../db';
 import type { ConfirmationRow, DissentRow, ExpertRow, PanelRole } from '../rows';
 import { fieldTables, fieldWorkbookInput } from './adjustmentRepository';
 import { appendAudit, auditForRound } from './auditLog';
-import { compileFor, compileInputFor } from './resultsRepository';
+import { compileFor, compileInputFor, compileTables } from './resultsRepository';
 import { latestConfirmation } from './resultsLock';
 
 /**
@@ -32,29 +33,13 @@ export class ExportError extends Error {
 
 /** The tables one consistent snapshot of a round's results reads. */
 const snapshotTables = (db: ReviewDeskDb) => [
-  db.rounds,
-  db.packets,
-  db.experts,
-  db.sheets,
-  db.conflicts,
-  db.chairDecisions,
-  db.settlements,
+  ...compileTables(db),
   db.expertKeys,
   db.audit,
   db.confirmations,
   // Issue #9: 问题清单 and 动态调整 (adjustmentRepository.fieldWorkbookInput).
   ...fieldTables(db),
 ];
-
-/** Local time with its UTC offset, e.g. 2026-11-21T10:00:00+08:00: what people read on paper. */
-export function localIsoTime(date: Date): string {
-  const offset = -date.getTimezoneOffset();
-  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset >= 0 ? '+' : '-';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${local}${sign}${hh}:${mm}`;
-}
 
 /** Whether the chair's confirmation covers the results as they compile now. */
 export type ExportReadiness =

@@ -48,7 +48,7 @@ const confirmationKey = (roundId: string, version: number) => `${roundId}:${vers
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The tables compiling reads; mutating functions add these to their transactions' scope. */
-const compileTables = (db: ReviewDeskDb) => [
+export const compileTables = (db: ReviewDeskDb) => [
   db.rounds,
   db.packets,
   db.experts,

@@ -3,7 +3,7 @@ import { readBackupHeader, readRoundBackup, type BackupContent } from '../../../
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { restoreRoundBackup } from '../../data/repositories/backupRepository';
-import { isQuotaExceeded } from '../../data/storageErrors';
+import { storageFailureMessage } from '../../data/storageErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { backupCrypto } from './backupCrypto';
 
@@ -27,11 +27,7 @@ export function RestoreForm() {
     setStatus({
       kind: 'done',
       tone: 'error',
-      text: isQuotaExceeded(error)
-        ? t.storage.quotaExceeded
-        : error instanceof Error
-          ? error.message
-          : String(error),
+      text: storageFailureMessage(error, t.storage.quotaExceeded),
     });
 
   async function write(content: BackupContent, source: string, replace: boolean) {

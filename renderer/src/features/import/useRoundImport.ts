@@ -9,7 +9,7 @@ import {
   type RoundContent,
   type UpdatePlan,
 } from '../../data/repositories/roundRepository';
-import { isQuotaExceeded } from '../../data/storageErrors';
+import { storageFailureMessage } from '../../data/storageErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { parseRoundPackage } from './parsePackage';
 
@@ -30,11 +30,7 @@ export function useRoundImport() {
     setState({
       kind: 'message',
       tone: 'error',
-      text: isQuotaExceeded(error)
-        ? t.storage.quotaExceeded
-        : error instanceof Error
-          ? error.message
-          : String(error),
+      text: storageFailureMessage(error, t.storage.quotaExceeded),
     });
 
   /** Store parsed content, or stop at the diff when it is a newer version of a stored round. */

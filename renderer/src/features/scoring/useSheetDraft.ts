@@ -4,7 +4,7 @@ import { scoresFromInputs } from '../../../../shared/rubric/points';
 import type { ReviewDeskDb } from '../../data/db';
 import type { SheetRow } from '../../data/rows';
 import { sheetKey } from '../../data/repositories/keys';
-import { isQuotaExceeded } from '../../data/storageErrors';
+import { storageFailureMessage } from '../../data/storageErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import {
   loadSheet,
@@ -79,11 +79,7 @@ export function useSheetDraft(
             setSave({
               state: 'error',
               // A full disk aborts the transaction: say so plainly (nothing stored changed).
-              message: isQuotaExceeded(error)
-                ? quotaMessage
-                : error instanceof Error
-                  ? error.message
-                  : String(error),
+              message: storageFailureMessage(error, quotaMessage),
             });
           },
         );
