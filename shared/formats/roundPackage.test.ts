@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readBrandRoundBytes } from '../../test/conformance/fixture';
@@ -189,6 +190,17 @@ describe('readZip guards', () => {
     const result = readZip(broken, 'c.zip');
     expect(result.ok ? '' : result.problems[0]!.message).toMatch(/校验和不符/);
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+  });
+
+  it('computes the same CRC-32 as zlib for every length and alignment', () => {
+    // The fast CRC folds eight bytes per step; the tail and odd offsets are where it could slip.
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(7), (bytes, offset) => {
+        const view = bytes.subarray(Math.min(offset, bytes.length));
+        expect(crc32(view)).toBe(zlibCrc32(view));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses GBK-encoded entry names with a fix to apply', () => {

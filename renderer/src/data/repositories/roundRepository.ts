@@ -9,8 +9,11 @@ import { attachmentKey, expertKey, packetKey } from './keys';
 export interface RoundContent {
   round: Round;
   packets: Packet[];
-  /** Attachment bytes by their path inside the package. */
-  attachments: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Attachment contents by their path inside the package: bytes, or Blobs already made by the
+   * import worker (which moves the copy into the browser's blob store off this thread).
+   */
+  attachments: ReadonlyMap<string, Uint8Array | Blob>;
 }
 
 export type ImportOutcome =
@@ -54,12 +57,13 @@ export function mimeFor(fileName: string): string {
 function attachmentRowsFor(
   roundId: string,
   packets: readonly Packet[],
-  attachments: ReadonlyMap<string, Uint8Array>,
+  attachments: ReadonlyMap<string, Uint8Array | Blob>,
 ): AttachmentRow[] {
   return packets.flatMap((packet) =>
     packet.attachments.map((ref) => {
       const bytes = attachments.get(ref.path);
       if (!bytes) throw new Error(`附件缺失：${ref.path}`);
+      const mime = mimeFor(ref.name);
       return {
         key: attachmentKey(roundId, ref.path),
         roundId,
@@ -68,8 +72,12 @@ function attachmentRowsFor(
         path: ref.path,
         sha256: ref.sha256,
         size: ref.size,
-        mime: mimeFor(ref.name),
-        blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeFor(ref.name) }),
+        mime,
+        // Slicing a Blob to give it its type shares the data instead of copying it.
+        blob:
+          bytes instanceof Blob
+            ? bytes.slice(0, bytes.size, mime)
+            : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
       };
     }),
   );

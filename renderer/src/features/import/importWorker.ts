@@ -3,6 +3,7 @@
  * takes seconds, and the window must keep painting the progress bar meanwhile.
  */
 import { readRoundPackageAsync } from '../../../../shared/formats/roundPackageReader';
+import { webSha256Hex } from '../../platform/webSha256';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
@@ -12,14 +13,6 @@ const scope = self as unknown as {
   postMessage(message: WorkerReply, transfer: Transferable[]): void;
 };
 
-/** The browser's native SHA-256: hashing hundreds of megabytes in JavaScript took seconds. */
-async function nativeSha256Hex(data: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>),
-  );
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { bytes, fileName } = event.data;
   const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
@@ -27,15 +20,21 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     const result = await readRoundPackageAsync(new Uint8Array(bytes), {
       fileName,
-      sha256Hex: nativeSha256Hex,
+      sha256Hex: webSha256Hex,
       decodeLegacyName: decodeGbkName,
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
-    // Hand the attachment buffers over instead of copying them (each entry owns its buffer).
-    const transfer = result.ok
-      ? [...new Set([...result.value.attachments.values()].map((b) => b.buffer as ArrayBuffer))]
-      : [];
-    post({ type: 'done', result }, transfer);
+    if (!result.ok) {
+      post({ type: 'done', result });
+      return;
+    }
+    // Blobs cross to the page as handles; building them here keeps the ~1 s copy of a 200 MB
+    // package into the blob store off the page's thread and overlaps it with the transfer.
+    const attachments = new Map<string, Blob>();
+    for (const [path, data] of result.value.attachments) {
+      attachments.set(path, new Blob([data as Uint8Array<ArrayBuffer>]));
+    }
+    post({ type: 'done', result: { ok: true, value: { ...result.value, attachments } } });
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -1,21 +1,21 @@
 import {
   readRoundPackage,
-  type RoundPackage,
   type RoundPackageProgress,
 } from '../../../../shared/formats/roundPackageReader';
 import type { Parsed } from '../../../../shared/model/validation';
 import { decodeGbkName } from './legacyNames';
-import type { WorkerReply, WorkerRequest } from './workerMessages';
+import type { ParsedPackage, WorkerReply, WorkerRequest } from './workerMessages';
 
 /**
  * Read a round package in a module worker, or on this thread where workers are unavailable
- * (the same pure reader either way, so the messages are the same as the CLI's).
+ * (the same pure reader either way, so the messages are the same as the CLI's). Takes `bytes`
+ * over: its buffer moves to the worker and is empty here afterwards.
  */
 export function parseRoundPackage(
   bytes: Uint8Array,
   fileName: string,
   onProgress: (progress: RoundPackageProgress) => void,
-): Promise<Parsed<RoundPackage>> {
+): Promise<Parsed<ParsedPackage>> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
@@ -38,8 +38,13 @@ export function parseRoundPackage(
       worker.terminate();
       reject(new Error(event.message || '后台读取评审包失败'));
     };
-    // A copy goes to the worker; the picked bytes stay usable here if the worker fails.
-    const request: WorkerRequest = { bytes: bytes.slice().buffer, fileName };
+    // The picked bytes are handed over, not copied (200 MB would take a tenth of a second and
+    // double the memory): nothing here reads them again. A view into a larger buffer is copied.
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const request: WorkerRequest = {
+      bytes: (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer,
+      fileName,
+    };
     worker.postMessage(request, [request.bytes]);
   });
 }
