@@ -3,11 +3,11 @@ import { compileRound, formatHundredths, sheetsFromScoreFiles } from '../../shar
 import {
   buildResultPayload,
   renderVisibleSheets,
-  seedSigner,
   writeSignedWorkbook,
   type ResultPayload,
 } from '../../shared/workbook';
-import { keyFingerprint, sha256Hex } from '../../shared/signing/hash';
+import { nodeSha256Hex, nodeSigner } from '../nodeCrypto';
+import { keyFingerprint } from '../../shared/signing/hash';
 import { canonicalBytes } from '../../shared/canonical/canonicalJson';
 import { formatBytes } from '../../shared/formats/zip';
 import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
@@ -85,8 +85,8 @@ export async function compileCommand(args: string[], io: CliIo): Promise<ExitCod
     generatedAt: localIsoTime(new Date()),
     generator: `review-desk ${packageJson.version}`,
   });
-  const signer = seedSigner(seed.value);
-  const bytes = await writeSignedWorkbook(payload, signer);
+  const signer = nodeSigner(seed.value);
+  const bytes = await writeSignedWorkbook(payload, signer, { sha256Hex: nodeSha256Hex });
   try {
     await io.writeFile(out, bytes);
   } catch (error) {
@@ -99,7 +99,7 @@ export async function compileCommand(args: string[], io: CliIo): Promise<ExitCod
   io.stdout(
     `已写入结果工作簿 ${out}（${formatBytes(bytes.length)}）：${payload.results.length} 份申报材料，` +
       `${files.value.length} 个评分文件，${payload.sheets.length} 份有效评分\n` +
-      `签名密钥 ${keyFingerprint(signer.publicKey)}，签名数据 SHA-256 ${sha256Hex(canonicalBytes(payload))}\n`,
+      `签名密钥 ${keyFingerprint(signer.publicKey)}，签名数据 SHA-256 ${nodeSha256Hex(canonicalBytes(payload))}\n`,
   );
   return EXIT_OK;
 }

@@ -1,4 +1,10 @@
-export { buildResultWorkbook, seedSigner, writeSignedWorkbook, type WorkbookSigner } from './build';
+export {
+  buildResultWorkbook,
+  seedSigner,
+  writeSignedWorkbook,
+  type WorkbookSigner,
+  type WriteWorkbookOptions,
+} from './build';
 export {
   buildResultPayload,
   type AdjustmentInput,

@@ -19,6 +19,7 @@ import { fieldTables, fieldWorkbookInput } from './adjustmentRepository';
 import { appendAudit, auditForRound } from './auditLog';
 import { compileFor, compileInputFor, compileTables } from './resultsRepository';
 import { latestConfirmation } from './resultsLock';
+import { webSha256Hex } from '../../platform/webSha256';
 
 /**
  * The signed result workbook from the app (design.md workflow 6): the round as stored, compiled by
@@ -217,10 +218,11 @@ export async function prepareResultExport(
   const existing = await keys.info();
   const key = existing ?? (await keys.create());
   const payload = buildResultPayload(snapshot.input);
-  const bytes = await writeSignedWorkbook(payload, {
-    publicKey: decodeBase64(key.publicKey),
-    sign: (message) => keys.sign(message),
-  });
+  const bytes = await writeSignedWorkbook(
+    payload,
+    { publicKey: decodeBase64(key.publicKey), sign: (message) => keys.sign(message) },
+    { sha256Hex: webSha256Hex },
+  );
   const check = verifyResultWorkbook(bytes, { trustedKeys: [key.publicKey] });
   if (!check.ok) {
     throw new ExportError(`结果工作簿签名后校验失败：${check.problems.join('；')}`);
