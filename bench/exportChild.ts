@@ -6,12 +6,8 @@
 import { writeFileSync, writeSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { generateKeyPair } from '../shared/signing/ed25519';
-import {
-  buildResultPayload,
-  buildResultWorkbook,
-  renderVisibleSheets,
-  seedSigner,
-} from '../shared/workbook';
+import { buildResultPayload, buildResultWorkbook, renderVisibleSheets } from '../shared/workbook';
+import { nodeSha256Hex, nodeSigner } from '../cli/nodeCrypto';
 import { syntheticInput } from '../test/workbook/synthetic';
 
 export interface ExportChildResult {
@@ -42,7 +38,9 @@ export async function exportChild(argv: readonly string[]): Promise<void> {
   const [packets, experts, criteria, repeats, outFile] = argv;
   const input = syntheticInput(Number(packets), Number(experts), Number(criteria));
   const seed = generateKeyPair().seed;
-  const signer = seedSigner(seed);
+  // Signed and hashed natively, as the desktop app's main process and the CLI do.
+  const signer = nodeSigner(seed);
+  const native = { sha256Hex: nodeSha256Hex };
   const tables = renderVisibleSheets(buildResultPayload(input));
   const result: ExportChildResult = {
     ours: [],
@@ -54,13 +52,13 @@ export async function exportChild(argv: readonly string[]): Promise<void> {
   };
   let workbook: Uint8Array = new Uint8Array();
   // Warm-up of both (JIT), untimed and outside the memory window.
-  await buildResultWorkbook(input, signer);
+  await buildResultWorkbook(input, signer, native);
   bareSheetJs(tables);
   for (let i = 0; i < Number(repeats); i++) {
     // Alternate, so that drift in machine load hits both sides alike.
     mark('export-start');
     let start = performance.now();
-    workbook = await buildResultWorkbook(input, signer);
+    workbook = await buildResultWorkbook(input, signer, native);
     result.ours.push(performance.now() - start);
     mark(`export-end ${process.memoryUsage().heapUsed}`);
     start = performance.now();

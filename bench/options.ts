@@ -17,9 +17,18 @@ export interface BenchOptions {
   repeats: number;
   port: number;
   out: string;
-  /** Write a CPU profile of the scoring edits to OUT/scoring.cpuprofile. */
+  /** Write CPU profiles of the import and the scoring edits to OUT/import.cpuprofile, scoring.cpuprofile. */
   profile: boolean;
+  /** `--only import,list`: measure just these figures (while working on one); null = all. */
+  only: ReadonlySet<Figure> | null;
 }
+
+export const FIGURES = ['import', 'list', 'scoring', 'compile', 'export', 'start'] as const;
+export type Figure = (typeof FIGURES)[number];
+
+/** Whether `figure` is measured in this run. */
+export const wants = (options: BenchOptions, figure: Figure) =>
+  options.only === null || options.only.has(figure);
 
 const DEFAULTS: BenchOptions = {
   small: false,
@@ -36,6 +45,7 @@ const DEFAULTS: BenchOptions = {
   port: 4273,
   out: 'bench-results',
   profile: false,
+  only: null,
 };
 
 const SMALL: Partial<BenchOptions> = {
@@ -65,7 +75,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
 
 export const USAGE = `npm run bench -- [--small] ${Object.keys(NUMERIC)
   .map((flag) => `[${flag} N]`)
-  .join(' ')} [--out DIR] [--profile]`;
+  .join(' ')} [--out DIR] [--profile] [--only ${FIGURES.join(',')}]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { ...DEFAULTS, ...(argv.includes('--small') ? SMALL : {}) };
@@ -74,6 +84,14 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (arg === '--small') continue;
     if (arg === '--profile') {
       options.profile = true;
+      continue;
+    }
+    if (arg === '--only') {
+      const names = (argv[++i] ?? '').split(',');
+      const unknown = names.filter((name) => !(FIGURES as readonly string[]).includes(name));
+      if (unknown.length > 0)
+        throw new Error(`unknown figure ${unknown.join(',')}\nusage: ${USAGE}`);
+      options.only = new Set(names as Figure[]);
       continue;
     }
     if (arg === '--out') {

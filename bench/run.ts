@@ -17,7 +17,7 @@ import { scoringFigure } from './browser/scoringFigure';
 import { EMPTY_HOME, LOADED_HOME, startRow, timeStarts } from './browser/startFigure';
 import { exportChild } from './exportChild';
 import { compileFigure, exportFigures } from './nodeFigures';
-import { parseOptions, type BenchOptions } from './options';
+import { parseOptions, wants, type BenchOptions } from './options';
 import { evaluate, renderTable, type Row } from './report';
 
 const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
@@ -30,97 +30,115 @@ async function browserFigures(options: BenchOptions, out: string): Promise<Row[]
   const rows: Row[] = [];
   const server = await startPreview(options.port);
   try {
-    log(`writing the import package (${options.packets} packets)`);
-    const zip = join(out, 'bench-import.zip');
-    const zipBytes = await writeDemoPackage(
+    // Start and scoring work on the imported round, so the import runs whenever they do.
+    if (wants(options, 'import') || wants(options, 'start') || wants(options, 'scoring')) {
+      rows.push(...(await importedRoundFigures(options, out, server.url)));
+    }
+    if (wants(options, 'list')) rows.push(...(await listFigures(options, out, server.url)));
+  } finally {
+    server.stop();
+  }
+  return rows;
+}
+
+async function importedRoundFigures(
+  options: BenchOptions,
+  out: string,
+  url: string,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  log(`writing the import package (${options.packets} packets)`);
+  const zip = join(out, 'bench-import.zip');
+  const zipBytes = await writeDemoPackage(
+    zip,
+    options.packets,
+    options.attachmentsPerPacket,
+    options.attachmentKb,
+  );
+  const parsed = readRoundPackage(new Uint8Array(readFileSync(zip)));
+  if (!parsed.ok) throw new Error('the demo package does not read back');
+  const attachmentBytes = [...parsed.value.attachments.values()].reduce(
+    (sum, b) => sum + b.length,
+    0,
+  );
+  const sizes = {
+    packets: parsed.value.packets.length,
+    attachments: parsed.value.attachments.size,
+    attachmentBytes,
+    roundId: SAMPLE_ROUND_ID,
+  };
+  const firstPacket = parsed.value.packets[0]!.id;
+  const expert = parsed.value.round.experts[0]!.id;
+
+  const loaded = await launchProfile();
+  try {
+    log(`1 import (load ${load()})`);
+    const page = await loaded.context.newPage();
+    const imported = await importFigure(
+      page,
+      url,
       zip,
-      options.packets,
-      options.attachmentsPerPacket,
-      options.attachmentKb,
+      zipBytes,
+      sizes,
+      options.profile ? join(out, 'import.cpuprofile') : undefined,
     );
-    const parsed = readRoundPackage(new Uint8Array(readFileSync(zip)));
-    if (!parsed.ok) throw new Error('the demo package does not read back');
-    const attachmentBytes = [...parsed.value.attachments.values()].reduce(
-      (sum, b) => sum + b.length,
-      0,
-    );
-    const sizes = {
-      packets: parsed.value.packets.length,
-      attachments: parsed.value.attachments.size,
-      attachmentBytes,
-      roundId: SAMPLE_ROUND_ID,
-    };
-    const firstPacket = parsed.value.packets[0]!.id;
-    const expert = parsed.value.round.experts[0]!.id;
+    if (wants(options, 'import')) rows.push(...imported);
+    await page.close();
+    rmSync(zip, { force: true });
 
-    const loaded = await launchProfile();
-    try {
-      log(`1 import (load ${load()})`);
-      const page = await loaded.context.newPage();
-      rows.push(...(await importFigure(page, server.url, zip, zipBytes, sizes)));
-      await page.close();
-      rmSync(zip, { force: true });
-
+    if (wants(options, 'start')) {
       log(`6 start (load ${load()})`);
-      const starts = await timeStarts(loaded.context, server.url, LOADED_HOME, options.repeats);
+      const starts = await timeStarts(loaded.context, url, LOADED_HOME, options.repeats);
       const empty = await launchProfile();
       try {
-        const emptyStarts = await timeStarts(
-          empty.context,
-          server.url,
-          EMPTY_HOME,
-          options.repeats,
-        );
+        const emptyStarts = await timeStarts(empty.context, url, EMPTY_HOME, options.repeats);
         rows.push(startRow(starts, emptyStarts, sizes.packets));
       } finally {
         await empty.close();
       }
-
-      log(`3 scoring, ${options.edits} edits (load ${load()})`);
-      const sheet = await loaded.context.newPage();
-      rows.push(
-        ...(await scoringFigure(
-          sheet,
-          server.url,
-          SAMPLE_ROUND_ID,
-          expert,
-          firstPacket,
-          options.edits,
-          options.profile ? join(out, 'scoring.cpuprofile') : undefined,
-        )),
-      );
-    } finally {
-      await loaded.close();
     }
 
-    log(`2 packet list, ${options.listPackets} packets (load ${load()})`);
-    const listZip = join(out, 'bench-list.zip');
-    await writeDemoPackage(listZip, options.listPackets, 0, 0);
-    const list = await launchProfile();
-    try {
-      const page = await list.context.newPage();
-      await page.goto(server.url);
-      await importThroughUi(page, listZip);
-      await page.close();
-      const { packets } = buildSampleRound({
-        packets: options.listPackets,
-        attachmentsPerPacket: 0,
-      });
-      rows.push(
-        ...(await packetListFigure(
-          list.context,
-          server.url,
-          SAMPLE_ROUND_ID,
-          packets,
-          options.repeats,
-        )),
-      );
-    } finally {
-      await list.close();
-      rmSync(listZip, { force: true });
-    }
+    if (!wants(options, 'scoring')) return rows;
+    log(`3 scoring, ${options.edits} edits (load ${load()})`);
+    const sheet = await loaded.context.newPage();
+    rows.push(
+      ...(await scoringFigure(
+        sheet,
+        url,
+        SAMPLE_ROUND_ID,
+        expert,
+        firstPacket,
+        options.edits,
+        options.profile ? join(out, 'scoring.cpuprofile') : undefined,
+      )),
+    );
   } finally {
-    server.stop();
+    await loaded.close();
+  }
+  return rows;
+}
+
+async function listFigures(options: BenchOptions, out: string, url: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  log(`2 packet list, ${options.listPackets} packets (load ${load()})`);
+  const listZip = join(out, 'bench-list.zip');
+  await writeDemoPackage(listZip, options.listPackets, 0, 0);
+  const list = await launchProfile();
+  try {
+    const page = await list.context.newPage();
+    await page.goto(url);
+    await importThroughUi(page, listZip);
+    await page.close();
+    const { packets } = buildSampleRound({
+      packets: options.listPackets,
+      attachmentsPerPacket: 0,
+    });
+    rows.push(
+      ...(await packetListFigure(list.context, url, SAMPLE_ROUND_ID, packets, options.repeats)),
+    );
+  } finally {
+    await list.close();
+    rmSync(listZip, { force: true });
   }
   return rows;
 }
@@ -140,11 +158,15 @@ async function main(argv: string[]) {
   const { cli } = buildApp();
 
   const rows: Row[] = [];
-  log(`4 compile (load ${load()})`);
-  rows.push(await compileFigure(options));
-  log(`5 export and verify (load ${load()})`);
-  rows.push(...exportFigures(options, out, cli));
-  rmSync(join(out, 'bench-result.xlsx'), { force: true });
+  if (wants(options, 'compile')) {
+    log(`4 compile (load ${load()})`);
+    rows.push(await compileFigure(options));
+  }
+  if (wants(options, 'export')) {
+    log(`5 export and verify (load ${load()})`);
+    rows.push(...exportFigures(options, out, cli));
+    rmSync(join(out, 'bench-result.xlsx'), { force: true });
+  }
   rows.push(...(await browserFigures(options, out)));
 
   const evaluated = rows.sort((a, b) => rank(a) - rank(b)).map(evaluate);
