@@ -1,8 +1,12 @@
 /**
  * How this project starts Debian's Chromium (Playwright cannot download its own browser here):
  * one definition for the end-to-end tests and the benchmark. Without the background-networking
- * flags Chromium keeps trying to reach Google's hosts through a closed network.
+ * flags Chromium keeps trying to reach Google's hosts through a closed network. The features
+ * the desktop app turns off (electron/main/chromiumSwitches.ts) are off here too, so the tests
+ * and the bench see the renderer as the app runs it.
  */
+import { chromiumFeatureFlags } from '../electron/main/chromiumSwitches';
+
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -12,4 +16,5 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  ...chromiumFeatureFlags(),
 ];

@@ -371,7 +371,8 @@ export function crc32(bytes: Uint8Array, seed = 0): number {
   let i = 0;
   const whole = bytes.length - (bytes.length & 7);
   for (; i < whole; i += 8) {
-    const a = (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) ^ c;
+    const a =
+      (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) ^ c;
     c =
       t[1792 + (a & 0xff)]! ^
       t[1536 + ((a >>> 8) & 0xff)]! ^

@@ -109,6 +109,46 @@ describe('scoring a sheet', () => {
     ]);
   });
 
+  it('saves on the row the previous save returned, and falls back when the sheet changed since', async () => {
+    const db = await freshDb();
+    const { round } = tinyRound();
+    await importRound(db, tinyRound(), 'demo');
+
+    // Nothing stored yet (null), then each save based on the row the previous one returned.
+    let stored = await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8' } }, null);
+    stored = await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.5' } }, stored);
+    stored = await saveDraft(db, 'T-1', 'P001', 'e1', { comment: '材料完整' }, stored);
+    expect(await loadSheet(db, 'T-1', 'P001', 'e1')).toEqual(stored);
+    expect(stored).toMatchObject({
+      inputs: { c1: '8.5' },
+      scores: { c1: 8.5 },
+      comment: '材料完整',
+    });
+
+    // Changed behind the form's back: the change lands on what is stored, nothing is undone.
+    await db.sheets.update(stored.key, { vetoReasons: { v1: '组长补充' } });
+    const merged = await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9' } }, stored);
+    expect(merged).toMatchObject({ inputs: { c1: '9' }, vetoReasons: { v1: '组长补充' } });
+    expect(await loadSheet(db, 'T-1', 'P001', 'e1')).toEqual(merged);
+
+    // Believed absent but created meanwhile (another window): merged too, not overwritten.
+    await saveDraft(db, 'T-1', 'P002', 'e1', { comment: '另一窗口' });
+    const second = await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '7' } }, null);
+    expect(second).toMatchObject({ inputs: { c1: '7' }, comment: '另一窗口' });
+
+    // Submitted meanwhile: refused, and the optimistic write is rolled back.
+    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9', c2: '12' } });
+    const draft = await loadSheet(db, 'T-1', 'P001', 'e1');
+    expect((await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国')).ok).toBe(true);
+    await expect(
+      saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '1' } }, draft),
+    ).rejects.toBeInstanceOf(SheetLockedError);
+    expect(await loadSheet(db, 'T-1', 'P001', 'e1')).toMatchObject({
+      status: 'submitted',
+      scores: { c1: 9, c2: 12 },
+    });
+  });
+
   it('requires a comment for a low total and a reason for a ticked veto', async () => {
     const db = await freshDb();
     const { round } = tinyRound();

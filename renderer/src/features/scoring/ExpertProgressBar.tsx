@@ -1,17 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
-import { expertProgress } from '../../data/repositories/sheetRepository';
+import {
+  expertAssignmentCount,
+  expertSheetCounts,
+  progressFrom,
+} from '../../data/repositories/sheetRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** Always-visible progress of one expert's own sheets (done / to do / 回避). */
 export function ExpertProgressBar({ roundId, expertId }: { roundId: string; expertId: string }) {
   const { t } = useI18n();
   const { db } = useServices();
-  const progress = useLiveQuery(
-    () => expertProgress(db, roundId, expertId),
+  // Two live queries, so that a saved sheet re-counts only sheets, never the assignments.
+  const total = useLiveQuery(
+    () => expertAssignmentCount(db, roundId, expertId),
     [db, roundId, expertId],
   );
-  if (!progress) return null;
+  const counts = useLiveQuery(
+    () => expertSheetCounts(db, roundId, expertId),
+    [db, roundId, expertId],
+  );
+  if (total === undefined || !counts) return null;
+  const progress = progressFrom(total, counts);
   const percent =
     progress.total === 0 ? 0 : Math.round((progress.submitted / progress.total) * 100);
   return (

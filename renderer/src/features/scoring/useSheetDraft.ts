@@ -7,7 +7,8 @@ import { sheetKey } from '../../data/repositories/keys';
 import { storageFailureMessage } from '../../data/storageErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import {
-  loadSheet,
+  emptySheet,
+  findSheet,
   saveDraft,
   submitSheet,
   type SheetDraftChange,
@@ -37,16 +38,22 @@ export function useSheetDraft(
   const [loaded, setLoaded] = useState<SheetRow | null>(null);
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const latest = useRef<SheetRow | null>(null);
+  // The row as last committed (null: none stored yet; undefined: not known, e.g. after a failed
+  // save). Each queued save is based on it, which spares the save a read (see saveDraft).
+  const stored = useRef<SheetRow | null | undefined>(undefined);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
 
   useEffect(() => {
     let cancelled = false;
     latest.current = null;
-    void loadSheet(db, roundId, packetId, expertId).then((row) => {
+    stored.current = undefined;
+    void findSheet(db, roundId, packetId, expertId).then((row) => {
       if (cancelled) return;
-      latest.current = row;
-      setLoaded(row);
+      stored.current = row ?? null;
+      const shown = row ?? emptySheet(roundId, packetId, expertId);
+      latest.current = shown;
+      setLoaded(shown);
     });
     return () => {
       cancelled = true;
@@ -68,13 +75,15 @@ export function useSheetDraft(
       pending.current += 1;
       setSave({ state: 'saving' });
       queue.current = queue.current
-        .then(() => saveDraft(db, roundId, packetId, expertId, change))
+        .then(() => saveDraft(db, roundId, packetId, expertId, change, stored.current))
         .then(
-          () => {
+          (row) => {
+            stored.current = row;
             pending.current -= 1;
             if (pending.current === 0) setSave({ state: 'saved', at: new Date() });
           },
           (error: unknown) => {
+            stored.current = undefined;
             pending.current -= 1;
             setSave({
               state: 'error',
@@ -92,7 +101,9 @@ export function useSheetDraft(
       // Submit exactly what was typed: wait for queued keystrokes to land first.
       await queue.current;
       const outcome = await submitSheet(db, rubric, roundId, packetId, expertId, actorName);
+      stored.current = undefined;
       if (outcome.ok) {
+        stored.current = outcome.sheet;
         latest.current = outcome.sheet;
         setLoaded(outcome.sheet);
       }
