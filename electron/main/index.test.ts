@@ -12,14 +12,19 @@ vi.mock('electron', () => {
     setSpellCheckerEnabled: () => {},
   };
   class BrowserWindow {
-    webContents = {};
+    webContents = {
+      on: (event: string) => log.push(`webContents on ${event}`),
+      send: () => {},
+    };
     constructor(options: { show?: boolean; webPreferences?: { sandbox?: boolean } }) {
       log.push(`window show=${options.show} sandbox=${options.webPreferences?.sandbox}`);
     }
     once(event: string) {
       log.push(`window once ${event}`);
     }
-    on() {}
+    on(event: string) {
+      log.push(`window on ${event}`);
+    }
     loadURL(url: string) {
       log.push(`load ${url}`);
       return Promise.resolve();
@@ -32,9 +37,14 @@ vi.mock('electron', () => {
     app: {
       on: (event: string) => log.push(`app.on ${event}`),
       getAppPath: () => '/opt/review-desk/resources/app.asar',
-      getPath: (name: string) => `/home/u/.config/${name}`,
+      // A folder that does not exist: the auto-backup settings load as "no folder".
+      getPath: (name: string) => `/nonexistent/review-desk-test/${name}`,
       getVersion: () => '0.1.0',
       enableSandbox: () => log.push('enableSandbox'),
+      commandLine: {
+        getSwitchValue: () => '',
+        appendSwitch: (name: string, value?: string) => log.push(`switch ${name}=${value}`),
+      },
       requestSingleInstanceLock: () => true,
       quit: () => log.push('quit'),
       whenReady: () => {
@@ -58,7 +68,8 @@ vi.mock('electron', () => {
 describe('main entry', () => {
   it('registers the scheme and sandbox first, then hardens, serves, listens and loads app://', async () => {
     await import('./index');
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The window is created after the auto-backup settings were read from disk.
+    await vi.waitFor(() => expect(log).toContain('load app://review-desk/index.html'));
     const at = (entry: string) => {
       const index = log.indexOf(entry);
       expect(index, entry).toBeGreaterThanOrEqual(0);
@@ -66,6 +77,10 @@ describe('main entry', () => {
     };
     expect(at('registerSchemesAsPrivileged')).toBeLessThan(at('whenReady'));
     expect(at('enableSandbox')).toBeLessThan(at('whenReady'));
+    // Chromium reads its switches at start-up: they must be set before 'ready'.
+    expect(at('switch disable-features=DeferRendererTasksAfterInput')).toBeLessThan(
+      at('whenReady'),
+    );
     expect(at('session hardened')).toBeLessThan(at('window show=false sandbox=true'));
     expect(at('protocol.handle app')).toBeLessThan(at('load app://review-desk/index.html'));
     for (const channel of ipcChannels)
@@ -73,6 +88,11 @@ describe('main entry', () => {
     expect(at('window once ready-to-show')).toBeGreaterThan(at('window show=false sandbox=true'));
     expect(log).toContain('app.on web-contents-created');
     expect(log).toContain('app.on window-all-closed');
+    // The automatic backup's close guard: on the window's close, released by a crashed page,
+    // and told about quits.
+    expect(at('window on close')).toBeGreaterThan(at('window show=false sandbox=true'));
+    expect(log).toContain('webContents on render-process-gone');
+    expect(log).toContain('app.on before-quit');
     expect(log.some((entry) => entry.startsWith('load ') && !entry.startsWith('load app://'))).toBe(
       false,
     );

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { APP_ENTRY_URL } from './appOrigin';
+import { applyChromiumSwitches } from './chromiumSwitches';
+import type { CloseGuard } from './autoBackup/closeGuard';
+import { createBackupFolderStore } from './autoBackup/folderSettings';
+import { guardWindowClose } from './autoBackup/guardWindowClose';
 import { createImpls } from './ipc/impls';
 import { registerIpc } from './ipc/register';
 import { createDeviceKeyCustody } from './keys';
@@ -15,12 +19,26 @@ const preloadPath = path.join(__dirname, 'preload.cjs');
 const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
+let closeGuard: CloseGuard | null = null;
+
+const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+
+// Loaded before the first window, so its close guard knows the folder when 'close' fires.
+const backupFolders = createBackupFolderStore({
+  filePath: path.join(app.getPath('userData'), 'auto-backup.json'),
+  log,
+});
 
 function createMainWindow(): void {
   const window = new BrowserWindow(windowOptions(preloadPath, { devTools: !app.isPackaged }));
   window.once('ready-to-show', () => window.show());
+  closeGuard = guardWindowClose(window, {
+    hasFolder: () => backupFolders.current() !== null,
+    quit: () => app.quit(),
+  });
   window.on('closed', () => {
     mainWindow = null;
+    closeGuard = null;
   });
   mainWindow = window;
   void window.loadURL(APP_ENTRY_URL);
@@ -28,6 +46,7 @@ function createMainWindow(): void {
 
 registerPrivilegedScheme();
 app.enableSandbox();
+applyChromiumSwitches(app.commandLine);
 
 // A second copy would race the first over the same IndexedDB and key file.
 if (!app.requestSingleInstanceLock()) {
@@ -39,15 +58,21 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySecurity(app, session.defaultSession);
     registerAppProtocol(rendererRoot);
     const keys = createDeviceKeyCustody({
       filePath: path.join(app.getPath('userData'), 'device-key.json'),
       secrets: safeStorageSecrets,
     });
+    await backupFolders.load();
     registerIpc(
-      createImpls({ appVersion: () => app.getVersion(), mainWindow: () => mainWindow, keys }),
+      createImpls({
+        appVersion: () => app.getVersion(),
+        mainWindow: () => mainWindow,
+        keys,
+        autoBackup: { folders: backupFolders, guard: () => closeGuard, log },
+      }),
       () => mainWindow,
     );
     createMainWindow();
@@ -56,6 +81,10 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
     });
   });
+
+  // A quit closes the window through its guard; once the backup is done it must quit, not only
+  // close (macOS keeps running without windows).
+  app.on('before-quit', () => closeGuard?.onBeforeQuit());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

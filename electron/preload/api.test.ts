@@ -1,16 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcChannels } from '../../shared/ipc/contract';
-import { createPlatformApi, typedInvoke, type RawInvoke } from './api';
-import { channels } from './channels';
+import { ipcChannels, ipcEvents } from '../../shared/ipc/contract';
+import { createPlatformApi, typedInvoke, type RawInvoke, type Subscribe } from './api';
+import { channels, events } from './channels';
 
 function recordingApi(answer: (channel: string, args: unknown[]) => unknown) {
   const raw = vi.fn<RawInvoke>(async (channel, ...args) => answer(channel, args));
-  return { api: createPlatformApi(raw), raw };
+  const listeners = new Map<string, Set<() => void>>();
+  const subscribe = vi.fn<Subscribe>((channel, listener) => {
+    const set = listeners.get(channel) ?? new Set();
+    set.add(listener);
+    listeners.set(channel, set);
+    return () => set.delete(listener);
+  });
+  const emit = (channel: string) => listeners.get(channel)?.forEach((listener) => listener());
+  return { api: createPlatformApi(raw, subscribe), raw, subscribe, emit };
 }
 
 describe('preload channels', () => {
   it('lists every contract channel exactly once', () => {
     expect(Object.values(channels).sort()).toEqual([...ipcChannels].sort());
+  });
+
+  it('lists every main → renderer message exactly once', () => {
+    expect(Object.values(events).sort()).toEqual([...ipcEvents].sort());
   });
 });
 
@@ -61,6 +73,78 @@ describe('createPlatformApi', () => {
     expect(raw).toHaveBeenLastCalledWith('review:key:unlock', '口令很长很长的口令');
   });
 
+  it('sends the automatic backup calls on their channels and resolves the void ones to undefined', async () => {
+    const { api, raw } = recordingApi((channel) => {
+      switch (channel) {
+        case 'review:backup:folder':
+        case 'review:backup:choose-folder':
+          return { ok: true, value: '/home/u/备份' };
+        case 'review:backup:write':
+          return { ok: true, value: { location: '/home/u/备份/R1-20261121-020304.rdbackup' } };
+        default:
+          return { ok: true, value: null };
+      }
+    });
+    const autoBackup = api.autoBackup;
+    await expect(autoBackup.folder()).resolves.toBe('/home/u/备份');
+    expect(raw).toHaveBeenLastCalledWith('review:backup:folder');
+    await expect(autoBackup.chooseFolder()).resolves.toBe('/home/u/备份');
+    expect(raw).toHaveBeenLastCalledWith('review:backup:choose-folder');
+    await expect(autoBackup.clearFolder()).resolves.toBeUndefined();
+    expect(raw).toHaveBeenLastCalledWith('review:backup:clear-folder');
+
+    const bytes = new Uint8Array([7, 7]);
+    await expect(autoBackup.write('R1-20261121-020304.rdbackup', bytes)).resolves.toEqual({
+      location: '/home/u/备份/R1-20261121-020304.rdbackup',
+    });
+    expect(raw).toHaveBeenLastCalledWith(
+      'review:backup:write',
+      'R1-20261121-020304.rdbackup',
+      bytes,
+    );
+
+    await expect(autoBackup.closeAck()).resolves.toBeUndefined();
+    expect(raw).toHaveBeenLastCalledWith('review:backup:close-ack');
+    await expect(autoBackup.closeNow()).resolves.toBeUndefined();
+    expect(raw).toHaveBeenLastCalledWith('review:backup:close-now');
+    await expect(autoBackup.closeCancel()).resolves.toBeUndefined();
+    expect(raw).toHaveBeenLastCalledWith('review:backup:close-cancel');
+  });
+
+  it('passes a refused backup write on as an Error with main’s message', async () => {
+    const { api } = recordingApi(() => ({
+      ok: false,
+      error: { code: 'backup-folder-missing', message: '自动备份文件夹不存在' },
+    }));
+    const failure = api.autoBackup.write('R1-20261121-020304.rdbackup', new Uint8Array());
+    await expect(failure).rejects.toThrow('自动备份文件夹不存在');
+    await expect(failure).rejects.toMatchObject({ name: 'backup-folder-missing' });
+  });
+
+  it('calls a close-requested handler with no arguments until it unsubscribes', () => {
+    const { api, subscribe, emit } = recordingApi(() => undefined);
+    const handler = vi.fn();
+    const unsubscribe = api.autoBackup.onCloseRequested(handler);
+    expect(subscribe).toHaveBeenCalledWith('review:backup:close-requested', expect.any(Function));
+    emit('review:backup:close-requested');
+    emit('review:backup:close-requested');
+    expect(handler).toHaveBeenCalledTimes(2);
+    expect(handler.mock.calls).toEqual([[], []]);
+    emit('review:app:version');
+    expect(handler).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    emit('review:backup:close-requested');
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a handler that is not a function', () => {
+    const { api, subscribe } = recordingApi(() => undefined);
+    expect(() => api.autoBackup.onCloseRequested('alert(1)' as unknown as () => void)).toThrow(
+      TypeError,
+    );
+    expect(subscribe).not.toHaveBeenCalled();
+  });
+
   it("throws an Error carrying main's Chinese message and code on failure", async () => {
     const { api } = recordingApi(() => ({
       ok: false,
@@ -88,6 +172,9 @@ describe('createPlatformApi', () => {
       // @ts-expect-error signing needs bytes, not text
       void invoke('review:key:sign', 'hello');
       void invoke('review:key:sign', new Uint8Array());
+      // @ts-expect-error a backup write needs the name and the bytes
+      void invoke('review:backup:write', new Uint8Array());
+      void invoke('review:backup:write', 'R1-20261121-020304.rdbackup', new Uint8Array());
     };
     expect(typeChecksOnly).toBeTypeOf('function');
   });

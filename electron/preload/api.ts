@@ -1,9 +1,21 @@
-import type { IpcChannel, IpcRequest, IpcResponses, IpcResult } from '../../shared/ipc/contract';
+import type {
+  IpcChannel,
+  IpcEventChannel,
+  IpcRequest,
+  IpcResponses,
+  IpcResult,
+} from '../../shared/ipc/contract';
 import type { CreateKeyOptions, Platform } from '../../shared/platform/Platform';
-import { channels } from './channels';
+import { channels, events } from './channels';
 
 /** ipcRenderer.invoke as this file needs it; injected so the API is testable without Electron. */
 export type RawInvoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Listens to one main → renderer message and returns the unsubscribe; the listener gets no
+ * arguments (see listenOn in events.ts). Injected for the same reason as RawInvoke.
+ */
+export type Subscribe = (channel: IpcEventChannel, listener: () => void) => () => void;
 
 type Invoke = <C extends IpcChannel>(
   channel: C,
@@ -34,8 +46,11 @@ export function typedInvoke(raw: RawInvoke): Invoke {
   };
 }
 
-export function createPlatformApi(raw: RawInvoke) {
+export function createPlatformApi(raw: RawInvoke, subscribe: Subscribe) {
   const invoke = typedInvoke(raw);
+  const done = async <C extends IpcChannel>(channel: C, ...args: IpcRequest<C>) => {
+    await invoke(channel, ...args);
+  };
   return {
     kind: 'electron',
     appVersion: () => invoke(channels.appVersion),
@@ -50,5 +65,19 @@ export function createPlatformApi(raw: RawInvoke) {
       sign: (message) => invoke(channels.keySign, message),
     },
     printToPdf: (request) => invoke(channels.printToPdf, request),
+    autoBackup: {
+      folder: () => invoke(channels.backupFolder),
+      chooseFolder: () => invoke(channels.backupChooseFolder),
+      clearFolder: () => done(channels.backupClearFolder),
+      write: (name, bytes) => invoke(channels.backupWrite, name, bytes),
+      onCloseRequested: (handler) => {
+        // The page's handler is called as a plain function: nothing from IPC reaches it.
+        if (typeof handler !== 'function') throw new TypeError('需要一个函数');
+        return subscribe(events.backupCloseRequested, () => handler());
+      },
+      closeAck: () => done(channels.backupCloseAck),
+      closeNow: () => done(channels.backupCloseNow),
+      closeCancel: () => done(channels.backupCloseCancel),
+    },
   } satisfies Platform;
 }

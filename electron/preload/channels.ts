@@ -1,4 +1,4 @@
-import type { IpcChannel } from '../../shared/ipc/contract';
+import type { IpcChannel, IpcEventChannel } from '../../shared/ipc/contract';
 
 /**
  * The channel names, spelled out here because the contract module also holds the zod schemas and
@@ -14,9 +14,26 @@ export const channels = {
   keyUnlock: 'review:key:unlock',
   keySign: 'review:key:sign',
   printToPdf: 'review:print:pdf',
+  backupFolder: 'review:backup:folder',
+  backupChooseFolder: 'review:backup:choose-folder',
+  backupClearFolder: 'review:backup:clear-folder',
+  backupWrite: 'review:backup:write',
+  backupCloseAck: 'review:backup:close-ack',
+  backupCloseNow: 'review:backup:close-now',
+  backupCloseCancel: 'review:backup:close-cancel',
 } as const satisfies Record<string, IpcChannel>;
+
+/** Main → renderer messages, checked against the contract's ipcEvents the same way. */
+export const events = {
+  backupCloseRequested: 'review:backup:close-requested',
+} as const satisfies Record<string, IpcEventChannel>;
 
 type Listed = (typeof channels)[keyof typeof channels];
 type Unlisted = Exclude<IpcChannel, Listed>;
 const everyChannelListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyChannelListed;
+
+type ListedEvent = (typeof events)[keyof typeof events];
+type UnlistedEvent = Exclude<IpcEventChannel, ListedEvent>;
+const everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
+void everyEventListed;

@@ -6,9 +6,11 @@ import { createPlatformApi } from './api';
 
 /**
  * The preload's surface (issue #7): what the page can call is exactly the Platform interface —
- * file pickers, printing and the key calls info/create/unlock/sign (public key and signatures
- * only) — and nothing else. The members are read from the interface's source, so adding a method
- * to the preload without declaring it in Platform (or vice versa) fails here.
+ * file pickers, printing, the key calls info/create/unlock/sign (public key and signatures
+ * only), and the automatic backup on close (a folder chosen in a native dialog, archive writes
+ * under a fixed name pattern, the close handshake) — and nothing else. The members are read from
+ * the interfaces' source, so adding a method to the preload without declaring it in Platform (or
+ * vice versa) fails here.
  */
 const platformSource = fileURLToPath(new URL('../../shared/platform/Platform.ts', import.meta.url));
 
@@ -37,14 +39,33 @@ function surface(value: object, prefix = ''): string[] {
 }
 
 describe('preload API surface', () => {
-  const api = createPlatformApi(async () => ({ ok: true, value: undefined }));
+  const api = createPlatformApi(
+    async () => ({ ok: true, value: undefined }),
+    () => () => {},
+  );
 
-  it('exposes exactly the members of Platform and KeyCustody', () => {
+  it('exposes exactly the members of Platform, KeyCustody and AutoBackupHost', () => {
     const expected = [
-      ...interfaceMembers('Platform').filter((m) => m !== 'keys'),
+      ...interfaceMembers('Platform').filter((m) => m !== 'keys' && m !== 'autoBackup'),
       ...interfaceMembers('KeyCustody').map((m) => `keys.${m}`),
+      ...interfaceMembers('AutoBackupHost').map((m) => `autoBackup.${m}`),
     ].sort();
     expect(surface(api).sort()).toEqual(expected);
+  });
+
+  it('lets the page listen to one message only, the close request, and write under one name pattern', () => {
+    const listening = surface(api).filter((path) => /^on[A-Z]|\.on[A-Z]/.test(path));
+    expect(listening).toEqual(['autoBackup.onCloseRequested']);
+    expect(Object.keys(api.autoBackup).sort()).toEqual([
+      'chooseFolder',
+      'clearFolder',
+      'closeAck',
+      'closeCancel',
+      'closeNow',
+      'folder',
+      'onCloseRequested',
+      'write',
+    ]);
   });
 
   it('offers no way to read key material: the key calls are info, create, unlock and sign', () => {
@@ -56,6 +77,7 @@ describe('preload API surface', () => {
   it('hands the page functions and plain values only, no ipcRenderer or prototype tricks', () => {
     expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(api.keys)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(api.autoBackup)).toBe(Object.prototype);
     for (const path of surface(api)) {
       const value = path
         .split('.')
@@ -69,11 +91,13 @@ describe('preload API surface', () => {
     const exposures = preload.match(/exposeInMainWorld\(/g) ?? [];
     expect(exposures).toHaveLength(1);
     expect(preload).toMatch(/exposeInMainWorld\(\s*'reviewDesk',\s*createPlatformApi\(/);
-    // ipcRenderer is used inside the closure, never passed to the page.
+    // ipcRenderer is used inside the invoke closure and by listenOn (events.ts, which hands the
+    // page's listeners no arguments; events.test.ts), never passed to the page itself.
     const body = preload
       .replace(/^import .*$/gm, '')
       .replace(/\/\/.*$/gm, '')
-      .replace(/ipcRenderer\.invoke\(/g, '');
+      .replace(/ipcRenderer\.invoke\(/g, '')
+      .replace(/listenOn\(ipcRenderer\)/g, '');
     expect(body).not.toMatch(/ipcRenderer/);
   });
 });

@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { useServices } from './app/AppServices';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
+import { AutoBackupSessionProvider } from './features/backup/autoBackup/AutoBackupSession';
+import { CloseBackupHandler } from './features/backup/autoBackup/CloseBackupHandler';
 import { ChairPage } from './features/chair/ChairPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
 import { HomePage } from './features/home/HomePage';
@@ -201,11 +203,13 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   return (
-    <>
+    <AutoBackupSessionProvider>
       <Header route={route} />
       <Suspense fallback={<main className="page" aria-busy="true" />}>
         <Page route={route} />
       </Suspense>
-    </>
+      {/* Mounted once, whatever the page: main may ask to back up on close at any time. */}
+      <CloseBackupHandler />
+    </AutoBackupSessionProvider>
   );
 }

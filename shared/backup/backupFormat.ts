@@ -13,8 +13,7 @@ import { decodeBase64, encodeBase64 } from '../signing/base64';
 export const BACKUP_FORMAT = 'review-desk/backup@1';
 /** Iterations written by this app (OWASP 2023 for PBKDF2-HMAC-SHA256). */
 export const BACKUP_ITERATIONS = 600_000;
-/** Shortest passphrase the UI accepts for a backup. */
-export const BACKUP_PASSPHRASE_MIN_LENGTH = 8;
+export { BACKUP_PASSPHRASE_MIN_LENGTH } from './passphrasePolicy';
 
 export interface BackupLimits {
   /** Whole archive, header and ciphertext. */

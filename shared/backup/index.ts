@@ -15,6 +15,7 @@ import { decodeBackupContent, encodeBackupContent, type BackupContent } from './
 
 export * from './backupFormat';
 export * from './backupContent';
+export * from './autoBackupName';
 
 export async function writeRoundBackup(
   content: BackupContent,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAutoBackupName } from '../backup/autoBackupName';
 import type { DeviceKeyInfo, PickedFile, SaveOutcome } from '../platform/Platform';
 
 /**
@@ -61,6 +62,17 @@ export const ipcRequests = {
   'review:key:unlock': z.tuple([z.string().min(1).max(1024)]),
   'review:key:sign': z.tuple([bytes]),
   'review:print:pdf': z.tuple([z.object({ suggestedName: fileName })]),
+  'review:backup:folder': z.tuple([]),
+  'review:backup:choose-folder': z.tuple([]),
+  'review:backup:clear-folder': z.tuple([]),
+  // Only the automatic archive's own name pattern: main writes it into a folder on disk.
+  'review:backup:write': z.tuple([
+    z.string().max(200).refine(isAutoBackupName, '自动备份文件名不合法'),
+    bytes,
+  ]),
+  'review:backup:close-ack': z.tuple([]),
+  'review:backup:close-now': z.tuple([]),
+  'review:backup:close-cancel': z.tuple([]),
 } as const;
 
 export interface IpcResponses {
@@ -72,7 +84,21 @@ export interface IpcResponses {
   'review:key:unlock': null;
   'review:key:sign': Uint8Array;
   'review:print:pdf': SaveOutcome;
+  'review:backup:folder': string | null;
+  'review:backup:choose-folder': string | null;
+  'review:backup:clear-folder': null;
+  'review:backup:write': { location: string };
+  'review:backup:close-ack': null;
+  'review:backup:close-now': null;
+  'review:backup:close-cancel': null;
 }
+
+/**
+ * Messages main sends to the renderer (webContents.send), carrying no payload: the preload hands
+ * the page a call without arguments, never the IPC event (whose `sender` is ipcRenderer).
+ */
+export const ipcEvents = ['review:backup:close-requested'] as const;
+export type IpcEventChannel = (typeof ipcEvents)[number];
 
 export type IpcChannel = keyof typeof ipcRequests;
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcRequests)[C]>;

@@ -80,6 +80,36 @@ export interface PrintToPdfRequest {
   suggestedName: string;
 }
 
+/**
+ * Whole-round backups written automatically when the desktop app closes (docs/formats.md,
+ * Backup archive). Main keeps the folder and holds the window open while the renderer backs up;
+ * the renderer decides what changed, encrypts, and hands main finished archives.
+ *
+ * The close handshake: main calls the onCloseRequested handler; the renderer answers closeAck()
+ * at once (otherwise main closes after a few seconds, in case the page is hung), then either
+ * closeNow() (backed up, or the user chose to skip) or closeCancel() (the user keeps the app
+ * open; the next close asks again).
+ */
+export interface AutoBackupHost {
+  /** The chosen folder (an absolute path), or null when none is chosen. */
+  folder(): Promise<string | null>;
+  /** The native folder dialog; the new folder, or null when cancelled (the old one stays). */
+  chooseFolder(): Promise<string | null>;
+  /** No folder: closing no longer backs up. */
+  clearFolder(): Promise<void>;
+  /**
+   * Writes one archive into the folder, atomically, then prunes that round's oldest automatic
+   * archives (see AUTO_BACKUPS_KEPT_PER_ROUND). `name` must be an autoBackupName(); only allowed
+   * while a close is held for a backup.
+   */
+  write(name: string, bytes: Uint8Array): Promise<{ location: string }>;
+  /** Called when the window is about to close and a folder is set; returns an unsubscribe. */
+  onCloseRequested(handler: () => void): () => void;
+  closeAck(): Promise<void>;
+  closeNow(): Promise<void>;
+  closeCancel(): Promise<void>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'web';
   appVersion(): Promise<string>;
@@ -89,4 +119,6 @@ export interface Platform {
   readonly keys: KeyCustody;
   /** Print the current view to a PDF the user saves. */
   printToPdf(request: PrintToPdfRequest): Promise<SaveOutcome>;
+  /** Desktop only: a page cannot write files while it unloads, so the web build has none. */
+  readonly autoBackup?: AutoBackupHost;
 }

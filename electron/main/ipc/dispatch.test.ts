@@ -22,6 +22,13 @@ function fakeImpls(overrides: Partial<IpcImpls> = {}): IpcImpls {
     'review:key:unlock': unused,
     'review:key:sign': async (message) => new Uint8Array(64).fill(message.length),
     'review:print:pdf': unused,
+    'review:backup:folder': async () => null,
+    'review:backup:choose-folder': unused,
+    'review:backup:clear-folder': unused,
+    'review:backup:write': async (name) => ({ location: `/home/u/备份/${name}` }),
+    'review:backup:close-ack': async () => null,
+    'review:backup:close-now': async () => null,
+    'review:backup:close-cancel': async () => null,
     ...overrides,
   };
 }
@@ -112,6 +119,40 @@ describe('handleIpc', () => {
     };
     const error = errorOf(await handleIpc('review:file:save', trusted, [request], fakeImpls()));
     expect(error.code).toBe('bad-request');
+  });
+
+  it.each([
+    '../R1-20261121-020304.rdbackup',
+    'R1-20261121-020304.rdbackup/../../x',
+    'a..b-20261121-020304.rdbackup',
+    'R1-202611210203.rdbackup',
+    'R1-20261121-020304.exe',
+    '',
+  ])('refuses the automatic backup name %j without calling the implementation', async (name) => {
+    const write = vi.fn<IpcImpls['review:backup:write']>(async () => ({ location: '' }));
+    const error = errorOf(
+      await handleIpc(
+        'review:backup:write',
+        trusted,
+        [name, new Uint8Array([1])],
+        fakeImpls({ 'review:backup:write': write }),
+      ),
+    );
+    expect(error.code).toBe('bad-request');
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('passes a valid automatic backup write to the implementation', async () => {
+    const bytes = new Uint8Array([1]);
+    const write = vi.fn<IpcImpls['review:backup:write']>(async () => ({ location: '/b/x' }));
+    const result = await handleIpc(
+      'review:backup:write',
+      trusted,
+      ['DEMO-2026-01-20261121-020304.rdbackup', bytes],
+      fakeImpls({ 'review:backup:write': write }),
+    );
+    expect(result).toEqual({ ok: true, value: { location: '/b/x' } });
+    expect(write).toHaveBeenCalledWith('DEMO-2026-01-20261121-020304.rdbackup', bytes);
   });
 
   it('passes an expected failure through with its code and message', async () => {

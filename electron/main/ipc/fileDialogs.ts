@@ -41,3 +41,13 @@ export async function saveWithDialog(
   await writeFileAtomic(result.filePath, bytes);
   return { saved: true, location: result.filePath };
 }
+
+/** A folder the user picks (and may create); null when cancelled. */
+export async function chooseFolder(window: BrowserWindow, title: string): Promise<string | null> {
+  const result = await dialog.showOpenDialog(window, {
+    title,
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory'],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}

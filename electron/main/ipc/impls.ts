@@ -1,7 +1,8 @@
 import type { BrowserWindow } from 'electron';
+import { createAutoBackupImpls, type AutoBackupDeps } from '../autoBackup/backupImpls';
 import type { DeviceKeyCustody } from '../keys';
 import type { IpcImpls } from './dispatch';
-import { openFiles, saveWithDialog } from './fileDialogs';
+import { chooseFolder, openFiles, saveWithDialog } from './fileDialogs';
 import { IpcFailure } from './ipcFailure';
 import { printToPdf } from './printToPdf';
 
@@ -9,6 +10,8 @@ export interface ImplDeps {
   appVersion: () => string;
   mainWindow: () => BrowserWindow | null;
   keys: DeviceKeyCustody;
+  /** The folder dialog is added here, modal to the main window. */
+  autoBackup: Omit<AutoBackupDeps, 'pickFolder'>;
 }
 
 /** Dialogs are modal to the main window, so there must be one. */
@@ -34,5 +37,9 @@ export function createImpls(deps: ImplDeps): IpcImpls {
     },
     'review:key:sign': (message) => deps.keys.sign(message),
     'review:print:pdf': async (request) => printToPdf(requireWindow(deps), request),
+    ...createAutoBackupImpls({
+      ...deps.autoBackup,
+      pickFolder: () => chooseFolder(requireWindow(deps), '选择自动备份文件夹'),
+    }),
   };
 }

@@ -607,7 +607,6 @@ export const en: Messages = {
     title: 'Backup and restore',
     intro:
       'A backup holds all data of one round (packets, attachments, sheets, conflicts, audit log …), encrypted with a passphrase (AES-256-GCM). It can be restored on another laptop.',
-    webNote: 'The browser version backs up on demand only; the desktop app also backs up on close.',
     backupRound: 'Back up this round',
     restore: 'Restore a backup',
     passphrase: 'Backup passphrase (at least 8 characters)',
@@ -633,6 +632,37 @@ export const en: Messages = {
     replace: 'Replace with the backup',
     cancel: 'Cancel',
     fileInfo: (id: string, title: string, at: string) => `Backup of ${title} (${id}), made ${at}`,
+  },
+  autoBackup: {
+    title: 'Automatic backup on close',
+    intro:
+      'Each time Review Desk closes, every round changed since its last automatic backup is written, encrypted, to the folder below (the latest 10 per round are kept). The passphrase stays in memory for this run only and is asked again after every start; if none was entered, closing asks for it first.',
+    desktopOnly:
+      'Automatic backups need the desktop app: a browser cannot write files while a page closes. Use “Back up this round” above.',
+    folder: (folder: string) => `Backup folder: ${folder}`,
+    noFolder: 'No backup folder chosen: closing does not back up.',
+    chooseFolder: 'Choose folder…',
+    changeFolder: 'Change folder…',
+    clearFolder: 'Stop automatic backups',
+    passphraseSet: 'The backup passphrase is set for this run (in memory only, gone on exit).',
+    setPassphrase: 'Set for this run',
+    forgetPassphrase: 'Forget passphrase',
+    lastBackups: 'Latest automatic backups',
+    lastBackup: (title: string, at: string, location: string) => `${title}: ${at}, ${location}`,
+    dialogTitle: 'Backing up before closing',
+    checking: 'Checking which rounds need a backup…',
+    askPassphrase: (n: number) =>
+      `${n} round(s) changed since their last automatic backup. Enter the backup passphrase to encrypt this backup (not asked again during this run).`,
+    backUpAndClose: 'Back up and quit',
+    skip: 'Skip, quit now',
+    keepOpen: 'Cancel, keep open',
+    escapeHint: 'Press Esc to cancel closing and keep working.',
+    progress: (index: number, total: number, title: string) =>
+      `Backing up ${index}/${total}: ${title}`,
+    skipWaiting: 'Skip the backup, quit now',
+    failed: (title: string, reason: string) => `Automatic backup of “${title}” failed: ${reason}`,
+    retry: 'Retry',
+    closeWithout: 'Quit without a backup',
   },
   audit: {
     title: 'Audit log',

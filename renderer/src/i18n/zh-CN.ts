@@ -594,7 +594,6 @@ export const zhCN = {
     title: '备份与恢复',
     intro:
       '备份文件包含一轮评审的全部数据（项目、附件、评分表、回避、审计记录等），用口令加密（AES-256-GCM）。可在另一台电脑上恢复。',
-    webNote: '浏览器版只能手动备份；桌面版在退出时还会自动备份。',
     backupRound: '备份本轮',
     restore: '恢复备份',
     passphrase: '备份口令（至少 8 个字符）',
@@ -621,6 +620,37 @@ export const zhCN = {
     cancel: '取消',
     fileInfo: (id: string, title: string, at: string) =>
       `备份文件：${title}（${id}），备份于 ${at}`,
+  },
+  autoBackup: {
+    title: '关闭时自动备份',
+    intro:
+      '每次关闭评审台时，把自上次自动备份以来有改动的评审各写一份加密备份到下面的文件夹（每轮保留最近 10 份）。口令只保存在本次运行的内存中，每次启动评审台后需要重新输入；未输入时，关闭前会先询问。',
+    desktopOnly:
+      '自动备份只在桌面版中可用：浏览器无法在关闭页面时写入文件。请用上面的“备份本轮”手动备份。',
+    folder: (folder: string) => `备份文件夹：${folder}`,
+    noFolder: '尚未选择备份文件夹，关闭时不会自动备份。',
+    chooseFolder: '选择文件夹…',
+    changeFolder: '更换文件夹…',
+    clearFolder: '停止自动备份',
+    passphraseSet: '本次运行的备份口令已设置（只在内存中，退出后即清除）。',
+    setPassphrase: '设置本次口令',
+    forgetPassphrase: '清除口令',
+    lastBackups: '最近的自动备份',
+    lastBackup: (title: string, at: string, location: string) => `${title}：${at}，${location}`,
+    dialogTitle: '关闭前自动备份',
+    checking: '正在检查哪些评审需要备份…',
+    askPassphrase: (n: number) =>
+      `有 ${n} 轮评审自上次自动备份后有改动。请输入备份口令，用于加密这次的备份（本次运行内不再询问）。`,
+    backUpAndClose: '备份并退出',
+    skip: '跳过，直接退出',
+    keepOpen: '取消，不退出',
+    escapeHint: '按 Esc 取消关闭，继续使用评审台。',
+    progress: (index: number, total: number, title: string) =>
+      `正在自动备份 ${index}/${total}：${title}`,
+    skipWaiting: '跳过备份，直接退出',
+    failed: (title: string, reason: string) => `自动备份评审“${title}”失败：${reason}`,
+    retry: '重试',
+    closeWithout: '不备份，直接退出',
   },
   audit: {
     title: '审计记录',

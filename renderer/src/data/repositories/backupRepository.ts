@@ -52,12 +52,19 @@ const allTables = (db: ReviewDeskDb) => [
   ...ROUND_SCOPED_TABLES.map((name) => db.table(name)),
 ];
 
-/** Read one round's rows in one read transaction (a consistent snapshot), then the blobs. */
-export async function collectRoundBackup(
-  db: ReviewDeskDb,
-  roundId: string,
-  now = new Date(),
-): Promise<BackupContent> {
+/** One round's rows as they go into an archive, and the blobs whose bytes go beside them. */
+export interface RoundSnapshot {
+  tables: BackupContent['tables'];
+  /** Attachment and photo Blobs under their archive entry keys, read after the transaction. */
+  blobs: { key: string; blob: Blob }[];
+}
+
+/**
+ * Read one round's rows in one read transaction (a consistent snapshot), shaped as in the
+ * archive: audit rows without the database's `seq`, attachment and photo rows without their
+ * Blob. The automatic backup digests these same tables to tell whether a round changed.
+ */
+export async function snapshotRound(db: ReviewDeskDb, roundId: string): Promise<RoundSnapshot> {
   const snapshot = await db.transaction('r', allTables(db), async () => {
     const round = await db.rounds.get(roundId);
     if (!round) throw new Error(`本机没有评审 ${roundId}`);
@@ -75,37 +82,44 @@ export async function collectRoundBackup(
     tables.push({ name: 'settings', rows: settings as unknown as Record<string, unknown>[] });
     return tables;
   });
-  const attachments: BackupContent['attachments'] = [];
-  const tables = await Promise.all(
-    snapshot.map(async ({ name, rows }) => {
-      if (name === 'audit') {
-        // `seq` is this database's order across rounds; the chain's `index` is what matters.
-        const audit = (rows as unknown as AuditRow[])
-          .map(({ seq: _seq, ...rest }) => rest)
-          .sort((a, b) => a.index - b.index);
-        return { name, rows: audit as unknown as BackupRow[] };
-      }
-      if (name === 'sitePhotos') {
-        const out: BackupRow[] = [];
-        for (const row of rows as unknown as SitePhotoRow[]) {
-          const { blob, ...rest } = row;
-          const bytes = new Uint8Array(await blob.arrayBuffer());
-          attachments.push({ key: photoEntryKey(row.id), sha256: sha256Hex(bytes), bytes });
-          out.push(rest as unknown as BackupRow);
-        }
-        return { name, rows: out };
-      }
-      if (name !== 'attachments') return { name, rows };
-      const out: BackupRow[] = [];
-      for (const row of rows as unknown as AttachmentRow[]) {
-        const { blob, ...rest } = row;
-        const bytes = new Uint8Array(await blob.arrayBuffer());
-        attachments.push({ key: row.key, sha256: sha256Hex(bytes), bytes });
-        out.push(rest as unknown as BackupRow);
-      }
+  const blobs: RoundSnapshot['blobs'] = [];
+  const tables = snapshot.map(({ name, rows }) => {
+    if (name === 'audit') {
+      // `seq` is this database's order across rounds; the chain's `index` is what matters.
+      const audit = (rows as unknown as AuditRow[])
+        .map(({ seq: _seq, ...rest }) => rest)
+        .sort((a, b) => a.index - b.index);
+      return { name, rows: audit as unknown as BackupRow[] };
+    }
+    if (name === 'sitePhotos') {
+      const out = (rows as unknown as SitePhotoRow[]).map(({ blob, ...rest }) => {
+        blobs.push({ key: photoEntryKey(rest.id), blob });
+        return rest as unknown as BackupRow;
+      });
       return { name, rows: out };
-    }),
-  );
+    }
+    if (name !== 'attachments') return { name, rows };
+    const out = (rows as unknown as AttachmentRow[]).map(({ blob, ...rest }) => {
+      blobs.push({ key: rest.key, blob });
+      return rest as unknown as BackupRow;
+    });
+    return { name, rows: out };
+  });
+  return { tables, blobs };
+}
+
+/** The round's snapshot with every attachment's and photo's bytes and SHA-256. */
+export async function collectRoundBackup(
+  db: ReviewDeskDb,
+  roundId: string,
+  now = new Date(),
+): Promise<BackupContent> {
+  const { tables, blobs } = await snapshotRound(db, roundId);
+  const attachments: BackupContent['attachments'] = [];
+  for (const { key, blob } of blobs) {
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    attachments.push({ key, sha256: sha256Hex(bytes), bytes });
+  }
   return {
     roundId,
     schemaVersion: CURRENT_SCHEMA_VERSION,
