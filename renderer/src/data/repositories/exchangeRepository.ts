@@ -21,6 +21,7 @@ import { assertResultsOpen } from './resultsLock';
 import type { ExchangeConflictRow, ExpertKeyRow, ExpertRow, SheetRow } from '../rows';
 import { appendAudit } from './auditLog';
 import { expertKey, packetKey, sheetKey } from './keys';
+import { compareChinese } from '../../../../shared/collation/chineseOrder';
 
 /**
  * Score files between laptops (design.md workflow 4): an expert exports their signed sheets, the
@@ -471,7 +472,7 @@ export async function listExpertKeys(
   const names = new Map(experts.map((e: ExpertRow) => [e.id, e.name]));
   return keys
     .map((k) => ({ ...k, expertName: names.get(k.expertId) ?? k.expertId }))
-    .sort((a, b) => a.expertId.localeCompare(b.expertId, 'zh-CN', { numeric: true }));
+    .sort((a, b) => compareChinese(a.expertId, b.expertId));
 }
 
 export interface ExchangeConflictListing {

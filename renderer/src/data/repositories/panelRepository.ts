@@ -11,6 +11,7 @@ import { appendAudit } from './auditLog';
 import { expertKey, sheetKey } from './keys';
 import { assertResultsOpen } from './resultsLock';
 import { emptySheet } from './sheetRepository';
+import { compareChinese } from '../../../../shared/collation/chineseOrder';
 
 /** Panel settings the round package does not carry; kept per round in the settings table. */
 export interface PanelSettings {
@@ -330,8 +331,8 @@ export async function progressMatrix(db: ReviewDeskDb, roundId: string): Promise
     db.sheets.where('roundId').equals(roundId).toArray(),
     panelSettings(db, roundId),
   ]);
-  experts.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
-  packets.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+  experts.sort((a, b) => compareChinese(a.id, b.id));
+  packets.sort((a, b) => compareChinese(a.id, b.id));
   const assigned = new Set(assignments.map((a) => `${a.packetId}:${a.expertId}`));
   const statusOf = new Map(sheets.map((s) => [`${s.packetId}:${s.expertId}`, s.status]));
   const counts: Record<MatrixCell, number> = {
@@ -401,9 +402,5 @@ export async function submittedSheets(
       revision: s.revision,
       submittedAt: s.submittedAt ?? s.updatedAt,
     }))
-    .sort(
-      (a, b) =>
-        a.packetId.localeCompare(b.packetId, 'zh-CN', { numeric: true }) ||
-        a.expertId.localeCompare(b.expertId),
-    );
+    .sort((a, b) => compareChinese(a.packetId, b.packetId) || a.expertId.localeCompare(b.expertId));
 }

@@ -1,6 +1,7 @@
 import type { ReviewDeskDb } from '../db';
 import type { AttachmentRow, ExpertRow, PacketRow, RoundRow } from '../rows';
 import { expertKey, packetKey } from './keys';
+import { compareChinese } from '../../../../shared/collation/chineseOrder';
 
 /** Read-side queries the screens use; screens never touch tables directly. */
 
@@ -32,7 +33,7 @@ export async function listPackets(db: ReviewDeskDb, roundId: string): Promise<Pa
   const packets = (await db.packets.where('roundId').equals(roundId).toArray()).filter(
     (p) => !p.withdrawn,
   );
-  return packets.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+  return packets.sort((a, b) => compareChinese(a.id, b.id));
 }
 
 export const getPacket = (
@@ -56,7 +57,7 @@ export async function listAttachments(
 
 export async function listExperts(db: ReviewDeskDb, roundId: string): Promise<ExpertRow[]> {
   const experts = await db.experts.where('roundId').equals(roundId).toArray();
-  return experts.sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+  return experts.sort((a, b) => compareChinese(a.id, b.id));
 }
 
 export const getExpert = (
@@ -78,7 +79,7 @@ export async function packetsAssignedTo(
   const packets = await db.packets.bulkGet(assignments.map((a) => packetKey(roundId, a.packetId)));
   return packets
     .filter((p): p is PacketRow => p !== undefined)
-    .sort((a, b) => a.id.localeCompare(b.id, 'zh-CN', { numeric: true }));
+    .sort((a, b) => compareChinese(a.id, b.id));
 }
 
 /** Case- and width-insensitive match over what a secretary searches by. */

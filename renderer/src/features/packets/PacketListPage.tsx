@@ -16,8 +16,17 @@ export function PacketListPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const { db } = useServices();
   const packets = useLiveQuery(() => listPackets(db, roundId), [db, roundId]);
-  const progress = useLiveQuery(() => packetProgress(db, roundId), [db, roundId]);
-  const flags = useLiveQuery(() => packetFlagsForRound(db, roundId), [db, roundId]);
+  // The rows come first: progress reads every assignment and sheet of the round (tens of
+  // thousands of rows), and asked for at the same time it kept the list waiting behind it.
+  const listed = packets !== undefined;
+  const progress = useLiveQuery(
+    () => (listed ? packetProgress(db, roundId) : undefined),
+    [db, roundId, listed],
+  );
+  const flags = useLiveQuery(
+    () => (listed ? packetFlagsForRound(db, roundId) : undefined),
+    [db, roundId, listed],
+  );
   const [filter, setFilter] = useState<PacketFilter>(NO_FILTER);
   const deferred = useDeferredValue(filter);
   const all = useMemo(() => packets ?? [], [packets]);

@@ -1,4 +1,5 @@
 import type { PacketRow } from '../../data/rows';
+import { compareChinese } from '../../../../shared/collation/chineseOrder';
 
 export interface PacketFilter {
   query: string;
@@ -10,13 +11,11 @@ export interface PacketFilter {
 
 export const NO_FILTER: PacketFilter = { query: '', group: '', city: '', category: '', sort: 'id' };
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
 /** Distinct non-empty values with their counts, in Chinese collation order. */
 export function countsBy(packets: readonly PacketRow[], key: (p: PacketRow) => string) {
   const counts = new Map<string, number>();
   for (const p of packets) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => collator.compare(a, b));
+  return [...counts].sort(([a], [b]) => compareChinese(a, b));
 }
 
 export function sortPackets(packets: PacketRow[], sort: PacketFilter['sort']): PacketRow[] {
@@ -27,5 +26,5 @@ export function sortPackets(packets: PacketRow[], sort: PacketFilter['sort']): P
     group: (p) => p.group,
   };
   const k = key[sort];
-  return packets.sort((a, b) => collator.compare(k(a), k(b)) || collator.compare(a.id, b.id));
+  return packets.sort((a, b) => compareChinese(k(a), k(b)) || compareChinese(a.id, b.id));
 }
