@@ -197,6 +197,15 @@ describe('database versions', () => {
     await expect(openDatabase(name)).rejects.toBeInstanceOf(DatabaseFromTheFutureError);
     await expect(openDatabase(name)).rejects.toThrow(/更新版本的评审台/);
 
+    // Where indexedDB.databases() is missing (older engines), a probe reads the version instead.
+    const withoutListing = new Proxy(indexedDB, {
+      get: (target, key) =>
+        key === 'databases' ? undefined : (Reflect.get(target, key) as unknown),
+    });
+    await expect(
+      openDatabase(name, { indexedDB: withoutListing, IDBKeyRange }),
+    ).rejects.toBeInstanceOf(DatabaseFromTheFutureError);
+
     const again = new Dexie(name);
     await again.open();
     expect(again.verno).toBe(CURRENT_SCHEMA_VERSION + 5);

@@ -92,24 +92,37 @@ export class DatabaseFromTheFutureError extends Error {
 
 /**
  * Open the database, refusing one written by a newer app. Dexie 4 would open such a database and
- * quietly add its own tables to it; a probe in dynamic mode (no schema declared) reads the
- * version on disk without changing anything.
+ * quietly add its own tables to it, so the version on disk is read first without changing
+ * anything: from indexedDB.databases() where there is one (no connection, a few milliseconds at
+ * start-up), otherwise by a probe in dynamic mode (no schema declared).
  */
 export async function openDatabase(
   name = DEFAULT_DB_NAME,
   factory?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
 ): Promise<ReviewDeskDb> {
   const dependencies = factory ?? {};
-  if (await Dexie.exists(name)) {
-    const probe = new Dexie(name, dependencies);
-    try {
-      await probe.open();
-      if (probe.verno > CURRENT_SCHEMA_VERSION) throw new DatabaseFromTheFutureError(probe.verno);
-    } finally {
-      probe.close();
-    }
-  }
+  const found = await schemaVersionOnDisk(name, factory?.indexedDB);
+  if (found !== null && found > CURRENT_SCHEMA_VERSION) throw new DatabaseFromTheFutureError(found);
   const db = new ReviewDeskDb(name, dependencies);
   await db.open();
   return db;
+}
+
+/** Dexie's version of the database `name` on disk, or null when there is none. */
+async function schemaVersionOnDisk(name: string, idb?: IDBFactory): Promise<number | null> {
+  const factory = idb ?? (typeof indexedDB === 'undefined' ? undefined : indexedDB);
+  if (factory && typeof factory.databases === 'function') {
+    const entry = (await factory.databases()).find((d) => d.name === name);
+    // Dexie keeps schema version n as IndexedDB version n × 10 (its verno is the quotient).
+    return entry?.version ? entry.version / 10 : null;
+  }
+  const dependencies = idb ? { indexedDB: idb } : {};
+  if (!(await Dexie.exists(name))) return null;
+  const probe = new Dexie(name, dependencies);
+  try {
+    await probe.open();
+    return probe.verno;
+  } finally {
+    probe.close();
+  }
 }
