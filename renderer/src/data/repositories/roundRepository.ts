@@ -9,11 +9,8 @@ import { attachmentKey, expertKey, packetKey } from './keys';
 export interface RoundContent {
   round: Round;
   packets: Packet[];
-  /**
-   * Attachment contents by their path inside the package: bytes, or Blobs already made by the
-   * import worker (which moves the copy into the browser's blob store off this thread).
-   */
-  attachments: ReadonlyMap<string, Uint8Array | Blob>;
+  /** Attachment bytes by their path inside the package. */
+  attachments: ReadonlyMap<string, Uint8Array>;
 }
 
 export type ImportOutcome =
@@ -57,7 +54,7 @@ export function mimeFor(fileName: string): string {
 function attachmentRowsFor(
   roundId: string,
   packets: readonly Packet[],
-  attachments: ReadonlyMap<string, Uint8Array | Blob>,
+  attachments: ReadonlyMap<string, Uint8Array>,
 ): AttachmentRow[] {
   return packets.flatMap((packet) =>
     packet.attachments.map((ref) => {
@@ -73,11 +70,7 @@ function attachmentRowsFor(
         sha256: ref.sha256,
         size: ref.size,
         mime,
-        // Slicing a Blob to give it its type shares the data instead of copying it.
-        blob:
-          bytes instanceof Blob
-            ? bytes.slice(0, bytes.size, mime)
-            : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+        blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
       };
     }),
   );

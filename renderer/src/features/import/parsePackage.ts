@@ -1,10 +1,11 @@
 import {
   readRoundPackage,
+  type RoundPackage,
   type RoundPackageProgress,
 } from '../../../../shared/formats/roundPackageReader';
 import type { Parsed } from '../../../../shared/model/validation';
 import { decodeGbkName } from './legacyNames';
-import type { ParsedPackage, WorkerReply, WorkerRequest } from './workerMessages';
+import type { WorkerReply, WorkerRequest } from './workerMessages';
 
 /**
  * Read a round package in a module worker, or on this thread where workers are unavailable
@@ -15,7 +16,7 @@ export function parseRoundPackage(
   bytes: Uint8Array,
   fileName: string,
   onProgress: (progress: RoundPackageProgress) => void,
-): Promise<Parsed<ParsedPackage>> {
+): Promise<Parsed<RoundPackage>> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
