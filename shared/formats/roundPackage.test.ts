@@ -192,6 +192,27 @@ describe('readZip guards', () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
   });
 
+  it('hands each entry over as soon as it is verified, and never a corrupt one', () => {
+    const good = strToU8('{"ok": true}');
+    const zip = zipSync({
+      'a.json': [good, { level: 0 }],
+      'b.bin': [new Uint8Array([1, 2, 3]), { level: 6 }],
+    });
+    const seen: [string, number[]][] = [];
+    const result = readZip(zip, 'z.zip', { onEntry: (name, data) => seen.push([name, [...data]]) });
+    expect(result.ok).toBe(true);
+    expect(seen).toEqual([
+      ['a.json', [...good]],
+      ['b.bin', [1, 2, 3]],
+    ]);
+
+    const broken = zip.slice();
+    broken[30 + 'a.json'.length + 2] = broken[30 + 'a.json'.length + 2]! ^ 1;
+    const names: string[] = [];
+    expect(readZip(broken, 'z.zip', { onEntry: (name) => names.push(name) }).ok).toBe(false);
+    expect(names).toEqual(['b.bin']);
+  });
+
   it('computes the same CRC-32 as zlib for every length and alignment', () => {
     // The fast CRC folds eight bytes per step; the tail and odd offsets are where it could slip.
     fc.assert(

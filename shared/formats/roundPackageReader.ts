@@ -32,6 +32,8 @@ export interface ReadRoundPackageOptions {
   /** Entry names without the UTF-8 flag that are not valid UTF-8 are decoded with this (GBK). */
   decodeLegacyName?: LegacyNameDecoder;
   onProgress?: (progress: RoundPackageProgress) => void;
+  /** Each archive entry as soon as it is read (see ReadZipOptions.onEntry: not yet checked). */
+  onEntry?: (name: string, data: Uint8Array) => void;
 }
 
 /** Unpacking (entries and bytes inflated), then checking packets (done of total). */
@@ -102,6 +104,7 @@ function readCore(
   const zip = readZip(bytes, zipName, {
     limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
     ...(options.decodeLegacyName ? { decodeLegacyName: options.decodeLegacyName } : {}),
+    ...(options.onEntry ? { onEntry: options.onEntry } : {}),
     ...(progress
       ? {
           onProgress: (p) =>

@@ -38,6 +38,12 @@ export interface ReadZipOptions {
   limits?: ZipLimits;
   decodeLegacyName?: LegacyNameDecoder;
   onProgress?: (progress: ZipProgress) => void;
+  /**
+   * Each file entry as soon as it is inflated and its size and CRC-32 are right, before the rest
+   * of the archive is read: lets a caller start work on the bytes early. Nothing about the whole
+   * archive is known yet, so the caller must drop what it got unless the read succeeds.
+   */
+  onEntry?: (name: string, data: Uint8Array) => void;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -338,6 +344,7 @@ export function readZip(
       continue;
     }
     files.set(entry.name, data);
+    options.onEntry?.(entry.name, data);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
 }

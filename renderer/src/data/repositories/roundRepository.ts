@@ -9,8 +9,11 @@ import { attachmentKey, expertKey, packetKey } from './keys';
 export interface RoundContent {
   round: Round;
   packets: Packet[];
-  /** Attachment bytes by their path inside the package. */
-  attachments: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Attachment contents by their path inside the package: bytes, or Blobs the import already
+   * built while the package was being read (parsePackage).
+   */
+  attachments: ReadonlyMap<string, Uint8Array | Blob>;
 }
 
 export type ImportOutcome =
@@ -54,7 +57,7 @@ export function mimeFor(fileName: string): string {
 function attachmentRowsFor(
   roundId: string,
   packets: readonly Packet[],
-  attachments: ReadonlyMap<string, Uint8Array>,
+  attachments: ReadonlyMap<string, Uint8Array | Blob>,
 ): AttachmentRow[] {
   return packets.flatMap((packet) =>
     packet.attachments.map((ref) => {
@@ -70,7 +73,11 @@ function attachmentRowsFor(
         sha256: ref.sha256,
         size: ref.size,
         mime,
-        blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
+        // Slicing a Blob to give it its type shares its data instead of copying it.
+        blob:
+          bytes instanceof Blob
+            ? bytes.slice(0, bytes.size, mime)
+            : new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }),
       };
     }),
   );

