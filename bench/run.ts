@@ -80,6 +80,7 @@ async function importedRoundFigures(
       zip,
       zipBytes,
       sizes,
+      Math.min(options.repeats, 3),
       options.profile ? join(out, 'import.cpuprofile') : undefined,
     );
     if (wants(options, 'import')) rows.push(...imported);
