@@ -32,6 +32,23 @@ describe('importRound', () => {
     expect((await auditForRound(db, 'T-1')).map((a) => a.action)).toEqual(['round.import']);
   });
 
+  it('stores attachments handed over as Blobs with the attachment’s type', async () => {
+    const db = await freshDb();
+    const content = tinyRound();
+    // As the import worker hands them over: one typed by its entry name, one of another type.
+    const attachments = new Map<string, Uint8Array | Blob>();
+    for (const [path, bytes] of content.attachments) {
+      const type = path.endsWith('P001/申报书.pdf') ? 'application/pdf' : 'text/plain';
+      attachments.set(path, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+    }
+    await importRound(db, { ...content, attachments }, 'demo');
+    for (const [path, bytes] of content.attachments) {
+      const row = await db.attachments.get(`T-1:${path}`);
+      expect(row?.blob.type).toBe(row?.mime);
+      expect(new Uint8Array(await row!.blob.arrayBuffer())).toEqual(bytes);
+    }
+  });
+
   it('is a no-op the second time', async () => {
     const db = await freshDb();
     await importRound(db, tinyRound(), 'demo');

@@ -4,6 +4,7 @@ import {
   type RoundPackageProgress,
 } from '../../../../shared/formats/roundPackageReader';
 import type { Parsed } from '../../../../shared/model/validation';
+import { mimeFor } from '../../data/repositories/roundRepository';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
@@ -37,7 +38,9 @@ export function parseRoundPackage(
       const reply = event.data;
       if (reply.type === 'progress') onProgress(reply.progress);
       else if (reply.type === 'entry') {
-        blobs.set(reply.name, new Blob([reply.data as Uint8Array<ArrayBuffer>]));
+        // Typed by the entry's name, which is the attachment's name in any package we know.
+        const type = mimeFor(reply.name);
+        blobs.set(reply.name, new Blob([reply.data as Uint8Array<ArrayBuffer>], { type }));
       } else {
         worker.terminate();
         if (reply.type === 'failed') reject(new Error(reply.message));
