@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonFile } from './jsonFile';
 
 /**
  * device-key.json in the userData folder. Only the public half is readable; the private key is
@@ -56,15 +57,6 @@ export function serializeDeviceKeyFile(file: DeviceKeyFile): string {
 export type ParsedDeviceKeyFile = { ok: true; file: DeviceKeyFile } | { ok: false; reason: string };
 
 export function parseDeviceKeyFile(text: string): ParsedDeviceKeyFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const parsed = deviceKeyFileSchema.safeParse(json);
-  if (!parsed.success) {
-    return { ok: false, reason: parsed.error.issues.map((issue) => issue.message).join('; ') };
-  }
-  return { ok: true, file: parsed.data };
+  const parsed = parseJsonFile(deviceKeyFileSchema, text);
+  return parsed.ok ? { ok: true, file: parsed.value } : parsed;
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomicWrite';
+import { parseJsonFile } from '../jsonFile';
 
 /**
  * auto-backup.json in the userData folder: the folder the user chose for automatic backups.
@@ -24,15 +25,8 @@ export type ParsedFolderSettings =
   { ok: true; folder: string | null } | { ok: false; reason: string };
 
 export function parseFolderSettings(text: string): ParsedFolderSettings {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: 'not JSON' };
-  }
-  const parsed = settingsSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? 'invalid' };
-  return { ok: true, folder: parsed.data.folder };
+  const parsed = parseJsonFile(settingsSchema, text);
+  return parsed.ok ? { ok: true, folder: parsed.value.folder } : parsed;
 }
 
 export function serializeFolderSettings(folder: string | null): string {
