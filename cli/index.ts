@@ -16,6 +16,7 @@ const io: CliIo = {
       ...(options?.private ? { mode: 0o600 } : {}),
     }),
   listDir: async (path) => ((await stat(path)).isDirectory() ? readdir(path) : null),
+  env: (name) => process.env[name],
 };
 
 run(process.argv.slice(2), io).then(

@@ -7,6 +7,8 @@ export interface CliIo {
   writeFile(path: string, bytes: Uint8Array, options?: WriteOptions): Promise<void>;
   /** Entry names when `path` is a folder, null when it is a file (compile --scores DIR). */
   listDir?(path: string): Promise<string[] | null>;
+  /** An environment variable (`--passphrase-env VAR`: a passphrase never on the command line). */
+  env?(name: string): string | undefined;
 }
 
 export interface WriteOptions {

@@ -27,3 +27,32 @@ export function nodeSigner(seed: Uint8Array): WorkbookSigner {
 export function nodeSha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/**
+ * The seed of an encrypted PKCS#8 PEM (`-----BEGIN ENCRYPTED PRIVATE KEY-----`, as `openssl
+ * pkcs8 -topk8 -v2 aes-256-cbc` and `keygen --passphrase-env` write it). Throws a Chinese
+ * message for a wrong passphrase or a key that is not Ed25519.
+ */
+export function seedFromEncryptedPem(pem: string, passphrase: string): Uint8Array {
+  let key;
+  try {
+    key = createPrivateKey({ key: pem, format: 'pem', passphrase });
+  } catch {
+    throw new Error('无法解密私钥：口令不正确，或文件不是加密的 PKCS#8 私钥');
+  }
+  const jwk = key.export({ format: 'jwk' });
+  if (key.asymmetricKeyType !== 'ed25519' || typeof jwk.d !== 'string') {
+    throw new Error('不是 Ed25519 私钥');
+  }
+  return new Uint8Array(Buffer.from(jwk.d, 'base64url'));
+}
+
+/** The seed as encrypted PKCS#8 PEM (PBES2: PBKDF2 and AES-256-CBC, as OpenSSL writes it). */
+export function encryptedPemFromSeed(seed: Uint8Array, passphrase: string): string {
+  const key = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  return key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
+}

@@ -12,11 +12,12 @@ import { canonicalBytes } from '../../shared/canonical/canonicalJson';
 import { formatBytes } from '../../shared/formats/zip';
 import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { optionValue, parseArgs } from './args';
+import { passphraseFromEnv } from './passphraseEnv';
 import { localIsoTime } from '../../shared/time/localIsoTime';
 import { readRound, readScoreFiles, readSigningKey } from './compileInputs';
 
 export const compileUsage =
-  'review-desk compile --round ROUND.zip --scores DIR_OR_FILES... --key KEY.pem --out RESULT.xlsx';
+  'review-desk compile --round ROUND.zip --scores DIR_OR_FILES... --key KEY.pem --out RESULT.xlsx [--passphrase-env VAR]';
 
 /** The printed results: 结果汇总 as rendered for the workbook, so screen and file agree. */
 function resultsTable(payload: ResultPayload): string {
@@ -60,12 +61,10 @@ export async function compileCommand(args: string[], io: CliIo): Promise<ExitCod
   if (missing.length > 0 || !roundPath || !keyPath || !out) {
     return usage(`缺少选项：${missing.join('、')}`);
   }
-  if (parsed.options.has('--passphrase-env')) {
-    io.stderr('暂不支持加密的私钥（--passphrase-env）：请使用未加密的 PKCS#8 PEM 私钥。\n');
-    return EXIT_UNREADABLE;
-  }
+  const passphrase = passphraseFromEnv(io, parsed);
+  if (!passphrase.ok) return passphrase.code;
 
-  const seed = await readSigningKey(io, keyPath);
+  const seed = await readSigningKey(io, keyPath, passphrase.value);
   if (!seed.ok) return seed.code;
   const pkg = await readRound(io, roundPath);
   if (!pkg.ok) return pkg.code;

@@ -8,6 +8,7 @@ import { readScoreFileBytes, type VerifiedScoreFile } from '../../shared/formats
 import { looksLikeZip } from '../../shared/formats/zip';
 import { formatProblem } from '../../shared/model/validation';
 import { parsePrivateKeyPem } from '../../shared/signing/pem';
+import { seedFromEncryptedPem } from '../nodeCrypto';
 import { describeError, EXIT_INVALID, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { baseName } from './args';
 
@@ -26,11 +27,27 @@ async function readBytes(io: CliIo, path: string): Promise<Step<Uint8Array>> {
   }
 }
 
-export async function readSigningKey(io: CliIo, path: string): Promise<Step<Uint8Array>> {
+/** The key's seed; an encrypted PEM needs `passphrase` (compile --passphrase-env). */
+export async function readSigningKey(
+  io: CliIo,
+  path: string,
+  passphrase?: string,
+): Promise<Step<Uint8Array>> {
   const bytes = await readBytes(io, path);
   if (!bytes.ok) return bytes;
+  const text = new TextDecoder().decode(bytes.value);
   try {
-    return { ok: true, value: parsePrivateKeyPem(new TextDecoder().decode(bytes.value)) };
+    if (text.includes('ENCRYPTED PRIVATE KEY')) {
+      if (passphrase === undefined) {
+        return fail(
+          io,
+          `签名私钥 ${path} 已加密：请用 --passphrase-env 变量名 提供口令（口令放在该环境变量中）`,
+          EXIT_INVALID,
+        );
+      }
+      return { ok: true, value: seedFromEncryptedPem(text, passphrase) };
+    }
+    return { ok: true, value: parsePrivateKeyPem(text) };
   } catch (error) {
     return fail(io, `签名私钥 ${path} 无效：${describeError(error)}`, EXIT_INVALID);
   }

@@ -11,17 +11,19 @@ import { readScoreFile, serializeScoreFile } from '../../shared/formats/scoreFil
 import { parsePrivateKeyPem } from '../../shared/signing/pem';
 import { publicKeyFromSeed } from '../../shared/signing/ed25519';
 import { encodeBase64 } from '../../shared/signing/base64';
+import { verifyResultWorkbook } from '../../shared/workbook';
 import { brandRoundPath } from '../conformance/fixture';
 import { ROUND_ZIP, SCORES_DIR, SECRETARIAT_PEM } from './brandRound';
 import { editWorkbook, sheet, summaryRow } from './edit';
 
 /** Memory for everything written; reads of paths not written fall through to the disk. */
-function memoryIo(files: Record<string, Uint8Array> = {}) {
+function memoryIo(files: Record<string, Uint8Array> = {}, env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const writes: { path: string; options: WriteOptions | undefined }[] = [];
   const enoent = (path: string) => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
   const io: CliIo = {
+    env: (name) => env[name],
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readFile: (path) => {
@@ -66,6 +68,50 @@ const compileArgs = (out = 'r.xlsx', scores: string[] = [SCORES_DIR]) => [
 
 const secretariatKey = () =>
   encodeBase64(publicKeyFromSeed(parsePrivateKeyPem(readFileSync(SECRETARIAT_PEM, 'utf8'))));
+
+describe('review-desk with a passphrase-protected key', () => {
+  const withKey = (pem: Uint8Array, pass?: string) =>
+    memoryIo({ 'enc.pem': pem }, pass === undefined ? {} : { KEY_PASS: pass });
+  const compileWith = (pass?: string) => [
+    ...compileArgs().map((arg) => (arg === SECRETARIAT_PEM ? 'enc.pem' : arg)),
+    ...(pass === undefined ? [] : ['--passphrase-env', 'KEY_PASS']),
+  ];
+
+  it('keygen encrypts the key with the passphrase from the environment; compile signs with it', async () => {
+    const made = memoryIo({}, { KEY_PASS: 'correct horse battery' });
+    expect(await run(['keygen', '--out', 'enc.pem', '--passphrase-env', 'KEY_PASS'], made.io)).toBe(
+      0,
+    );
+    const pem = made.files['enc.pem']!;
+    expect(new TextDecoder().decode(pem)).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
+    expect(made.stdout()).toContain('已用口令加密');
+    const publicKey = /公钥（base64，交省厅系统登记）：(\S+)/.exec(made.stdout())![1]!;
+
+    const signed = withKey(pem, 'correct horse battery');
+    expect(await run(compileWith('x'), signed.io)).toBe(0);
+    const check = verifyResultWorkbook(signed.files['r.xlsx']!, { trustedKeys: [publicKey] });
+    expect(check.ok).toBe(true);
+  });
+
+  it('refuses a missing, short or wrong passphrase, saying what to do, and writes nothing', async () => {
+    const made = memoryIo({}, { KEY_PASS: 'correct horse battery' });
+    await run(['keygen', '--out', 'enc.pem', '--passphrase-env', 'KEY_PASS'], made.io);
+    const pem = made.files['enc.pem']!;
+
+    const none = withKey(pem);
+    expect(await run(compileWith(), none.io)).toBe(1);
+    expect(none.stderr()).toContain('已加密：请用 --passphrase-env');
+    const wrong = withKey(pem, 'wrong horse battery');
+    expect(await run(compileWith('x'), wrong.io)).toBe(1);
+    expect(wrong.stderr()).toContain('口令不正确');
+    const short = withKey(pem, 'short');
+    expect(await run(compileWith('x'), short.io)).toBe(2);
+    expect(short.stderr()).toContain('至少 8 个字符');
+    for (const t of [none, wrong, short]) expect(t.files['r.xlsx']).toBeUndefined();
+    expect(await run(['keygen', '--out', 'k2.pem', '--passphrase-env', 'NOPE'], made.io)).toBe(2);
+    expect(made.files['k2.pem']).toBeUndefined();
+  });
+});
 
 describe('review-desk keygen', () => {
   it('writes a PKCS#8 PEM owner-only, prints the fingerprint, never overwrites', async () => {
@@ -129,7 +175,7 @@ describe('review-desk compile', () => {
     expect(t.files['r.xlsx']).toBeUndefined();
   });
 
-  it('exit codes: usage 2, missing file 2, bad round 1, bad key 1, encrypted key option 2', async () => {
+  it('exit codes: usage 2, missing file 2, bad round 1, bad key 1, passphrase variable unset 2', async () => {
     expect(await run(['compile', '--round', ROUND_ZIP], memoryIo().io)).toBe(2);
     const missing = memoryIo();
     expect(
@@ -193,7 +239,7 @@ describe('review-desk compile', () => {
 
     const passphrase = memoryIo();
     expect(await run([...compileArgs(), '--passphrase-env', 'KEY_PASS'], passphrase.io)).toBe(2);
-    expect(passphrase.stderr()).toContain('暂不支持加密的私钥');
+    expect(passphrase.stderr()).toContain('环境变量 KEY_PASS 未设置');
 
     const emptyDir = memoryIo();
     expect(await run(compileArgs('r.xlsx', [brandRoundPath('keys')]), emptyDir.io)).toBe(1);
