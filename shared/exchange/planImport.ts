@@ -63,7 +63,7 @@ export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImpor
       problem(
         'signature.publicKey',
         `签名密钥与专家${rostered.name}已登记的密钥不同：已登记 ${input.heldKey.fingerprint}，本文件 ${file.keyFingerprint}。` +
-          '文件不是由该专家登记的设备签署，不予导入',
+          '文件不是由该专家登记的设备签署，不予导入。如专家换用了另一台电脑，请专家组组长在“组长”页为其更换密钥后再导入',
       ),
     ]);
   }

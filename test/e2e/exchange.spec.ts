@@ -17,16 +17,16 @@ const packet = demo.packets[0]!;
 const expertCount = demo.round.experts.length;
 
 /** On the expert's laptop: score every criterion of `packet` with `points` and submit. */
-async function scoreAndSubmit(page: Page, points: string) {
+async function scoreAndSubmit(page: Page, points: string, onPacket = packet) {
   const sheets = new ExpertSheetsPage(page);
-  await sheets.openSheet(packet.id);
+  await sheets.openSheet(onPacket.id);
   const sheet = new ScoringSheet(page);
   await expect(sheet.points).toHaveCount(criteria.length);
   await sheet.typePoints(criteria.map(() => points));
   await sheet.submitWithKeyboard();
   await sheet.expectSubmitted();
   await page.getByRole('link', { name: /返回我的评分表/ }).click();
-  await expect(sheets.row(packet.id)).toContainText('已提交');
+  await expect(sheets.row(onPacket.id)).toContainText('已提交');
 }
 
 test('a score file exported on an expert’s laptop imports once on the secretariat’s; a tampered copy is refused', async ({
@@ -169,5 +169,60 @@ test('two different sheets of the same revision become a conflict that is settle
   // The file taken is now what the secretariat holds: importing it again changes nothing.
   await exchange.importFiles([paths[1]!]);
   await expect(exchange.reports.first().getByTestId('import-counts')).toContainText('相同 1');
+  await office.close();
+});
+
+test('an expert on a replacement laptop: refused until the chair releases the old key with a reason', async ({
+  browser,
+}, testInfo) => {
+  // Two laptops, two device keys: the second replaces the first, which broke.
+  const files: string[] = [];
+  for (const [name, onPacket] of [
+    ['old-laptop', packet],
+    ['new-laptop', demo.packets[1]!],
+  ] as const) {
+    const laptop = await browser.newContext({ acceptDownloads: true });
+    const page = await laptop.newPage();
+    await new HomePage(page).open();
+    await new HomePage(page).loadDemo();
+    await new PacketListPage(page).goToScoring();
+    await new ExpertSheetsPage(page).pickExpert(expert.name);
+    await scoreAndSubmit(page, '8', onPacket);
+    const path = testInfo.outputPath(name, `${expert.id}.scores.json`);
+    await new ExportScoreFile(page).exportTo(path);
+    files.push(path);
+    await laptop.close();
+  }
+
+  const office = await browser.newContext();
+  const desk = await office.newPage();
+  await new HomePage(desk).open();
+  await new HomePage(desk).loadDemo();
+  const exchange = new ExchangePage(desk);
+  await exchange.open();
+  await exchange.importFiles([files[0]!]);
+  await expect(exchange.reports.first().getByTestId('import-counts')).toContainText('新增 1');
+  await exchange.importFiles([files[1]!]);
+  const refused = exchange.reports.first();
+  await expect(refused).toHaveAttribute('data-outcome', 'refused');
+  await expect(refused.getByRole('alert')).toContainText('请专家组组长在“组长”页为其更换密钥');
+
+  // The chair, behind the PIN, releases the old key; the reason is required and logged.
+  const panel = new PanelPage(desk);
+  await panel.open();
+  await panel.setRole(demo.round.experts[4]!.name, '专家组组长');
+  await new ChairPage(desk).open('1357');
+  const row = desk.getByTestId(`expert-key-${expert.id}`);
+  await row.getByRole('button', { name: '更换密钥' }).click();
+  await expect(row.getByRole('button', { name: '解除旧密钥' })).toBeDisabled();
+  await row.getByLabel('更换原因（将记入审计日志）').fill('原电脑损坏，换用备用电脑');
+  await row.getByRole('button', { name: '解除旧密钥' }).click();
+  await expect(row).toHaveCount(0);
+
+  await exchange.open();
+  await exchange.importFiles([files[1]!]);
+  const accepted = exchange.reports.first();
+  await expect(accepted.getByTestId('import-counts')).toContainText('新增 1');
+  await expect(accepted).toContainText('首次登记该专家的签名密钥');
   await office.close();
 });

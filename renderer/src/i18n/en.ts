@@ -290,6 +290,11 @@ export const en: Messages = {
       firstSeenIn: 'First seen in',
       firstSeenAt: 'Registered',
     },
+    releaseKey: 'Replace key',
+    releaseKeyHint:
+      'When an expert moves to another laptop, the chair releases the registered key; the key of the expert’s next score file is then registered. Sheets already imported stay.',
+    releaseKeyReason: 'Reason (recorded in the audit log)',
+    confirmReleaseKey: 'Release the old key',
     conflicts: 'Open conflicts',
     conflictsForChair: (n: number) => `${n} conflicting sheets wait for the chair:`,
     noConflicts: 'No open conflicts',

@@ -284,6 +284,11 @@ export const zhCN = {
       firstSeenIn: '首次见于',
       firstSeenAt: '登记时间',
     },
+    releaseKey: '更换密钥',
+    releaseKeyHint:
+      '专家换用了另一台电脑时，由组长解除其已登记的密钥；该专家下一份评分文件的签名密钥将被登记。已导入的评分不受影响。',
+    releaseKeyReason: '更换原因（将记入审计日志）',
+    confirmReleaseKey: '解除旧密钥',
     conflicts: '待处理的冲突',
     conflictsForChair: (n: number) => `有 ${n} 项评分冲突，需由专家组组长处理：`,
     noConflicts: '没有待处理的冲突',

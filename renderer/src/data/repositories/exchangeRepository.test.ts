@@ -23,6 +23,7 @@ import {
   importScoreFiles,
   listExpertKeys,
   openExchangeConflicts,
+  releaseExpertKey,
   resolveExchangeConflict,
   type ScoreFileReport,
 } from './exchangeRepository';
@@ -393,6 +394,34 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
     expect(report.problems[0]).toContain(`已登记 ${(await platform.keys.info())!.fingerprint}`);
     expect(report.problems[0]).toContain(`本文件 ${foreign.exported.fingerprint}`);
     expect(await snapshot(secretariat)).toEqual(before);
+  });
+
+  it('after the chair releases the key (laptop replaced), the next file registers its own', async () => {
+    const { secretariat, platform } = await secretariatWithE1();
+    const oldFingerprint = (await platform.keys.info())!.fingerprint;
+    const newLaptop = testKeys();
+    const replacement = await exportFile(await expertLaptop({ c1: '10', c2: '15' }), newLaptop);
+    expect(only(await importScoreFiles(secretariat, 'T-1', [replacement])).outcome).toBe('refused');
+
+    const before = await snapshot(secretariat);
+    await expect(releaseExpertKey(secretariat, 'T-1', 'e1', '  ', '组长')).rejects.toThrow(/原因/);
+    await expect(releaseExpertKey(secretariat, 'T-1', 'e2', '换电脑', '组长')).rejects.toThrow(
+      /还没有登记签名密钥/,
+    );
+    expect(await snapshot(secretariat)).toEqual(before);
+
+    await releaseExpertKey(secretariat, 'T-1', 'e1', '原电脑损坏，换用备用电脑', '组长');
+    const release = (await auditForRound(secretariat, 'T-1')).at(-1)!;
+    expect(release).toMatchObject({ action: 'exchange.key.release', actor: '组长', subject: 'e1' });
+    expect(release.detail).toContain(oldFingerprint);
+    expect(release.detail).toContain('原电脑损坏，换用备用电脑');
+
+    const report = only(await importScoreFiles(secretariat, 'T-1', [replacement]));
+    expect(report.outcome).not.toBe('refused');
+    expect((await listExpertKeys(secretariat, 'T-1')).map((k) => k.fingerprint)).toEqual([
+      replacement.exported.fingerprint,
+    ]);
+    expect(await checkAuditChain(secretariat, 'T-1')).toMatchObject({ intact: true });
   });
 
   it('a file whose sheet the rubric does not allow: no key registered, no sheet written', async () => {

@@ -460,6 +460,39 @@ export interface ExpertKeyListing extends ExpertKeyRow {
   expertName: string;
 }
 
+/**
+ * The chair releases an expert's registered key, e.g. after the expert's laptop was replaced:
+ * the next score file from that expert registers its key as the first one did. Files already
+ * imported keep their sheets; the release, the old fingerprint and the reason go into the
+ * audit log. The reason is required.
+ */
+export async function releaseExpertKey(
+  db: ReviewDeskDb,
+  roundId: string,
+  expertId: string,
+  reason: string,
+  actor: string,
+): Promise<void> {
+  const why = reason.trim();
+  if (!why) throw new ExchangeError('请写明更换签名密钥的原因（将记入审计日志）');
+  await db.transaction('rw', [db.expertKeys, db.experts, db.audit], async () => {
+    const [held, expert] = await Promise.all([
+      db.expertKeys.get(expertKey(roundId, expertId)),
+      db.experts.get(expertKey(roundId, expertId)),
+    ]);
+    const name = expert?.name ?? expertId;
+    if (!held) throw new ExchangeError(`专家${name}还没有登记签名密钥，无需更换`);
+    await db.expertKeys.delete(held.key);
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'exchange.key.release',
+      subject: expertId,
+      detail: `解除专家${name}的签名密钥 ${held.fingerprint}（原因：${why}）；其下一份评分文件的签名密钥将被登记`,
+    });
+  });
+}
+
 /** The experts' registered signing keys, in roster order. */
 export async function listExpertKeys(
   db: ReviewDeskDb,

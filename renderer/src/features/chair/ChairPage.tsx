@@ -6,6 +6,7 @@ import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../scoring/formatPoints';
 import { ExchangeConflictList } from '../exchange/ExchangeConflictList';
+import { ExpertKeyList } from '../exchange/ExpertKeyList';
 import { ReasonForm } from '../../app/components/ReasonForm';
 import { ChairGate } from './ChairGate';
 
@@ -90,6 +91,7 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
         </table>
       )}
       <ExchangeConflictList roundId={roundId} chairName={chair.name} />
+      <ExpertKeyList roundId={roundId} chairName={chair.name} />
     </main>
   );
 }
