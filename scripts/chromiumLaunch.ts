@@ -3,7 +3,9 @@
  * one definition for the end-to-end tests and the benchmark. Without the background-networking
  * flags Chromium keeps trying to reach Google's hosts through a closed network. The features
  * the desktop app turns off (electron/main/chromiumSwitches.ts) are off here too, so the tests
- * and the bench see the renderer as the app runs it.
+ * and the bench see the renderer as the app runs it. Chromium keeps the last --disable-features
+ * it is given, so ours replaces the list Playwright passes first (Google services, Edge's
+ * updater, paint holding …): closer to the desktop app, whose Chromium has no such list.
  */
 import { chromiumFeatureFlags } from '../electron/main/chromiumSwitches';
 
