@@ -3,6 +3,8 @@ import {
   BACKUP_ITERATIONS,
   DEFAULT_BACKUP_LIMITS,
   readBackupHeader,
+  BackupTooLargeError,
+  estimatedArchiveBytes,
   readRoundBackup,
   writeRoundBackup,
   type BackupContent,
@@ -113,6 +115,31 @@ describe('backup archive review-desk/backup@1', () => {
     expect(readBackupHeader(bytes, { ...fastLimits, maxHeaderBytes: headerLength }).ok).toBe(true);
     expect(readBackupHeader(bytes, { ...fastLimits, maxHeaderBytes: headerLength - 1 }).ok).toBe(
       false,
+    );
+  });
+
+  it('refuses to write an archive that restore would refuse for its size, saying why', async () => {
+    const attachment = (n: number): BackupContent => ({
+      ...content,
+      attachments: [
+        { key: 'R1:attachments/a.pdf', sha256: '0'.repeat(64), bytes: new Uint8Array(n) },
+      ],
+    });
+    const limits = { ...fastLimits, maxArchiveBytes: 10_000 };
+    const write = (n: number) =>
+      writeRoundBackup(attachment(n), 'right-passphrase', {
+        crypto,
+        info,
+        iterations: FAST,
+        limits,
+      });
+    // The estimate is a lower bound of the real size: what it lets through may still be refused
+    // by restore only for the rows, never for the attachments alone.
+    const fits = await write(6_000);
+    expect(fits.length).toBeGreaterThan(estimatedArchiveBytes(6_000));
+    await expect(write(7_500)).rejects.toBeInstanceOf(BackupTooLargeError);
+    await expect(write(7_500)).rejects.toThrow(
+      /附件共 7\.3 KB，加密备份将超过单个备份文件 9\.8 KB 的上限/,
     );
   });
 });

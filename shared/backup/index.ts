@@ -12,16 +12,22 @@ import {
   type BackupLimits,
 } from './backupFormat';
 import { decodeBackupContent, encodeBackupContent, type BackupContent } from './backupContent';
+import { assertBackupFits } from './backupSize';
 
 export * from './backupFormat';
 export * from './backupContent';
 export * from './autoBackupName';
+export * from './backupSize';
 
 export async function writeRoundBackup(
   content: BackupContent,
   passphrase: string,
-  options: { crypto: BackupCrypto; info: BackupInfo; iterations?: number },
+  options: { crypto: BackupCrypto; info: BackupInfo; iterations?: number; limits?: BackupLimits },
 ): Promise<Uint8Array> {
+  assertBackupFits(
+    content.attachments.reduce((sum, a) => sum + a.bytes.length, 0),
+    options.limits,
+  );
   return sealBackup(encodeBackupContent(content), passphrase, options);
 }
 

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import {
+  BackupTooLargeError,
   DEFAULT_BACKUP_LIMITS,
+  estimatedArchiveBytes,
   readRoundBackup,
   writeRoundBackup,
   type BackupContent,
@@ -105,6 +107,22 @@ describe('whole-round backup and restore', () => {
     expect(restoreEntry.action).toBe('round.restore');
     expect(after).toEqual(before);
     expect((await checkAuditChain(laptop, roundId)).intact).toBe(true);
+  });
+
+  it('refuses, before reading any attachment, a round too large for one restorable archive', async () => {
+    const { db, roundId } = await scoredDemo();
+    // Every Blob the archive would carry: the attachments and the site photos.
+    const bytes = [
+      ...(await db.attachments.where('roundId').equals(roundId).toArray()),
+      ...(await db.sitePhotos.where('roundId').equals(roundId).toArray()),
+    ].reduce((sum, row) => sum + row.blob.size, 0);
+    const limit = (maxArchiveBytes: number) => ({ ...DEFAULT_BACKUP_LIMITS, maxArchiveBytes });
+    const at = new Date();
+    await expect(
+      collectRoundBackup(db, roundId, at, limit(estimatedArchiveBytes(bytes) - 1)),
+    ).rejects.toBeInstanceOf(BackupTooLargeError);
+    const content = await collectRoundBackup(db, roundId, at, limit(estimatedArchiveBytes(bytes)));
+    expect(content.attachments.length).toBeGreaterThan(0);
   });
 
   it('never merges into a stored round: asks first, and replaces only when told to', async () => {

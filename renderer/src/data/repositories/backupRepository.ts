@@ -1,6 +1,11 @@
 import { verifyAuditChain } from '../../../../shared/audit/chain';
-import type { BackupContent, BackupRow } from '../../../../shared/backup';
-import { sha256Hex } from '../../../../shared/signing/hash';
+import {
+  assertBackupFits,
+  type BackupContent,
+  type BackupLimits,
+  type BackupRow,
+} from '../../../../shared/backup';
+import { webSha256Hex } from '../../platform/webSha256';
 import type { ReviewDeskDb } from '../db';
 import type { SitePhotoRow, AttachmentRow, AuditRow } from '../rows';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
@@ -113,12 +118,18 @@ export async function collectRoundBackup(
   db: ReviewDeskDb,
   roundId: string,
   now = new Date(),
+  limits?: BackupLimits,
 ): Promise<BackupContent> {
   const { tables, blobs } = await snapshotRound(db, roundId);
+  // Before a byte is read: a round too large for one archive is said so at once.
+  assertBackupFits(
+    blobs.reduce((sum, { blob }) => sum + blob.size, 0),
+    limits,
+  );
   const attachments: BackupContent['attachments'] = [];
   for (const { key, blob } of blobs) {
     const bytes = new Uint8Array(await blob.arrayBuffer());
-    attachments.push({ key, sha256: sha256Hex(bytes), bytes });
+    attachments.push({ key, sha256: await webSha256Hex(bytes), bytes });
   }
   return {
     roundId,
