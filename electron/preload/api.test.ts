@@ -26,6 +26,68 @@ describe('preload channels', () => {
   });
 });
 
+describe('openFiles', () => {
+  const handle = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+  const files = new Map([
+    [handle(1), Uint8Array.from({ length: 10 }, (_, i) => i)],
+    [handle(2), Uint8Array.from([42])],
+  ]);
+  const main = (channel: string, args: unknown[]) => {
+    if (channel === 'review:file:open') {
+      return {
+        ok: true,
+        value: [
+          { handle: handle(1), name: '评审包.zip', size: 10 },
+          { handle: handle(2), name: 'b.xlsx', size: 1 },
+        ],
+      };
+    }
+    const [h, offset, length] = args as [string, number, number];
+    return { ok: true, value: files.get(h)!.slice(offset, offset + length) };
+  };
+
+  it('reads each picked file in pieces and hands over whole bytes', async () => {
+    const raw = vi.fn<RawInvoke>(async (channel, ...args) => main(channel, args));
+    const api = createPlatformApi(raw, () => () => undefined, 4);
+    const picked = await api.openFiles({ title: 'o', filters: [], multiple: true });
+    expect(picked.map((f) => [f.name, [...f.bytes]])).toEqual([
+      ['评审包.zip', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]],
+      ['b.xlsx', [42]],
+    ]);
+    const reads = raw.mock.calls.filter(([channel]) => channel === 'review:file:read');
+    expect(reads.map((call) => call.slice(1))).toEqual([
+      [handle(1), 0, 4],
+      [handle(1), 4, 4],
+      [handle(1), 8, 2],
+      [handle(2), 0, 1],
+    ]);
+  });
+
+  it('refuses a piece that comes back short, and passes main’s refusal on', async () => {
+    const short = vi.fn<RawInvoke>(async (channel, ...args) =>
+      channel === 'review:file:read' ? { ok: true, value: new Uint8Array(1) } : main(channel, args),
+    );
+    await expect(
+      createPlatformApi(short, () => () => undefined, 4).openFiles({
+        title: 'o',
+        filters: [],
+        multiple: true,
+      }),
+    ).rejects.toThrow(/评审包\.zip.*数据不完整/);
+    const refused = vi.fn<RawInvoke>(async () => ({
+      ok: false,
+      error: { code: 'too-large', message: '所选文件合计超过 2048 MiB，无法打开（“a.zip”）。' },
+    }));
+    await expect(
+      createPlatformApi(refused, () => () => undefined).openFiles({
+        title: 'o',
+        filters: [],
+        multiple: false,
+      }),
+    ).rejects.toMatchObject({ name: 'too-large', message: expect.stringContaining('2048 MiB') });
+  });
+});
+
 describe('createPlatformApi', () => {
   it('is the electron platform', () => {
     expect(recordingApi(() => undefined).api.kind).toBe('electron');
@@ -38,6 +100,8 @@ describe('createPlatformApi', () => {
           return { ok: true, value: '0.1.0' };
         case 'review:key:sign':
           return { ok: true, value: new Uint8Array(64) };
+        case 'review:file:open':
+          return { ok: true, value: [] };
         default:
           return { ok: true, value: { saved: false } };
       }

@@ -5,8 +5,8 @@ import type {
   IpcResponses,
   IpcResult,
 } from '../../shared/ipc/contract';
-import type { CreateKeyOptions, Platform } from '../../shared/platform/Platform';
-import { channels, events } from './channels';
+import type { CreateKeyOptions, PickedFile, Platform } from '../../shared/platform/Platform';
+import { PICKED_CHUNK_BYTES, channels, events } from './channels';
 
 /** ipcRenderer.invoke as this file needs it; injected so the API is testable without Electron. */
 export type RawInvoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
@@ -46,7 +46,12 @@ export function typedInvoke(raw: RawInvoke): Invoke {
   };
 }
 
-export function createPlatformApi(raw: RawInvoke, subscribe: Subscribe) {
+/** `pieceBytes`: only tests read picked files in smaller pieces. */
+export function createPlatformApi(
+  raw: RawInvoke,
+  subscribe: Subscribe,
+  pieceBytes: number = PICKED_CHUNK_BYTES,
+) {
   const invoke = typedInvoke(raw);
   const done = async <C extends IpcChannel>(channel: C, ...args: IpcRequest<C>) => {
     await invoke(channel, ...args);
@@ -54,7 +59,23 @@ export function createPlatformApi(raw: RawInvoke, subscribe: Subscribe) {
   return {
     kind: 'electron',
     appVersion: () => invoke(channels.appVersion),
-    openFiles: (request) => invoke(channels.openFiles, request),
+    // Main registers what the user picked; the bytes come in pieces, as one IPC message is
+    // capped below the size of a large round package.
+    openFiles: async (request) => {
+      const files: PickedFile[] = [];
+      for (const ref of await invoke(channels.openFiles, request)) {
+        const bytes = new Uint8Array(ref.size);
+        for (let offset = 0; offset < ref.size; offset += pieceBytes) {
+          const length = Math.min(pieceBytes, ref.size - offset);
+          const piece = await invoke(channels.readFile, ref.handle, offset, length);
+          if (piece.length !== length)
+            throw new Error(`读取“${ref.name}”失败：数据不完整，请重试。`);
+          bytes.set(piece, offset);
+        }
+        files.push({ name: ref.name, bytes });
+      }
+      return files;
+    },
     saveFile: (request) => invoke(channels.saveFile, request),
     keys: {
       info: () => invoke(channels.keyInfo),

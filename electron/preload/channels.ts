@@ -1,4 +1,8 @@
-import type { IpcChannel, IpcEventChannel } from '../../shared/ipc/contract';
+import type {
+  PICKED_CHUNK_BYTES as CONTRACT_CHUNK_BYTES,
+  IpcChannel,
+  IpcEventChannel,
+} from '../../shared/ipc/contract';
 
 /**
  * The channel names, spelled out here because the contract module also holds the zod schemas and
@@ -8,6 +12,7 @@ import type { IpcChannel, IpcEventChannel } from '../../shared/ipc/contract';
 export const channels = {
   appVersion: 'review:app:version',
   openFiles: 'review:file:open',
+  readFile: 'review:file:read',
   saveFile: 'review:file:save',
   keyInfo: 'review:key:info',
   keyCreate: 'review:key:create',
@@ -22,6 +27,9 @@ export const channels = {
   backupCloseNow: 'review:backup:close-now',
   backupCloseCancel: 'review:backup:close-cancel',
 } as const satisfies Record<string, IpcChannel>;
+
+/** The contract's piece size for reading picked files; the type makes the copy match it. */
+export const PICKED_CHUNK_BYTES: typeof CONTRACT_CHUNK_BYTES = 67_108_864;
 
 /** Main → renderer messages, checked against the contract's ipcEvents the same way. */
 export const events = {

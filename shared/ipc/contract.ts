@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isAutoBackupName } from '../backup/autoBackupName';
-import type { DeviceKeyInfo, PickedFile, SaveOutcome } from '../platform/Platform';
+import type { DeviceKeyInfo, SaveOutcome } from '../platform/Platform';
 
 /**
  * The one IPC contract between preload and main. Every channel is namespaced `review:*`; main
@@ -20,6 +20,22 @@ export const MAX_IPC_BYTES = 512 * 1024 * 1024;
 const bytes = z
   .custom<Uint8Array>((value) => value instanceof Uint8Array, '需要字节数据')
   .refine((b) => b.byteLength <= MAX_IPC_BYTES, '文件过大');
+/**
+ * Files picked in the open dialog are read in pieces of at most this size (under MAX_IPC_BYTES),
+ * up to MAX_PICKED_BYTES in all: a round package may be 2 GiB (docs/formats.md, limits).
+ */
+// A literal type, so that the preload's copy (channels.ts, which cannot bundle zod) is checked.
+export const PICKED_CHUNK_BYTES = 67_108_864; // 64 MiB
+export const MAX_PICKED_BYTES = 2048 * 1024 * 1024;
+
+/** What main answers to the open dialog: the files by handle; their bytes are read in pieces. */
+export interface PickedFileRef {
+  /** Unguessable, valid until the next pick. */
+  handle: string;
+  name: string;
+  size: number;
+}
+
 /** A file name only: no directories, so a renderer cannot steer a save outside the dialog. */
 const fileName = z
   .string()
@@ -42,6 +58,11 @@ export const ipcRequests = {
       filters: z.array(fileFilter).max(20),
       multiple: z.boolean(),
     }),
+  ]),
+  'review:file:read': z.tuple([
+    z.string().uuid(),
+    z.number().int().min(0).max(MAX_PICKED_BYTES),
+    z.number().int().min(1).max(PICKED_CHUNK_BYTES),
   ]),
   'review:file:save': z.tuple([
     z.object({
@@ -77,7 +98,8 @@ export const ipcRequests = {
 
 export interface IpcResponses {
   'review:app:version': string;
-  'review:file:open': PickedFile[];
+  'review:file:open': PickedFileRef[];
+  'review:file:read': Uint8Array;
   'review:file:save': SaveOutcome;
   'review:key:info': DeviceKeyInfo | null;
   'review:key:create': DeviceKeyInfo;

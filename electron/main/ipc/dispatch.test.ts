@@ -16,6 +16,7 @@ function fakeImpls(overrides: Partial<IpcImpls> = {}): IpcImpls {
   return {
     'review:app:version': async () => '0.1.0',
     'review:file:open': unused,
+    'review:file:read': async (_handle, _offset, length) => new Uint8Array(length),
     'review:file:save': async () => ({ saved: true, location: '/home/u/Documents/a.json' }),
     'review:key:info': async () => null,
     'review:key:create': unused,
@@ -108,6 +109,20 @@ describe('handleIpc', () => {
       message: expect.stringMatching(/[\u4e00-\u9fff]/),
     });
     expect(sign).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['not a handle', 0, 10],
+    ['00000000-0000-4000-8000-000000000001', -1, 10],
+    ['00000000-0000-4000-8000-000000000001', 0, 0],
+    ['00000000-0000-4000-8000-000000000001', 0, 64 * 1024 * 1024 + 1],
+  ])('refuses a read of a picked file with handle %j at %j for %j bytes', async (...args) => {
+    const read = vi.fn<IpcImpls['review:file:read']>(async () => new Uint8Array());
+    const error = errorOf(
+      await handleIpc('review:file:read', trusted, args, fakeImpls({ 'review:file:read': read })),
+    );
+    expect(error.code).toBe('bad-request');
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('refuses a save whose name would leave the chosen folder', async () => {

@@ -1,25 +1,27 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
+import type { PickedFileRef } from '../../../shared/ipc/contract';
 import type {
   OpenFilesRequest,
-  PickedFile,
   SaveFileRequest,
   SaveOutcome,
 } from '../../../shared/platform/Platform';
 import { writeFileAtomic } from '../atomicWrite';
-import { readPickedFiles } from './readPickedFiles';
+import type { PickedFiles } from './pickedFiles';
 
+/** The user's choice, registered for reading in pieces (pickedFiles.ts); [] when cancelled. */
 export async function openFiles(
   window: BrowserWindow,
   request: OpenFilesRequest,
-): Promise<PickedFile[]> {
+  picked: PickedFiles,
+): Promise<PickedFileRef[]> {
   const result = await dialog.showOpenDialog(window, {
     title: request.title,
     filters: request.filters,
     properties: request.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
   });
   if (result.canceled) return [];
-  return readPickedFiles(result.filePaths);
+  return picked.register(result.filePaths);
 }
 
 /** Asks where to save (starting in Documents) and writes there atomically. */

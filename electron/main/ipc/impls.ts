@@ -4,6 +4,7 @@ import type { DeviceKeyCustody } from '../keys';
 import type { IpcImpls } from './dispatch';
 import { chooseFolder, openFiles, saveWithDialog } from './fileDialogs';
 import { IpcFailure } from './ipcFailure';
+import { createPickedFiles } from './pickedFiles';
 import { printToPdf } from './printToPdf';
 
 export interface ImplDeps {
@@ -24,9 +25,11 @@ function requireWindow(deps: ImplDeps): BrowserWindow {
 }
 
 export function createImpls(deps: ImplDeps): IpcImpls {
+  const picked = createPickedFiles();
   return {
     'review:app:version': async () => deps.appVersion(),
-    'review:file:open': async (request) => openFiles(requireWindow(deps), request),
+    'review:file:open': async (request) => openFiles(requireWindow(deps), request, picked),
+    'review:file:read': (handle, offset, length) => picked.read(handle, offset, length),
     'review:file:save': async ({ bytes, ...request }) =>
       saveWithDialog(requireWindow(deps), request, bytes),
     'review:key:info': () => deps.keys.info(),

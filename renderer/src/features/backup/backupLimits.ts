@@ -3,8 +3,8 @@ import { MAX_IPC_BYTES } from '../../../../shared/ipc/contract';
 import type { Platform } from '../../../../shared/platform/Platform';
 
 /**
- * How large an archive this build can write and read back: in the desktop app every file
- * crosses to the main process in one message of at most MAX_IPC_BYTES, below restore's own limit.
+ * How large an archive this build can write and read back: the desktop app saves a file through
+ * the main process in one message of at most MAX_IPC_BYTES, below restore's own limit.
  */
 export function backupLimitsFor(kind: Platform['kind']): BackupLimits {
   return kind === 'electron'
