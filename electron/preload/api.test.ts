@@ -88,6 +88,44 @@ describe('openFiles', () => {
   });
 });
 
+describe('saving more than one piece', () => {
+  const upload = '00000000-0000-4000-8000-000000000009';
+  const main = vi.fn<RawInvoke>(async (channel) => {
+    if (channel === 'review:upload:begin') return { ok: true, value: upload };
+    if (channel === 'review:upload:piece') return { ok: true, value: null };
+    if (channel === 'review:backup:write') return { ok: true, value: { location: '/b/x' } };
+    return { ok: true, value: { saved: true, location: '/d/a.xlsx' } };
+  });
+
+  it('uploads the bytes in order, then names the upload in the save', async () => {
+    const api = createPlatformApi(main, () => () => undefined, 4);
+    const bytes = Uint8Array.from({ length: 10 }, (_, i) => i);
+    const request = { title: 't', suggestedName: 'a.xlsx', filters: [], bytes };
+    await expect(api.saveFile(request)).resolves.toEqual({ saved: true, location: '/d/a.xlsx' });
+    const calls = main.mock.calls.map(([channel, ...args]) => [
+      channel,
+      ...args.map((a) => (a instanceof Uint8Array ? [...a] : a)),
+    ]);
+    expect(calls).toEqual([
+      ['review:upload:begin', 10],
+      ['review:upload:piece', upload, 0, [0, 1, 2, 3]],
+      ['review:upload:piece', upload, 4, [4, 5, 6, 7]],
+      ['review:upload:piece', upload, 8, [8, 9]],
+      ['review:file:save', { ...request, bytes: { upload } }],
+    ]);
+  });
+
+  it('sends small bytes in the message itself, for saves and automatic backups alike', async () => {
+    main.mockClear();
+    const api = createPlatformApi(main, () => () => undefined, 4);
+    const bytes = Uint8Array.from([1, 2]);
+    await api.autoBackup.write('R1-20261122-010203.rdbackup', bytes);
+    expect(main.mock.calls).toEqual([
+      ['review:backup:write', 'R1-20261122-010203.rdbackup', bytes],
+    ]);
+  });
+});
+
 describe('createPlatformApi', () => {
   it('is the electron platform', () => {
     expect(recordingApi(() => undefined).api.kind).toBe('electron');

@@ -1,4 +1,5 @@
 import type {
+  BytesOrUpload,
   IpcChannel,
   IpcEventChannel,
   IpcRequest,
@@ -56,6 +57,20 @@ export function createPlatformApi(
   const done = async <C extends IpcChannel>(channel: C, ...args: IpcRequest<C>) => {
     await invoke(channel, ...args);
   };
+  // Bytes larger than one piece are uploaded ahead and named by the call (ipc/uploads.ts in main).
+  const sendable = async (bytes: Uint8Array): Promise<BytesOrUpload> => {
+    if (bytes.length <= pieceBytes) return bytes;
+    const upload = await invoke(channels.uploadBegin, bytes.length);
+    for (let offset = 0; offset < bytes.length; offset += pieceBytes) {
+      await invoke(
+        channels.uploadPiece,
+        upload,
+        offset,
+        bytes.subarray(offset, offset + pieceBytes),
+      );
+    }
+    return { upload };
+  };
   return {
     kind: 'electron',
     appVersion: () => invoke(channels.appVersion),
@@ -76,7 +91,8 @@ export function createPlatformApi(
       }
       return files;
     },
-    saveFile: (request) => invoke(channels.saveFile, request),
+    saveFile: async (request) =>
+      invoke(channels.saveFile, { ...request, bytes: await sendable(request.bytes) }),
     keys: {
       info: () => invoke(channels.keyInfo),
       create: (options?: CreateKeyOptions) => invoke(channels.keyCreate, options),
@@ -90,7 +106,7 @@ export function createPlatformApi(
       folder: () => invoke(channels.backupFolder),
       chooseFolder: () => invoke(channels.backupChooseFolder),
       clearFolder: () => done(channels.backupClearFolder),
-      write: (name, bytes) => invoke(channels.backupWrite, name, bytes),
+      write: async (name, bytes) => invoke(channels.backupWrite, name, await sendable(bytes)),
       onCloseRequested: (handler) => {
         // The page's handler is called as a plain function: nothing from IPC reaches it.
         if (typeof handler !== 'function') throw new TypeError('需要一个函数');

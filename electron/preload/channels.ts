@@ -26,6 +26,8 @@ export const channels = {
   backupCloseAck: 'review:backup:close-ack',
   backupCloseNow: 'review:backup:close-now',
   backupCloseCancel: 'review:backup:close-cancel',
+  uploadBegin: 'review:upload:begin',
+  uploadPiece: 'review:upload:piece',
 } as const satisfies Record<string, IpcChannel>;
 
 /** The contract's piece size for reading picked files; the type makes the copy match it. */

@@ -28,6 +28,16 @@ const bytes = z
 export const PICKED_CHUNK_BYTES = 67_108_864; // 64 MiB
 export const MAX_PICKED_BYTES = 2048 * 1024 * 1024;
 
+/**
+ * Bytes larger than one piece go to main ahead of the call that saves them: an upload is begun
+ * with its size, filled piece by piece, and then named in place of the bytes (`{ upload }`).
+ * Up to the largest archive restore accepts (1 GiB); one upload at a time.
+ */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+/** Bytes in the message itself, or an upload completed before it. */
+export type BytesOrUpload = Uint8Array | { upload: string };
+
 /** What main answers to the open dialog: the files by handle; their bytes are read in pieces. */
 export interface PickedFileRef {
   /** Unguessable, valid until the next pick. */
@@ -35,6 +45,8 @@ export interface PickedFileRef {
   name: string;
   size: number;
 }
+
+const bytesOrUpload = z.union([bytes, z.object({ upload: z.string().uuid() }).strict()]);
 
 /** A file name only: no directories, so a renderer cannot steer a save outside the dialog. */
 const fileName = z
@@ -69,7 +81,7 @@ export const ipcRequests = {
       title: z.string().max(200),
       suggestedName: fileName,
       filters: z.array(fileFilter).max(20),
-      bytes,
+      bytes: bytesOrUpload,
     }),
   ]),
   'review:key:info': z.tuple([]),
@@ -89,7 +101,13 @@ export const ipcRequests = {
   // Only the automatic archive's own name pattern: main writes it into a folder on disk.
   'review:backup:write': z.tuple([
     z.string().max(200).refine(isAutoBackupName, '自动备份文件名不合法'),
-    bytes,
+    bytesOrUpload,
+  ]),
+  'review:upload:begin': z.tuple([z.number().int().min(1).max(MAX_UPLOAD_BYTES)]),
+  'review:upload:piece': z.tuple([
+    z.string().uuid(),
+    z.number().int().min(0).max(MAX_UPLOAD_BYTES),
+    bytes.refine((b) => b.byteLength <= PICKED_CHUNK_BYTES, '数据块过大'),
   ]),
   'review:backup:close-ack': z.tuple([]),
   'review:backup:close-now': z.tuple([]),
@@ -110,6 +128,8 @@ export interface IpcResponses {
   'review:backup:choose-folder': string | null;
   'review:backup:clear-folder': null;
   'review:backup:write': { location: string };
+  'review:upload:begin': string;
+  'review:upload:piece': null;
   'review:backup:close-ack': null;
   'review:backup:close-now': null;
   'review:backup:close-cancel': null;

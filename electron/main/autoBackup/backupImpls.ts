@@ -1,5 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { AUTO_BACKUPS_KEPT_PER_ROUND } from '../../../shared/backup/autoBackupName';
+import type { BytesOrUpload } from '../../../shared/ipc/contract';
 import type { IpcImpls } from '../ipc/dispatch';
 import { IpcFailure } from '../ipc/ipcFailure';
 import { explainWriteError, writeAutoBackupArchive } from './archiveWriter';
@@ -14,6 +15,8 @@ export interface AutoBackupDeps {
   guard: () => CloseGuard | null;
   /** The native folder dialog: an absolute path, or null when cancelled. */
   pickFolder: () => Promise<string | null>;
+  /** The archive's bytes: sent in the message, or uploaded ahead in pieces (ipc/uploads.ts). */
+  bytesOf?: (source: BytesOrUpload) => Uint8Array;
   keep?: number;
   log?: (message: string, error?: unknown) => void;
 }
@@ -29,6 +32,12 @@ async function checkWritable(folder: string): Promise<void> {
 
 export function createAutoBackupImpls(deps: AutoBackupDeps): Pick<IpcImpls, BackupChannel> {
   const keep = deps.keep ?? AUTO_BACKUPS_KEPT_PER_ROUND;
+  const bytesOf =
+    deps.bytesOf ??
+    ((source: BytesOrUpload) => {
+      if (source instanceof Uint8Array) return source;
+      throw new IpcFailure('upload-lost', '待保存的数据已失效，请重试。');
+    });
   return {
     'review:backup:folder': async () => deps.folders.current(),
     'review:backup:choose-folder': async () => {
@@ -55,7 +64,7 @@ export function createAutoBackupImpls(deps: AutoBackupDeps): Pick<IpcImpls, Back
           '尚未选择自动备份文件夹。请在“备份与恢复”页选择文件夹。',
         );
       }
-      const { location } = await writeAutoBackupArchive(folder, name, bytes, {
+      const { location } = await writeAutoBackupArchive(folder, name, bytesOf(bytes), {
         keep,
         log: deps.log,
       });

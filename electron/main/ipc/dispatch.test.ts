@@ -30,6 +30,8 @@ function fakeImpls(overrides: Partial<IpcImpls> = {}): IpcImpls {
     'review:backup:close-ack': async () => null,
     'review:backup:close-now': async () => null,
     'review:backup:close-cancel': async () => null,
+    'review:upload:begin': async () => '00000000-0000-4000-8000-000000000009',
+    'review:upload:piece': async () => null,
     ...overrides,
   };
 }
@@ -123,6 +125,17 @@ describe('handleIpc', () => {
     );
     expect(error.code).toBe('bad-request');
     expect(read).not.toHaveBeenCalled();
+  });
+
+  it('refuses an upload of no size or over the limit, and a save naming no valid upload', async () => {
+    for (const size of [0, 1024 * 1024 * 1024 + 1]) {
+      const error = errorOf(await handleIpc('review:upload:begin', trusted, [size], fakeImpls()));
+      expect(error.code).toBe('bad-request');
+    }
+    const save = { title: 't', suggestedName: 'a.json', filters: [], bytes: { upload: 'x' } };
+    expect(errorOf(await handleIpc('review:file:save', trusted, [save], fakeImpls())).code).toBe(
+      'bad-request',
+    );
   });
 
   it('refuses a save whose name would leave the chosen folder', async () => {

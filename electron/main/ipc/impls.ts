@@ -5,14 +5,15 @@ import type { IpcImpls } from './dispatch';
 import { chooseFolder, openFiles, saveWithDialog } from './fileDialogs';
 import { IpcFailure } from './ipcFailure';
 import { createPickedFiles } from './pickedFiles';
+import { createUploads } from './uploads';
 import { printToPdf } from './printToPdf';
 
 export interface ImplDeps {
   appVersion: () => string;
   mainWindow: () => BrowserWindow | null;
   keys: DeviceKeyCustody;
-  /** The folder dialog is added here, modal to the main window. */
-  autoBackup: Omit<AutoBackupDeps, 'pickFolder'>;
+  /** The folder dialog and the upload registry are added here. */
+  autoBackup: Omit<AutoBackupDeps, 'pickFolder' | 'bytesOf'>;
 }
 
 /** Dialogs are modal to the main window, so there must be one. */
@@ -26,12 +27,18 @@ function requireWindow(deps: ImplDeps): BrowserWindow {
 
 export function createImpls(deps: ImplDeps): IpcImpls {
   const picked = createPickedFiles();
+  const uploads = createUploads();
   return {
     'review:app:version': async () => deps.appVersion(),
     'review:file:open': async (request) => openFiles(requireWindow(deps), request, picked),
     'review:file:read': (handle, offset, length) => picked.read(handle, offset, length),
     'review:file:save': async ({ bytes, ...request }) =>
-      saveWithDialog(requireWindow(deps), request, bytes),
+      saveWithDialog(requireWindow(deps), request, uploads.take(bytes)),
+    'review:upload:begin': async (size) => uploads.begin(size),
+    'review:upload:piece': async (id, offset, bytes) => {
+      uploads.piece(id, offset, bytes);
+      return null;
+    },
     'review:key:info': () => deps.keys.info(),
     'review:key:create': (options) => deps.keys.create(options),
     'review:key:unlock': async (passphrase) => {
@@ -43,6 +50,7 @@ export function createImpls(deps: ImplDeps): IpcImpls {
     ...createAutoBackupImpls({
       ...deps.autoBackup,
       pickFolder: () => chooseFolder(requireWindow(deps), '选择自动备份文件夹'),
+      bytesOf: (source) => uploads.take(source),
     }),
   };
 }

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { BACKUP_PASSPHRASE_MIN_LENGTH, writeRoundBackup } from '../../../../shared/backup';
 import { useServices } from '../../app/AppServices';
 import { collectRoundBackup } from '../../data/repositories/backupRepository';
-import { backupLimitsFor } from './backupLimits';
 import { listRounds } from '../../data/repositories/roundRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 import { backupCrypto, backupFileName } from './backupCrypto';
@@ -44,12 +43,7 @@ export function BackupForm({ initialRoundId }: { initialRoundId?: string }) {
     try {
       setStatus({ kind: 'busy', label: t.backup.collecting, step: 1 });
       const now = new Date();
-      const content = await collectRoundBackup(
-        db,
-        selected.id,
-        now,
-        backupLimitsFor(platform.kind),
-      );
+      const content = await collectRoundBackup(db, selected.id, now);
       setStatus({ kind: 'busy', label: t.backup.encrypting, step: 2 });
       const bytes = await writeRoundBackup(content, passphrase, {
         crypto: backupCrypto(),

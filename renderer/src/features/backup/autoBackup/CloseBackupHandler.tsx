@@ -97,13 +97,12 @@ function CloseBackupFlow({ host }: { host: AutoBackupHost }) {
         title: plan.rounds[0]!.title,
       });
       try {
-        const { runCloseBackup, backupLimitsFor } = await loadCloseBackup();
+        const { runCloseBackup } = await loadCloseBackup();
         await runCloseBackup(plan, {
           db,
           host,
           passphrase: secret,
           crypto: backupCrypto(),
-          limits: backupLimitsFor(platform.kind),
           generator: `review-desk ${await platform.appVersion()}`,
           onProgress: ({ index, total, round }) =>
             setPhase({ kind: 'running', index: index + 1, total, title: round.title }),

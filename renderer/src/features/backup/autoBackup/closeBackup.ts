@@ -1,9 +1,4 @@
-import {
-  autoBackupName,
-  writeRoundBackup,
-  type BackupCrypto,
-  type BackupLimits,
-} from '../../../../../shared/backup';
+import { autoBackupName, writeRoundBackup, type BackupCrypto } from '../../../../../shared/backup';
 import type { AutoBackupHost } from '../../../../../shared/platform/Platform';
 import type { ReviewDeskDb } from '../../../data/db';
 import {
@@ -13,9 +8,6 @@ import {
   type RoundToBackUp,
 } from '../../../data/repositories/autoBackupRepository';
 import { collectRoundBackup } from '../../../data/repositories/backupRepository';
-
-// Loaded with this module when a close is requested (not in the first screen's code).
-export { backupLimitsFor } from '../backupLimits';
 
 /**
  * The automatic backup on close (docs/formats.md, Backup archive): which rounds changed since
@@ -67,8 +59,6 @@ export interface CloseBackupOptions {
   now?: () => Date;
   /** Only tests write fewer PBKDF2 iterations. */
   iterations?: number;
-  /** How large an archive may be (backupLimitsFor: the desktop's IPC limit). */
-  limits?: BackupLimits;
 }
 
 /**
@@ -87,7 +77,7 @@ export async function runCloseBackup(
     options.onProgress?.({ index, total: plan.rounds.length, round });
     try {
       const at = now();
-      const content = await collectRoundBackup(options.db, round.roundId, at, options.limits);
+      const content = await collectRoundBackup(options.db, round.roundId, at);
       const bytes = await writeRoundBackup(content, options.passphrase, {
         crypto: options.crypto,
         info: {
