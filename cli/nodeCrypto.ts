@@ -6,18 +6,15 @@
  */
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { publicKeyFromSeed } from '../shared/signing/ed25519';
+import { privateKeyToPem } from '../shared/signing/pem';
 import type { WorkbookSigner } from '../shared/workbook';
 
-// PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410): this prefix, then the 32 seed bytes.
-const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+/** node:crypto's key for a raw seed, through the PKCS#8 PEM the CLI reads and writes anyway. */
+const keyFromSeed = (seed: Uint8Array) =>
+  createPrivateKey({ key: privateKeyToPem(seed), format: 'pem' });
 
 export function nodeSigner(seed: Uint8Array): WorkbookSigner {
-  if (seed.length !== 32) throw new Error('Ed25519 私钥种子应为 32 字节');
-  const key = createPrivateKey({
-    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
+  const key = keyFromSeed(seed);
   return {
     publicKey: publicKeyFromSeed(seed),
     sign: (bytes) => new Uint8Array(sign(null, bytes, key)),
@@ -49,10 +46,7 @@ export function seedFromEncryptedPem(pem: string, passphrase: string): Uint8Arra
 
 /** The seed as encrypted PKCS#8 PEM (PBES2: PBKDF2 and AES-256-CBC, as OpenSSL writes it). */
 export function encryptedPemFromSeed(seed: Uint8Array, passphrase: string): string {
-  const key = createPrivateKey({
-    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  return key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
+  return keyFromSeed(seed)
+    .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
+    .toString();
 }

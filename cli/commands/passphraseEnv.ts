@@ -1,8 +1,6 @@
+import { PASSPHRASE_MIN_LENGTH } from '../../shared/platform/Platform';
 import { EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { optionValue, type ParsedArgs } from './args';
-
-/** Shortest passphrase accepted for a key file (the app's own minimum for key passphrases). */
-export const KEY_PASSPHRASE_MIN_LENGTH = 8;
 
 /**
  * `--passphrase-env VAR`: the key's passphrase is read from the environment variable VAR, never
@@ -20,8 +18,8 @@ export function passphraseFromEnv(
     io.stderr(`环境变量 ${name} 未设置或为空：请先设置它为私钥口令，再运行本命令。\n`);
     return { ok: false, code: EXIT_UNREADABLE };
   }
-  if (value.length < KEY_PASSPHRASE_MIN_LENGTH) {
-    io.stderr(`环境变量 ${name} 中的口令太短：至少 ${KEY_PASSPHRASE_MIN_LENGTH} 个字符。\n`);
+  if (value.length < PASSPHRASE_MIN_LENGTH) {
+    io.stderr(`环境变量 ${name} 中的口令太短：至少 ${PASSPHRASE_MIN_LENGTH} 个字符。\n`);
     return { ok: false, code: EXIT_UNREADABLE };
   }
   return { ok: true, value };
