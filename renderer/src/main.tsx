@@ -4,6 +4,7 @@ import { App } from './App';
 import { ServicesProvider } from './app/AppServices';
 import { StartupError } from './app/StartupError';
 import { openDatabase } from './data/db';
+import { sweepAtStart } from './data/repositories/attachmentsAhead';
 import { I18nProvider } from './i18n/I18nProvider';
 import { detectPlatform } from './platform';
 import './styles.css';
@@ -12,6 +13,9 @@ async function start() {
   const root = createRoot(document.getElementById('root')!);
   try {
     const [db, platform] = await Promise.all([openDatabase(), Promise.resolve(detectPlatform())]);
+    // Attachments an interrupted import wrote ahead of its round (attachmentsAhead.ts): removed
+    // before the first screen, so no count or backup ever meets them. A failure is not fatal.
+    await sweepAtStart(db).catch(() => undefined);
     // Ask the browser not to evict our data under storage pressure; refusal is not fatal.
     void navigator.storage?.persist?.().catch(() => false);
     root.render(

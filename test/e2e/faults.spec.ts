@@ -359,6 +359,68 @@ test('random interruptions of imports and scoring sessions never leave a half tr
   expect(problems).toEqual([]);
 });
 
+// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures object; none is used.
+test('a large round, its attachments written ahead in batches, is whole or absent after a kill, with no rows left behind', async ({}, testInfo) => {
+  test.setTimeout(180_000);
+  use = testInfo.project.use as typeof use;
+  const random = prng(SEED + 1);
+  const runs = Number(process.env.FAULT_LARGE_RUNS ?? '4');
+  // 120 × 600 KiB ≈ 74 MB of attachments: more than one 64 MiB batch, so they are written ahead.
+  const sample = buildSampleRound({ packets: 120, attachmentsPerPacket: 1, attachmentKb: 600 });
+  const profile = mkdtempSync(join(tmpdir(), 'review-desk-faults-large-'));
+  const problems: string[] = [];
+  let whole = 0;
+  let window = 0;
+  try {
+    for (let run = 0; run <= runs + 1; run++) {
+      const { context, page } = await launch(profile);
+      await page.goto('/');
+      // The first screen is shown only after the start-up sweep of rows without a round.
+      await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
+      if (run > 0) {
+        const s = await importState(page, `LARGE-${run - 1}`);
+        const absent =
+          s.rounds === 0 && s.packets + s.attachments + s.experts + s.assignments + s.audit === 0;
+        const complete =
+          s.rounds === 1 &&
+          s.packets === sample.packets.length &&
+          s.attachments === sample.attachments.size &&
+          s.attachmentBytes === s.declaredBytes &&
+          s.firstBlobReadable;
+        if (complete) whole++;
+        if (!absent && !complete) problems.push(`run ${run - 1}: ${JSON.stringify(s)}`);
+      }
+      if (run === runs + 1) {
+        await context.close();
+        break;
+      }
+      const file = testInfo.outputPath(`large-${run}.zip`);
+      writeFileSync(
+        file,
+        writeRoundPackage({ ...sample, round: { ...sample.round, id: `LARGE-${run}` } }),
+      );
+      const started = Date.now();
+      await new ImportPanel(page).importPackage(file);
+      if (run === 0) {
+        await new PacketListPage(page).expectVisible();
+        window = Date.now() - started;
+        await context.close();
+        continue;
+      }
+      // Mostly in the second half, where the batches and the round's transaction are.
+      await sleep(window * (0.4 + random() * 0.8) - (Date.now() - started));
+      await interrupt(context, profile, false);
+    }
+  } finally {
+    for (const pid of browserPids(profile)) process.kill(pid, 'SIGKILL');
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+  console.log(
+    `faults (large): ${runs} kills during imports of ${window} ms, ${whole - 1} after commit, ${problems.length} inconsistent`,
+  );
+  expect(problems).toEqual([]);
+});
+
 test('a full disk on save says so in Chinese and loses nothing stored', async ({
   page,
 }, testInfo) => {

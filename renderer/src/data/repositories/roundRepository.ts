@@ -4,6 +4,16 @@ import { diffRounds, isEmptyDiff, type RoundDiff } from '../../../../shared/roun
 import type { ReviewDeskDb } from '../db';
 import type { AttachmentRow, PacketFlagRow, PacketRow, RoundRow } from '../rows';
 import { appendAudit } from './auditLog';
+import {
+  AHEAD_BATCH_BYTES,
+  attachmentRow,
+  dropAttachmentsAhead,
+  pendingBytes,
+  sweepOrphanAttachments,
+  withRoundCreationLock,
+  writeAttachmentsAhead,
+  type PendingAttachment,
+} from './attachmentsAhead';
 import { attachmentKey, expertKey, packetKey } from './keys';
 
 export interface RoundContent {
@@ -54,26 +64,16 @@ export function mimeFor(fileName: string): string {
   return mimeByExtension[extension] ?? 'application/octet-stream';
 }
 
-/**
- * The Blob to store, of the attachment's type. The import makes its Blobs typed already (by the
- * entry's name); a Blob of another type is sliced, which shares the data but costs a round trip
- * to the browser's blob registry each (0.5 s for 4,000 attachments), so only when needed.
- */
-function typedBlob(bytes: Uint8Array | Blob, mime: string): Blob {
-  if (!(bytes instanceof Blob)) return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
-  return bytes.type === mime ? bytes : bytes.slice(0, bytes.size, mime);
-}
-
-function attachmentRowsFor(
+/** The attachment rows of `packets`, their Blobs not made yet (see attachmentRow). */
+function pendingAttachmentsFor(
   roundId: string,
   packets: readonly Packet[],
   attachments: ReadonlyMap<string, Uint8Array | Blob>,
-): AttachmentRow[] {
+): PendingAttachment[] {
   return packets.flatMap((packet) =>
     packet.attachments.map((ref) => {
-      const bytes = attachments.get(ref.path);
-      if (!bytes) throw new Error(`附件缺失：${ref.path}`);
-      const mime = mimeFor(ref.name);
+      const content = attachments.get(ref.path);
+      if (!content) throw new Error(`附件缺失：${ref.path}`);
       return {
         key: attachmentKey(roundId, ref.path),
         roundId,
@@ -82,8 +82,8 @@ function attachmentRowsFor(
         path: ref.path,
         sha256: ref.sha256,
         size: ref.size,
-        mime,
-        blob: typedBlob(bytes, mime),
+        mime: mimeFor(ref.name),
+        content,
       };
     }),
   );
@@ -178,61 +178,81 @@ export async function planRoundImport(
 }
 
 /**
- * Store a whole round in one transaction: either all of it is there afterwards or none of it.
- * The same content again is a no-op; a different version of a stored round is only compared
- * (kind 'changed') and applied by applyRoundUpdate once the secretariat confirms it.
+ * Store a new round so that either all of it is there afterwards or none of it: one transaction,
+ * except that a large round's attachments are written ahead in batches (attachmentsAhead.ts),
+ * out of sight until that transaction adds the round. The same content again is a no-op; a
+ * different version of a stored round is only compared (kind 'changed') and applied by
+ * applyRoundUpdate once the secretariat confirms it.
  */
 export async function importRound(
   db: ReviewDeskDb,
   content: RoundContent,
   source: string,
+  /** Bytes per transaction of attachments written ahead; larger totals are written ahead. */
+  options: { batchBytes?: number } = {},
 ): Promise<ImportOutcome> {
   const { round, packets, attachments } = content;
-  // Blobs are built before the transaction: an IndexedDB transaction commits as soon as it
-  // waits on anything that is not a request of its own.
-  const attachmentRows = attachmentRowsFor(round.id, packets, attachments);
+  const pending = pendingAttachmentsFor(round.id, packets, attachments);
   const digest = roundContentDigest(round, packets);
-  return db.transaction('rw', [...ROUND_TABLES(db)], async () => {
+  const batchBytes = options.batchBytes ?? AHEAD_BATCH_BYTES;
+  const ahead = pendingBytes(pending) > batchBytes;
+  return withRoundCreationLock(async () => {
     const plan = await planRoundImport(db, content);
     if (plan.kind !== 'new') return plan;
-    const row: RoundRow = {
-      id: round.id,
-      title: round.title,
-      kind: round.kind,
-      programme: round.programme,
-      rubric: round.rubric,
-      aggregation: round.aggregation,
-      quotas: round.quotas,
-      source,
-      importedAt: new Date().toISOString(),
-      digest,
-      revision: 1,
-    };
-    await db.rounds.add(row);
-    await db.packets.bulkAdd(packets.map((packet) => toPacketRow(round.id, packet)));
-    await db.attachments.bulkAdd(attachmentRows);
-    await db.experts.bulkAdd(
-      round.experts.map((expert) => ({
-        ...expert,
-        key: expertKey(round.id, expert.id),
-        roundId: round.id,
-        role: 'expert' as const,
-      })),
-    );
-    // Until the panel is prepared (issue #4) every expert scores every packet.
-    await db.assignments.bulkAdd(
-      packets.flatMap((packet) =>
-        round.experts.map((expert) => assignmentRow(round.id, packet.id, expert.id)),
-      ),
-    );
-    await appendAudit(db, {
-      roundId: round.id,
-      actor: '秘书',
-      action: 'round.import',
-      subject: round.id,
-      detail: `导入评审“${round.title}”：${packets.length} 个项目，${round.experts.length} 位专家，${attachmentRows.length} 个附件（来源：${source}）`,
-    });
-    return { kind: 'imported', roundId: round.id } as const;
+    // Blobs are made before the transaction: an IndexedDB transaction commits as soon as it
+    // waits on anything that is not a request of its own.
+    let attachmentRows: AttachmentRow[] = [];
+    if (ahead) {
+      await sweepOrphanAttachments(db);
+      await writeAttachmentsAhead(db, pending, undefined, batchBytes);
+    } else attachmentRows = pending.map(attachmentRow);
+    try {
+      return await db.transaction('rw', [...ROUND_TABLES(db)], async () => {
+        const again = await planRoundImport(db, content);
+        if (again.kind !== 'new') return again;
+        const row: RoundRow = {
+          id: round.id,
+          title: round.title,
+          kind: round.kind,
+          programme: round.programme,
+          rubric: round.rubric,
+          aggregation: round.aggregation,
+          quotas: round.quotas,
+          source,
+          importedAt: new Date().toISOString(),
+          digest,
+          revision: 1,
+        };
+        await db.rounds.add(row);
+        await db.packets.bulkAdd(packets.map((packet) => toPacketRow(round.id, packet)));
+        if (attachmentRows.length > 0) await db.attachments.bulkAdd(attachmentRows);
+        await db.experts.bulkAdd(
+          round.experts.map((expert) => ({
+            ...expert,
+            key: expertKey(round.id, expert.id),
+            roundId: round.id,
+            role: 'expert' as const,
+          })),
+        );
+        // Until the panel is prepared (issue #4) every expert scores every packet.
+        await db.assignments.bulkAdd(
+          packets.flatMap((packet) =>
+            round.experts.map((expert) => assignmentRow(round.id, packet.id, expert.id)),
+          ),
+        );
+        await appendAudit(db, {
+          roundId: round.id,
+          actor: '秘书',
+          action: 'round.import',
+          subject: round.id,
+          detail: `导入评审“${round.title}”：${packets.length} 个项目，${round.experts.length} 位专家，${pending.length} 个附件（来源：${source}）`,
+        });
+        return { kind: 'imported', roundId: round.id } as const;
+      });
+    } catch (error) {
+      if (ahead) await dropAttachmentsAhead(db, round.id).catch(() => undefined);
+      throw error;
+    }
   });
 }
 
@@ -269,11 +289,14 @@ export async function applyRoundUpdate(
 ): Promise<ImportOutcome> {
   const { round, packets } = content;
   const touched = new Set([...plan.diff.added, ...plan.diff.changed].map((p) => p.id));
-  const attachmentRows = attachmentRowsFor(
+  // One transaction with every new Blob: an update adds or changes a few packets. (Writing ahead
+  // as importRound does would overwrite the stored round's rows of changed paths before the
+  // confirmation commits.)
+  const attachmentRows = pendingAttachmentsFor(
     round.id,
     packets.filter((p) => touched.has(p.id)),
     content.attachments,
-  );
+  ).map(attachmentRow);
   const digest = roundContentDigest(round, packets);
   const byId = new Map(packets.map((p) => [p.id, p]));
   return db.transaction('rw', [...ROUND_TABLES(db)], async () => {

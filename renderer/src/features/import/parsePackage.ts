@@ -8,7 +8,15 @@ import { mimeFor } from '../../data/repositories/roundRepository';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
-/** A read package; attachments as Blobs when the worker read it, as bytes otherwise. */
+/**
+ * Bytes of attachments made into Blobs while the package is being read (which overlaps that
+ * work with the reading); the rest stay bytes until their batch is stored. Chromium's blob
+ * storage fails IndexedDB writes once about 500 MB of new Blobs are alive (attachmentsAhead.ts),
+ * so this plus one batch written ahead stays well under that.
+ */
+export const PREBUILT_BLOB_BYTES = 192 * 1024 * 1024;
+
+/** A read package; attachments as Blobs or bytes (see PREBUILT_BLOB_BYTES). */
 export type ParsedPackage = Omit<RoundPackage, 'attachments'> & {
   attachments: Map<string, Uint8Array | Blob>;
 };
@@ -33,21 +41,26 @@ export function parseRoundPackage(
   }
   return new Promise((resolve, reject) => {
     // Built while the worker reads on; kept only if the whole package turns out to be valid.
-    const blobs = new Map<string, Blob>();
+    const blobs = new Map<string, Blob | Uint8Array>();
+    let blobBytes = 0;
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
       if (reply.type === 'progress') onProgress(reply.progress);
       else if (reply.type === 'entry') {
         // Typed by the entry's name, which is the attachment's name in any package we know.
-        const type = mimeFor(reply.name);
-        blobs.set(reply.name, new Blob([reply.data as Uint8Array<ArrayBuffer>], { type }));
+        const data = reply.data as Uint8Array<ArrayBuffer>;
+        if (blobBytes + data.length > PREBUILT_BLOB_BYTES) blobs.set(reply.name, data);
+        else {
+          blobBytes += data.length;
+          blobs.set(reply.name, new Blob([data], { type: mimeFor(reply.name) }));
+        }
       } else {
         worker.terminate();
         if (reply.type === 'failed') reject(new Error(reply.message));
         else if (!reply.result.ok) resolve(reply.result);
         else {
           const { attachmentEntries, ...rest } = reply.result.value;
-          const attachments = new Map<string, Blob>();
+          const attachments = new Map<string, Blob | Uint8Array>();
           for (const [path, entry] of attachmentEntries) {
             const blob = blobs.get(entry);
             if (!blob) return reject(new Error(`后台读取评审包失败：缺少附件 ${path}`));

@@ -1,0 +1,135 @@
+/**
+ * Attachments of a new round written ahead of the round, a few tens of megabytes per transaction.
+ *
+ * Chromium cannot store more freshly made Blob bytes than fit its in-memory blob budget: on the
+ * development machine (24 GiB) one transaction with 600 MB of new Blobs failed with
+ * “DataError: Failed to write blobs (InvalidBlob)”, and so did 64 MB transactions once more than
+ * about 500 MB of Blobs were alive at once, while 1.5 GB written 64 MB at a time, each batch's
+ * Blobs made just before it, went through. A round package may hold 2 GiB, so a large round's
+ * attachments are written in batches before the transaction that adds the round.
+ *
+ * The rows written ahead carry the new round's id, and nothing shows them until the round row
+ * exists: every screen, backup and export starts from a round. An import that fails or is
+ * interrupted in between leaves rows of a round that does not exist; those are removed when the
+ * app starts and before every import (sweepOrphanAttachments). One import at a time, across
+ * windows, holds the round-creation lock, so a sweep never removes rows an import is writing.
+ */
+import type { ReviewDeskDb } from '../db';
+import type { AttachmentRow } from '../rows';
+
+const MiB = 1024 * 1024;
+
+/** Bytes of new Blobs per transaction written ahead. */
+export const AHEAD_BATCH_BYTES = 64 * MiB;
+
+/** An attachment row whose Blob is made only when its batch is written. */
+export type PendingAttachment = Omit<AttachmentRow, 'blob'> & { content: Uint8Array | Blob };
+
+const LOCK_NAME = 'review-desk:create-round';
+
+/**
+ * Run `work` while no other window creates a round (Web Locks, where the runtime has them: every
+ * Chromium window of the app does; Node tests run without).
+ */
+export async function withRoundCreationLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return work();
+  return locks.request(LOCK_NAME, { mode: 'exclusive' }, work) as Promise<T>;
+}
+
+/** The row as stored: typed Blob made now (see typedBlob in roundRepository for why the type). */
+export function attachmentRow(pending: PendingAttachment): AttachmentRow {
+  const { content, ...row } = pending;
+  const blob =
+    content instanceof Blob
+      ? content.type === row.mime
+        ? content
+        : content.slice(0, content.size, row.mime)
+      : new Blob([content as Uint8Array<ArrayBuffer>], { type: row.mime });
+  return { ...row, blob };
+}
+
+export function pendingBytes(rows: readonly PendingAttachment[]): number {
+  return rows.reduce((sum, row) => sum + row.size, 0);
+}
+
+/** Split into batches of at most `maxBytes` (a larger single attachment is a batch of its own). */
+export function batchesOf(
+  rows: readonly PendingAttachment[],
+  maxBytes = AHEAD_BATCH_BYTES,
+): PendingAttachment[][] {
+  const batches: PendingAttachment[][] = [];
+  let current: PendingAttachment[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (current.length > 0 && bytes + row.size > maxBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(row);
+    bytes += row.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Write `rows` (all of one round that does not exist yet) batch by batch, each batch's Blobs
+ * made just before its transaction and let go after it. Call inside withRoundCreationLock.
+ */
+export async function writeAttachmentsAhead(
+  db: ReviewDeskDb,
+  rows: readonly PendingAttachment[],
+  onBatch?: (written: number, total: number) => void,
+  maxBytes = AHEAD_BATCH_BYTES,
+): Promise<void> {
+  let written = 0;
+  for (const batch of batchesOf(rows, maxBytes)) {
+    await db.transaction('rw', db.attachments, () =>
+      db.attachments.bulkPut(batch.map(attachmentRow)),
+    );
+    written += batch.length;
+    onBatch?.(written, rows.length);
+  }
+}
+
+/** Remove the rows written ahead for `roundId`, unless the round exists after all. */
+export async function dropAttachmentsAhead(db: ReviewDeskDb, roundId: string): Promise<void> {
+  await db.transaction('rw', [db.rounds, db.attachments], async () => {
+    if (await db.rounds.get(roundId)) return;
+    await db.attachments.where('roundId').equals(roundId).delete();
+  });
+}
+
+/**
+ * Remove attachment rows of rounds that do not exist (left by an import that failed or was
+ * interrupted). Returns how many rounds' rows were removed. Reads only the index's keys.
+ */
+export async function sweepOrphanAttachments(db: ReviewDeskDb): Promise<number> {
+  return db.transaction('rw', [db.rounds, db.attachments], async () => {
+    const [owners, rounds] = await Promise.all([
+      db.attachments.orderBy('roundId').uniqueKeys(),
+      db.rounds.toCollection().primaryKeys(),
+    ]);
+    const existing = new Set<unknown>(rounds);
+    const orphans = owners.filter((id) => !existing.has(id));
+    for (const id of orphans) await db.attachments.where('roundId').equals(id).delete();
+    return orphans.length;
+  });
+}
+
+/**
+ * At start-up: sweep, unless another window holds the lock right now (it is importing, and the
+ * rows without a round may be its own); the next import sweeps then.
+ */
+export async function sweepAtStart(db: ReviewDeskDb): Promise<void> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) {
+    await sweepOrphanAttachments(db);
+    return;
+  }
+  await locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+    if (lock) await sweepOrphanAttachments(db);
+  });
+}
