@@ -109,6 +109,53 @@ describe('whole-round backup and restore', () => {
     expect((await checkAuditChain(laptop, roundId)).intact).toBe(true);
   });
 
+  it('restores a large round the same way with its attachments written ahead in batches', async () => {
+    const { db, roundId } = await scoredDemo();
+    const before = await dump(db);
+    const { content } = await roundTrip(await collectRoundBackup(db, roundId));
+    const laptop = await freshDb();
+    const batches: number[] = [];
+    const original = laptop.transaction.bind(laptop);
+    laptop.transaction = ((...args: Parameters<typeof laptop.transaction>) => {
+      if (args[1] === laptop.attachments) batches.push(1);
+      return original(...args);
+    }) as typeof laptop.transaction;
+    expect(await restoreRoundBackup(laptop, content, { batchBytes: 2000 })).toEqual({
+      kind: 'restored',
+      roundId,
+    });
+    laptop.transaction = original;
+    expect(batches.length).toBeGreaterThan(1);
+    const after = await dump(laptop);
+    after.audit!.pop();
+    expect(after).toEqual(before);
+  });
+
+  it('a large restore that fails leaves no attachment rows behind', async () => {
+    const { db, roundId } = await scoredDemo();
+    const { content } = await roundTrip(await collectRoundBackup(db, roundId));
+    const laptop = await freshDb();
+    let batches = 0;
+    const original = laptop.transaction.bind(laptop);
+    laptop.transaction = ((...args: Parameters<typeof laptop.transaction>) => {
+      if (args[1] === laptop.attachments) batches++;
+      return original(...args);
+    }) as typeof laptop.transaction;
+    // A packet twice: refused only by the restore's own transaction, after the batches.
+    const duplicated = {
+      ...content,
+      tables: content.tables.map((t) =>
+        t.name === 'packets' ? { ...t, rows: [...t.rows, t.rows[0]!] } : t,
+      ),
+    };
+    await expect(
+      restoreRoundBackup(laptop, duplicated as BackupContent, { batchBytes: 2000 }),
+    ).rejects.toThrow();
+    laptop.transaction = original;
+    expect(batches).toBeGreaterThan(1);
+    for (const table of laptop.tables) expect(await table.count(), table.name).toBe(0);
+  });
+
   it('refuses, before reading any attachment, a round too large for one restorable archive', async () => {
     const { db, roundId } = await scoredDemo();
     // Every Blob the archive would carry: the attachments and the site photos.

@@ -9,6 +9,16 @@ import { webSha256Hex } from '../../platform/webSha256';
 import type { ReviewDeskDb } from '../db';
 import type { SitePhotoRow, AttachmentRow, AuditRow } from '../rows';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
+import {
+  AHEAD_BATCH_BYTES,
+  attachmentRow,
+  dropAttachmentsAhead,
+  pendingBytes,
+  sweepOrphanAttachments,
+  withRoundCreationLock,
+  writeAttachmentsAhead,
+  type PendingAttachment,
+} from './attachmentsAhead';
 import { appendAudit } from './auditLog';
 import { mimeFor } from './roundRepository';
 
@@ -211,33 +221,65 @@ function checkContent(content: BackupContent): Map<string, BackupRow[]> {
 }
 
 /**
- * Restore one round in one transaction. A round with the same id is never merged: without
- * `replace` nothing is written and the caller asks; with it, that round's rows are removed and
- * the backup's written in the same transaction. Anything invalid throws before a write.
+ * Restore one round in one transaction (a new round's attachments over 64 MiB are written ahead
+ * in batches, as an import's are: attachmentsAhead.ts). A round with the same id is never merged:
+ * without `replace` nothing is written and the caller asks; with it, that round's rows are
+ * removed and the backup's written in the same transaction. Anything invalid throws before a
+ * write.
  */
 export async function restoreRoundBackup(
   db: ReviewDeskDb,
   content: BackupContent,
-  options: { replace?: boolean; source?: string } = {},
+  options: { replace?: boolean; source?: string; batchBytes?: number } = {},
 ): Promise<RestoreOutcome> {
   const { roundId } = content;
   const rows = checkContent(content);
-  // Blobs are built before the transaction (see importRound).
-  const blobs = new Map(content.attachments.map((a) => [a.key, a.bytes]));
-  const attachmentRows = (rows.get('attachments') ?? []).map((row) => {
-    const name = isString(row.name) ? row.name : '';
-    const type = mimeFor(name);
-    return {
-      ...row,
-      blob: new Blob([blobs.get(row.key as string) as Uint8Array<ArrayBuffer>], { type }),
-    };
-  });
+  const bytes = new Map(content.attachments.map((a) => [a.key, a.bytes]));
+  const pending = (rows.get('attachments') ?? []).map(
+    (row) =>
+      ({
+        ...row,
+        mime: mimeFor(isString(row.name) ? row.name : ''),
+        content: bytes.get(row.key as string)!,
+      }) as unknown as PendingAttachment,
+  );
   const photoRows = (rows.get('sitePhotos') ?? []).map((row) => ({
     ...row,
-    blob: new Blob([blobs.get(photoEntryKey(row.id as string)) as Uint8Array<ArrayBuffer>], {
+    blob: new Blob([bytes.get(photoEntryKey(row.id as string)) as Uint8Array<ArrayBuffer>], {
       type: isString(row.mime) ? row.mime : 'image/jpeg',
     }),
   }));
+  const batchBytes = options.batchBytes ?? AHEAD_BATCH_BYTES;
+  return withRoundCreationLock(async () => {
+    const found = await db.rounds.get(roundId);
+    if (found && !options.replace) return { kind: 'exists', roundId, title: found.title } as const;
+    // Replacing writes every row in the one transaction: written ahead, the backup's attachments
+    // would overwrite the stored round's before the replacement commits.
+    const ahead = !found && pendingBytes(pending) > batchBytes;
+    // Blobs are made before the transaction (see importRound).
+    let attachmentRows: AttachmentRow[] = [];
+    if (ahead) {
+      await sweepOrphanAttachments(db);
+      await writeAttachmentsAhead(db, pending, undefined, batchBytes);
+    } else attachmentRows = pending.map(attachmentRow);
+    try {
+      return await restoreRows(db, content, rows, attachmentRows, photoRows, options);
+    } catch (error) {
+      if (ahead) await dropAttachmentsAhead(db, roundId).catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
+async function restoreRows(
+  db: ReviewDeskDb,
+  content: BackupContent,
+  rows: Map<string, Record<string, unknown>[]>,
+  attachmentRows: AttachmentRow[],
+  photoRows: Record<string, unknown>[],
+  options: { replace?: boolean; source?: string },
+): Promise<RestoreOutcome> {
+  const { roundId } = content;
   return db.transaction('rw', allTables(db), async () => {
     const existing = await db.rounds.get(roundId);
     if (existing && !options.replace) {
