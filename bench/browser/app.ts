@@ -86,21 +86,19 @@ export async function launchProfile(): Promise<Profile> {
   };
 }
 
-/**
- * Peak resident memory (VmHWM) of each Chromium renderer process started by this Node process,
- * in MiB: a renderer holds the page's and its workers' JS heaps, so this bounds them from above.
- */
-export function rendererPeaksMiB(): number[] {
+/** Chromium processes started by this Node process, with their --type (browser when none). */
+function ourChromiumProcesses(): { pid: number; type: string }[] {
   const parent = new Map<number, number>();
-  const renderers: number[] = [];
+  const chromium: { pid: number; type: string }[] = [];
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) {
-        renderers.push(pid);
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmdline.startsWith(CHROMIUM_EXECUTABLE) || cmdline.includes('/chromium')) {
+        chromium.push({ pid, type: /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser' });
       }
     } catch {
       // gone meanwhile
@@ -112,12 +110,57 @@ export function rendererPeaksMiB(): number[] {
     }
     return false;
   };
-  return renderers.filter(ours).map((pid) => {
+  return chromium.filter(({ pid }) => ours(pid));
+}
+
+/**
+ * Peak resident memory (VmHWM) of each Chromium renderer process started by this Node process,
+ * in MiB: a renderer holds the page's and its workers' JS heaps, so this bounds them from above.
+ */
+export function rendererPeaksMiB(): number[] {
+  return ourChromiumProcesses()
+    .filter(({ type }) => type === 'renderer')
+    .map(({ pid }) => {
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        return hwm ? Number(hwm[1]) / 1024 : 0;
+      } catch {
+        return 0;
+      }
+    });
+}
+
+/**
+ * CPU time (user + system, ms) used so far by our Chromium's processes, by process type. A
+ * process's counters include its threads that have ended (the import's worker, for one).
+ */
+export function chromiumCpuMs(): Map<string, number> {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const byType = new Map<string, number>();
+  for (const { pid, type } of ourChromiumProcesses()) {
     try {
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      return hwm ? Number(hwm[1]) / 1024 : 0;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+      byType.set(type, (byType.get(type) ?? 0) + ms);
     } catch {
-      return 0;
+      // gone meanwhile
     }
-  });
+  }
+  return byType;
+}
+
+/** CPU ms by process type between two chromiumCpuMs() readings, and their total. */
+export function cpuSpent(
+  before: Map<string, number>,
+  after: Map<string, number>,
+): { total: number; byType: Map<string, number> } {
+  const byType = new Map<string, number>();
+  let total = 0;
+  for (const [type, ms] of after) {
+    const spent = ms - (before.get(type) ?? 0);
+    byType.set(type, spent);
+    total += spent;
+  }
+  return { total, byType };
 }
