@@ -129,6 +129,48 @@ describe('readRoundPackage', () => {
     if (!async.ok && !sync.ok) expect(new Set(async.problems)).toEqual(new Set(sync.problems));
   });
 
+  it('gives the same verdicts when attachments are handed over (transferred) as they are read', async () => {
+    const nodeSha256 = async (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+    /** Read with takeEntry, detaching each handed-over buffer as the import worker does. */
+    const readTaking = async (zip: Uint8Array) => {
+      const took = new Map<string, Uint8Array>();
+      const result = await readRoundPackageAsync(zip, {
+        // Takes its copy now, like WebCrypto: the bytes are gone once handed over.
+        sha256Hex: (data) => nodeSha256(data.slice()),
+        takeEntry: (name, data) => {
+          took.set(name, data.slice());
+          structuredClone(data, { transfer: [data.buffer as ArrayBuffer] });
+        },
+      });
+      return { result, took };
+    };
+    const sync = readRoundPackage(FIXTURE_ZIP);
+    const { result, took } = await readTaking(FIXTURE_ZIP);
+    if (!result.ok || !sync.ok) throw new Error('the fixture reads');
+    expect(result.value.packets).toEqual(sync.value.packets);
+    expect([...result.value.attachments.keys()]).toEqual([...sync.value.attachments.keys()]);
+    for (const [path, bytes] of sync.value.attachments) {
+      expect(result.value.attachments.get(path)!.length).toBe(0); // handed over
+      expect(took.get(path)).toEqual(bytes);
+    }
+
+    const entries = fixtureEntries();
+    const pdf = entries['attachments/P002/申报书.pdf']!.slice();
+    pdf[pdf.length - 2] = pdf[pdf.length - 2]! ^ 1;
+    entries['attachments/P002/申报书.pdf'] = pdf;
+    editJson(entries, 'packets/P006.json', (p) => {
+      (p.attachments as { size: number }[])[0]!.size += 1;
+    });
+    const bad = rezip(entries);
+    const badSync = readRoundPackage(bad);
+    const badTaking = (await readTaking(bad)).result;
+    expect(badTaking.ok).toBe(false);
+    if (!badTaking.ok && !badSync.ok) {
+      expect(badSync.problems.length).toBe(2);
+      expect(new Set(badTaking.problems)).toEqual(new Set(badSync.problems));
+    }
+  });
+
   it('refuses missing attachments, wrong sizes and attachment paths outside attachments/', () => {
     const entries = fixtureEntries();
     delete entries['attachments/P004/photo.png'];

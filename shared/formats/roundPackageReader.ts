@@ -47,7 +47,7 @@ export function readRoundPackage(
   bytes: Uint8Array,
   options: ReadRoundPackageOptions = {},
 ): Parsed<RoundPackage> {
-  return readCore(bytes, options, null);
+  return readCore(bytes, options, null, null);
 }
 
 /** An attachment whose SHA-256 is still to be compared, when hashing is left to the caller. */
@@ -57,7 +57,12 @@ interface DigestCheck {
   name: string;
   expected: string;
   data: Uint8Array;
+  /** Started when the entry was read, for an entry handed over (`takeEntry`). */
+  digest?: Promise<string>;
 }
+
+/** Entries handed over to the caller, by the (now possibly detached) array the reader kept. */
+type TakenEntries = Map<Uint8Array, { size: number; digest: Promise<string> }>;
 
 /**
  * The same reader, with attachment digests computed by `sha256Hex` (e.g. WebCrypto's native
@@ -66,11 +71,36 @@ interface DigestCheck {
  */
 export async function readRoundPackageAsync(
   bytes: Uint8Array,
-  options: ReadRoundPackageOptions & { sha256Hex: (data: Uint8Array) => Promise<string> },
+  options: ReadRoundPackageOptions & {
+    sha256Hex: (data: Uint8Array) => Promise<string>;
+    /**
+     * Each entry that is not JSON (so not round.json or a packet), as soon as it is inflated and
+     * its CRC-32 is right, after its SHA-256 has been started (`sha256Hex` must take its copy of
+     * the bytes before returning, as WebCrypto's digest does). The reader does not read those
+     * bytes again, so the caller may transfer them away: the import worker sends them to the page
+     * without keeping a copy. Size and digest are still checked; in the result such an entry's
+     * array may be empty (detached). Replaces `onEntry` for those entries.
+     */
+    takeEntry?: (name: string, data: Uint8Array) => void;
+  },
 ): Promise<Parsed<RoundPackage>> {
   const deferred: DigestCheck[] = [];
-  const result = readCore(bytes, options, deferred);
-  const digests = await Promise.all(deferred.map((check) => options.sha256Hex(check.data)));
+  const taken: TakenEntries = new Map();
+  const { takeEntry } = options;
+  const onEntry = takeEntry
+    ? (name: string, data: Uint8Array) => {
+        if (name.endsWith('.json')) return options.onEntry?.(name, data);
+        const digest = options.sha256Hex(data);
+        // Awaited only if a packet refers to the entry: a failure elsewhere is not unhandled.
+        digest.catch(() => undefined);
+        taken.set(data, { size: data.length, digest });
+        takeEntry(name, data);
+      }
+    : options.onEntry;
+  const result = readCore(bytes, { ...options, ...(onEntry ? { onEntry } : {}) }, deferred, taken);
+  const digests = await Promise.all(
+    deferred.map((check) => check.digest ?? options.sha256Hex(check.data)),
+  );
   const digestProblems = deferred
     .filter((check, i) => digests[i] !== check.expected)
     .map((check) => digestProblem(check.file, check.index, check.name));
@@ -90,6 +120,7 @@ function readCore(
   bytes: Uint8Array,
   options: ReadRoundPackageOptions,
   deferred: DigestCheck[] | null,
+  taken: TakenEntries | null,
 ): Parsed<RoundPackage> {
   const zipName = options.fileName ?? 'round.zip';
   const progress = options.onProgress;
@@ -178,7 +209,7 @@ function readCore(
         message: `文件名应为 packets/${packet.id}.json，与编号“${packet.id}”一致`,
       });
     }
-    problems.push(...checkAttachments(packet, name, files, deferred));
+    problems.push(...checkAttachments(packet, name, files, deferred, taken));
     packets.push(packet);
   }
   if (packetFiles.length === 0) {
@@ -203,6 +234,7 @@ function checkAttachments(
   file: string,
   files: Map<string, Uint8Array>,
   deferred: DigestCheck[] | null,
+  taken: TakenEntries | null,
 ): InputProblem[] {
   const problems: InputProblem[] = [];
   packet.attachments.forEach((ref, i) => {
@@ -225,16 +257,20 @@ function checkAttachments(
       });
       return;
     }
-    if (data.length !== ref.size) {
+    const handedOver = taken?.get(data);
+    if ((handedOver ? handedOver.size : data.length) !== ref.size) {
       problems.push({
         file,
         field: `attachments[${i}].size`,
-        message: `附件“${ref.name}”大小不符：登记为 ${formatBytes(ref.size)}，实际为 ${formatBytes(data.length)}；附件可能被替换，请重新获取评审包`,
+        message: `附件“${ref.name}”大小不符：登记为 ${formatBytes(ref.size)}，实际为 ${formatBytes(handedOver ? handedOver.size : data.length)}；附件可能被替换，请重新获取评审包`,
       });
       return;
     }
-    if (deferred) deferred.push({ file, index: i, name: ref.name, expected: ref.sha256, data });
-    else if (sha256Hex(data) !== ref.sha256) problems.push(digestProblem(file, i, ref.name));
+    if (deferred) {
+      const check: DigestCheck = { file, index: i, name: ref.name, expected: ref.sha256, data };
+      if (handedOver) check.digest = handedOver.digest;
+      deferred.push(check);
+    } else if (sha256Hex(data) !== ref.sha256) problems.push(digestProblem(file, i, ref.name));
   });
   return problems;
 }
