@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { buildSampleRound } from '../../shared/demo/sampleRound';
 import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
@@ -86,4 +87,41 @@ test('import a round package, search, read a PDF, re-import unchanged, refuse a 
   await expect(list.count).toHaveText(`共 ${PACKETS} 个项目`);
   await page.getByRole('button', { name: '确认更新' }).click();
   await expect(list.count).toHaveText(`共 ${PACKETS - 1} 个项目`);
+});
+
+test('an attachment that is itself a JSON file is imported with the others', async ({
+  page,
+}, testInfo) => {
+  const sample = buildSampleRound({ packets: 3, attachmentsPerPacket: 1 });
+  const json = new TextEncoder().encode('{"说明":"附件本身是 JSON 文件"}');
+  const path = 'attachments/KP1/数据.json';
+  const first = sample.packets[0]!;
+  first.attachments.push({
+    name: '数据.json',
+    path,
+    size: json.length,
+    sha256: createHash('sha256').update(json).digest('hex'),
+  });
+  sample.attachments.set(path, json);
+  const file = testInfo.outputPath('json-attachment.zip');
+  writeFileSync(file, writeRoundPackage(sample));
+
+  await page.goto('/');
+  await new ImportPanel(page).importPackage(file);
+  await new PacketListPage(page).expectVisible();
+  const stored = await page.evaluate(
+    async (key) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('review-desk');
+        open.onsuccess = () => {
+          const get = open.result.transaction('attachments').objectStore('attachments').get(key);
+          get.onsuccess = () =>
+            resolve((get.result as { blob: Blob } | undefined)?.blob.size ?? -1);
+          get.onerror = () => reject(get.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    `${sample.round.id}:${path}`,
+  );
+  expect(stored).toBe(json.length);
 });
