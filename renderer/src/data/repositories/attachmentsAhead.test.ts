@@ -8,6 +8,7 @@ import {
   writeAttachmentsAhead,
   type PendingAttachment,
 } from './attachmentsAhead';
+import { countAttachmentBatches } from './attachmentBatchCounter';
 import { checkAuditChain } from './auditLog';
 import { importRound, storedRoundContent } from './roundRepository';
 
@@ -39,17 +40,11 @@ describe('a large round: attachments written ahead of the round', () => {
   it('stores the same round as one transaction would, attachments byte for byte', async () => {
     const demo = buildDemoRound();
     const db = await freshDb();
-    const batches: number[] = [];
-    const original = db.transaction.bind(db);
-    // Count the transactions that write attachments alone (the batches written ahead).
-    db.transaction = ((...args: Parameters<typeof db.transaction>) => {
-      if (args[1] === db.attachments) batches.push(1);
-      return original(...args);
-    }) as typeof db.transaction;
+    const batches = countAttachmentBatches(db);
     const outcome = await importRound(db, demo, 'demo.zip', { batchBytes: 2000 });
-    db.transaction = original;
+    batches.stop();
     expect(outcome).toEqual({ kind: 'imported', roundId: demo.round.id });
-    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.count()).toBeGreaterThan(1);
     expect((await storedRoundContent(db, demo.round.id))?.packets).toHaveLength(
       demo.packets.length,
     );

@@ -94,6 +94,31 @@ export async function writeAttachmentsAhead(
   }
 }
 
+/**
+ * Store a new round with `pending` attachments: `store` gets the attachment rows it must add in
+ * its own transaction, or none when they were written ahead (when `ahead`); if `store` throws,
+ * the rows written ahead are removed again. Call inside withRoundCreationLock.
+ */
+export async function storeWithAttachments<T>(
+  db: ReviewDeskDb,
+  roundId: string,
+  pending: readonly PendingAttachment[],
+  options: { ahead: boolean; batchBytes?: number },
+  store: (attachmentRows: AttachmentRow[]) => Promise<T>,
+): Promise<T> {
+  // Blobs are made before `store`'s transaction: an IndexedDB transaction commits as soon as it
+  // waits on anything that is not a request of its own.
+  if (!options.ahead) return store(pending.map(attachmentRow));
+  await sweepOrphanAttachments(db);
+  await writeAttachmentsAhead(db, pending, undefined, options.batchBytes);
+  try {
+    return await store([]);
+  } catch (error) {
+    await dropAttachmentsAhead(db, roundId).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Remove the rows written ahead for `roundId`, unless the round exists after all. */
 export async function dropAttachmentsAhead(db: ReviewDeskDb, roundId: string): Promise<void> {
   await db.transaction('rw', [db.rounds, db.attachments], async () => {

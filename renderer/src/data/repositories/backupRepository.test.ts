@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/backup';
 import { buildDemoRound } from '../../../../shared/demo/demoRound';
 import { openDatabase, type ReviewDeskDb } from '../db';
+import { countAttachmentBatches } from './attachmentBatchCounter';
 import { checkAuditChain } from './auditLog';
 import { BackupContentError, collectRoundBackup, restoreRoundBackup } from './backupRepository';
 import { declareConflict, savePanelSettings } from './panelRepository';
@@ -114,18 +115,13 @@ describe('whole-round backup and restore', () => {
     const before = await dump(db);
     const { content } = await roundTrip(await collectRoundBackup(db, roundId));
     const laptop = await freshDb();
-    const batches: number[] = [];
-    const original = laptop.transaction.bind(laptop);
-    laptop.transaction = ((...args: Parameters<typeof laptop.transaction>) => {
-      if (args[1] === laptop.attachments) batches.push(1);
-      return original(...args);
-    }) as typeof laptop.transaction;
+    const batches = countAttachmentBatches(laptop);
     expect(await restoreRoundBackup(laptop, content, { batchBytes: 2000 })).toEqual({
       kind: 'restored',
       roundId,
     });
-    laptop.transaction = original;
-    expect(batches.length).toBeGreaterThan(1);
+    batches.stop();
+    expect(batches.count()).toBeGreaterThan(1);
     const after = await dump(laptop);
     after.audit!.pop();
     expect(after).toEqual(before);
@@ -135,12 +131,7 @@ describe('whole-round backup and restore', () => {
     const { db, roundId } = await scoredDemo();
     const { content } = await roundTrip(await collectRoundBackup(db, roundId));
     const laptop = await freshDb();
-    let batches = 0;
-    const original = laptop.transaction.bind(laptop);
-    laptop.transaction = ((...args: Parameters<typeof laptop.transaction>) => {
-      if (args[1] === laptop.attachments) batches++;
-      return original(...args);
-    }) as typeof laptop.transaction;
+    const batches = countAttachmentBatches(laptop);
     // A packet twice: refused only by the restore's own transaction, after the batches.
     const duplicated = {
       ...content,
@@ -151,8 +142,8 @@ describe('whole-round backup and restore', () => {
     await expect(
       restoreRoundBackup(laptop, duplicated as BackupContent, { batchBytes: 2000 }),
     ).rejects.toThrow();
-    laptop.transaction = original;
-    expect(batches).toBeGreaterThan(1);
+    batches.stop();
+    expect(batches.count()).toBeGreaterThan(1);
     for (const table of laptop.tables) expect(await table.count(), table.name).toBe(0);
   });
 

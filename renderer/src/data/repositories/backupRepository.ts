@@ -11,12 +11,9 @@ import type { SitePhotoRow, AttachmentRow, AuditRow } from '../rows';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import {
   AHEAD_BATCH_BYTES,
-  attachmentRow,
-  dropAttachmentsAhead,
   pendingBytes,
-  sweepOrphanAttachments,
+  storeWithAttachments,
   withRoundCreationLock,
-  writeAttachmentsAhead,
   type PendingAttachment,
 } from './attachmentsAhead';
 import { appendAudit } from './auditLog';
@@ -256,18 +253,9 @@ export async function restoreRoundBackup(
     // Replacing writes every row in the one transaction: written ahead, the backup's attachments
     // would overwrite the stored round's before the replacement commits.
     const ahead = !found && pendingBytes(pending) > batchBytes;
-    // Blobs are made before the transaction (see importRound).
-    let attachmentRows: AttachmentRow[] = [];
-    if (ahead) {
-      await sweepOrphanAttachments(db);
-      await writeAttachmentsAhead(db, pending, undefined, batchBytes);
-    } else attachmentRows = pending.map(attachmentRow);
-    try {
-      return await restoreRows(db, content, rows, attachmentRows, photoRows, options);
-    } catch (error) {
-      if (ahead) await dropAttachmentsAhead(db, roundId).catch(() => undefined);
-      throw error;
-    }
+    return storeWithAttachments(db, roundId, pending, { ahead, batchBytes }, (attachmentRows) =>
+      restoreRows(db, content, rows, attachmentRows, photoRows, options),
+    );
   });
 }
 

@@ -2,16 +2,14 @@ import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/
 import { roundContentDigest } from '../../../../shared/rounds/contentDigest';
 import { diffRounds, isEmptyDiff, type RoundDiff } from '../../../../shared/rounds/roundDiff';
 import type { ReviewDeskDb } from '../db';
-import type { AttachmentRow, PacketFlagRow, PacketRow, RoundRow } from '../rows';
+import type { PacketFlagRow, PacketRow, RoundRow } from '../rows';
 import { appendAudit } from './auditLog';
 import {
   AHEAD_BATCH_BYTES,
   attachmentRow,
-  dropAttachmentsAhead,
   pendingBytes,
-  sweepOrphanAttachments,
+  storeWithAttachments,
   withRoundCreationLock,
-  writeAttachmentsAhead,
   type PendingAttachment,
 } from './attachmentsAhead';
 import { attachmentKey, expertKey, packetKey } from './keys';
@@ -199,15 +197,8 @@ export async function importRound(
   return withRoundCreationLock(async () => {
     const plan = await planRoundImport(db, content);
     if (plan.kind !== 'new') return plan;
-    // Blobs are made before the transaction: an IndexedDB transaction commits as soon as it
-    // waits on anything that is not a request of its own.
-    let attachmentRows: AttachmentRow[] = [];
-    if (ahead) {
-      await sweepOrphanAttachments(db);
-      await writeAttachmentsAhead(db, pending, undefined, batchBytes);
-    } else attachmentRows = pending.map(attachmentRow);
-    try {
-      return await db.transaction('rw', [...ROUND_TABLES(db)], async () => {
+    return storeWithAttachments(db, round.id, pending, { ahead, batchBytes }, (attachmentRows) =>
+      db.transaction('rw', [...ROUND_TABLES(db)], async () => {
         const again = await planRoundImport(db, content);
         if (again.kind !== 'new') return again;
         const row: RoundRow = {
@@ -248,11 +239,8 @@ export async function importRound(
           detail: `导入评审“${round.title}”：${packets.length} 个项目，${round.experts.length} 位专家，${pending.length} 个附件（来源：${source}）`,
         });
         return { kind: 'imported', roundId: round.id } as const;
-      });
-    } catch (error) {
-      if (ahead) await dropAttachmentsAhead(db, round.id).catch(() => undefined);
-      throw error;
-    }
+      }),
+    );
   });
 }
 
