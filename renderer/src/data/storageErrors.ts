@@ -4,11 +4,34 @@
  * quota error inside). Either way the transaction did not commit, so nothing stored changed.
  */
 export function isQuotaExceeded(error: unknown): boolean {
+  return findsError(error, (name) => name === 'QuotaExceededError');
+}
+
+/**
+ * Chromium refused the Blobs of a transaction (“DataError: Failed to write blobs”): it does so
+ * once more new Blob bytes are alive than its blob storage holds in memory (about 500 MB here;
+ * see attachmentsAhead.ts). Imports and restores of new rounds stay under that; an update that
+ * adds hundreds of megabytes of attachments at once can still meet it. Nothing was stored.
+ */
+export function isBlobWriteFailure(error: unknown): boolean {
+  return findsError(
+    error,
+    (name, message) => name === 'DataError' && /Failed to write blobs/i.test(message),
+  );
+}
+
+/** `test` on the error or any it wraps (Dexie's `inner`, a bulk error's `failures`). */
+function findsError(error: unknown, test: (name: unknown, message: string) => boolean): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     if (typeof e !== 'object') return false;
-    const { name, inner, failures } = e as { name?: unknown; inner?: unknown; failures?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    if (Array.isArray(failures) && failures.some((f) => isQuotaExceeded(f))) return true;
+    const { name, message, inner, failures } = e as {
+      name?: unknown;
+      message?: unknown;
+      inner?: unknown;
+      failures?: unknown;
+    };
+    if (test(name, typeof message === 'string' ? message : '')) return true;
+    if (Array.isArray(failures) && failures.some((f) => findsError(f, test))) return true;
     e = inner;
   }
   return false;
@@ -16,9 +39,15 @@ export function isQuotaExceeded(error: unknown): boolean {
 
 /**
  * What to tell the user when a store change failed: the plain full-disk message for a quota
- * error (nothing stored changed), the error's own message otherwise.
+ * error (nothing stored changed), the blob message for refused attachments when the caller
+ * writes attachments, the error's own message otherwise.
  */
-export function storageFailureMessage(error: unknown, quotaMessage: string): string {
+export function storageFailureMessage(
+  error: unknown,
+  quotaMessage: string,
+  blobMessage?: string,
+): string {
   if (isQuotaExceeded(error)) return quotaMessage;
+  if (blobMessage !== undefined && isBlobWriteFailure(error)) return blobMessage;
   return error instanceof Error ? error.message : String(error);
 }

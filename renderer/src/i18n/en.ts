@@ -606,6 +606,8 @@ export const en: Messages = {
       'Persistent storage not granted: the browser may evict data under pressure; back up regularly',
     quotaExceeded:
       'The disk is full: the last change was not saved. Free some disk space and try again; everything saved before is intact.',
+    blobsNotWritten:
+      'The attachments could not be written to the local database (the browser limits how much it writes at once): this change was not saved, and everything saved before is intact. Close other programs and try again; if it still fails, ask the provincial office to split the update into smaller packages.',
   },
   backup: {
     nav: 'Backup',

@@ -27,7 +27,7 @@ export function RestoreForm() {
     setStatus({
       kind: 'done',
       tone: 'error',
-      text: storageFailureMessage(error, t.storage.quotaExceeded),
+      text: storageFailureMessage(error, t.storage.quotaExceeded, t.storage.blobsNotWritten),
     });
 
   async function write(content: BackupContent, source: string, replace: boolean) {

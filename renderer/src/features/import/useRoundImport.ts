@@ -30,7 +30,7 @@ export function useRoundImport() {
     setState({
       kind: 'message',
       tone: 'error',
-      text: storageFailureMessage(error, t.storage.quotaExceeded),
+      text: storageFailureMessage(error, t.storage.quotaExceeded, t.storage.blobsNotWritten),
     });
 
   /** Store parsed content, or stop at the diff when it is a newer version of a stored round. */
