@@ -80,16 +80,56 @@ function browserPids(profile: string): number[] {
   return pids;
 }
 
-/** A power cut: SIGKILL the profile's browser process, or a plain close when `graceful`. */
+/** Every process descended from `roots` (renderers, GPU, the storage and network services). */
+function descendants(roots: number[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const all: number[] = [];
+  const walk = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      all.push(child);
+      walk(child);
+    }
+  };
+  roots.forEach(walk);
+  return all;
+}
+
+const alive = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A power cut: SIGKILL the profile's browser and every process under it at once, and wait until
+ * they are gone (a storage service that outlived its browser could still hold the database's
+ * files when the profile is opened again); or a plain close when `graceful`.
+ */
 async function interrupt(context: BrowserContext, profile: string, graceful: boolean) {
   if (!graceful) {
-    for (const pid of browserPids(profile)) {
+    const roots = browserPids(profile);
+    const tree = [...roots, ...descendants(roots)];
+    for (const pid of tree) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
     }
+    for (let i = 0; i < 100 && tree.some(alive); i++) await sleep(50);
   }
   await context.close().catch(() => undefined);
 }
