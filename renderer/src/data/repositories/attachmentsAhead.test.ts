@@ -68,6 +68,27 @@ describe('a large round: attachments written ahead of the round', () => {
     expect((await importRound(db, demo, 'demo.zip', { batchBytes: 2000 })).kind).toBe('imported');
   });
 
+  it('refuses to store the round when rows written ahead went missing meanwhile', async () => {
+    const demo = buildDemoRound();
+    const db = await freshDb();
+    const original = db.transaction.bind(db);
+    // Just before the round's own transaction (the one over many tables), a row disappears, as
+    // if a window without Web Locks had swept at its start.
+    db.transaction = ((...args: Parameters<typeof db.transaction>) => {
+      if (!Array.isArray(args[1])) return original(...args);
+      return (async () => {
+        const [key] = await db.attachments.where('roundId').equals(demo.round.id).primaryKeys();
+        if (key !== undefined) await db.attachments.delete(key);
+        return original(...args);
+      })();
+    }) as typeof db.transaction;
+    await expect(importRound(db, demo, 'demo.zip', { batchBytes: 2000 })).rejects.toThrow(
+      /附件没有全部写入/,
+    );
+    db.transaction = original;
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+
   it('an interrupted import’s rows are swept; stored rounds keep theirs', async () => {
     const demo = buildDemoRound();
     const db = await freshDb();

@@ -96,26 +96,47 @@ export async function writeAttachmentsAhead(
 
 /**
  * Store a new round with `pending` attachments: `store` gets the attachment rows it must add in
- * its own transaction, or none when they were written ahead (when `ahead`); if `store` throws,
- * the rows written ahead are removed again. Call inside withRoundCreationLock.
+ * its own transaction, or none when they were written ahead (when `ahead`), and then must call
+ * checkWrittenAhead(db, roundId, writtenAhead) inside that transaction. If `store` throws, the
+ * rows written ahead are removed again. Call inside withRoundCreationLock.
  */
 export async function storeWithAttachments<T>(
   db: ReviewDeskDb,
   roundId: string,
   pending: readonly PendingAttachment[],
   options: { ahead: boolean; batchBytes?: number },
-  store: (attachmentRows: AttachmentRow[]) => Promise<T>,
+  store: (attachmentRows: AttachmentRow[], writtenAhead: number) => Promise<T>,
 ): Promise<T> {
   // Blobs are made before `store`'s transaction: an IndexedDB transaction commits as soon as it
   // waits on anything that is not a request of its own.
-  if (!options.ahead) return store(pending.map(attachmentRow));
+  if (!options.ahead) return store(pending.map(attachmentRow), 0);
   await sweepOrphanAttachments(db);
   await writeAttachmentsAhead(db, pending, undefined, options.batchBytes);
   try {
-    return await store([]);
+    return await store([], pending.length);
   } catch (error) {
     await dropAttachmentsAhead(db, roundId).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Inside the transaction that adds the round: are all `count` rows written ahead still there?
+ * The lock keeps every sweep away from them; this check keeps a round from ever being stored
+ * without its attachments should something else have removed them (a window of a runtime
+ * without Web Locks sweeping at start, say).
+ */
+export async function checkWrittenAhead(
+  db: ReviewDeskDb,
+  roundId: string,
+  count: number,
+): Promise<void> {
+  if (count === 0) return;
+  const found = await db.attachments.where('roundId').equals(roundId).count();
+  if (found !== count) {
+    throw new Error(
+      `附件没有全部写入（应有 ${count} 个，只找到 ${found} 个），这轮评审没有保存；请重新导入`,
+    );
   }
 }
 

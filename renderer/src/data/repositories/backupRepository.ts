@@ -12,6 +12,7 @@ import { CURRENT_SCHEMA_VERSION } from '../schema';
 import {
   AHEAD_BATCH_BYTES,
   pendingBytes,
+  checkWrittenAhead,
   storeWithAttachments,
   withRoundCreationLock,
   type PendingAttachment,
@@ -253,8 +254,13 @@ export async function restoreRoundBackup(
     // Replacing writes every row in the one transaction: written ahead, the backup's attachments
     // would overwrite the stored round's before the replacement commits.
     const ahead = !found && pendingBytes(pending) > batchBytes;
-    return storeWithAttachments(db, roundId, pending, { ahead, batchBytes }, (attachmentRows) =>
-      restoreRows(db, content, rows, attachmentRows, photoRows, options),
+    return storeWithAttachments(
+      db,
+      roundId,
+      pending,
+      { ahead, batchBytes },
+      (attachmentRows, writtenAhead) =>
+        restoreRows(db, content, rows, attachmentRows, writtenAhead, photoRows, options),
     );
   });
 }
@@ -264,6 +270,7 @@ async function restoreRows(
   content: BackupContent,
   rows: Map<string, Record<string, unknown>[]>,
   attachmentRows: AttachmentRow[],
+  writtenAhead: number,
   photoRows: Record<string, unknown>[],
   options: { replace?: boolean; source?: string },
 ): Promise<RestoreOutcome> {
@@ -273,6 +280,7 @@ async function restoreRows(
     if (existing && !options.replace) {
       return { kind: 'exists', roundId, title: existing.title } as const;
     }
+    await checkWrittenAhead(db, roundId, writtenAhead);
     if (existing) {
       await db.rounds.delete(roundId);
       for (const name of ROUND_SCOPED_TABLES) {

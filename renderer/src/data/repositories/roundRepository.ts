@@ -8,6 +8,7 @@ import {
   AHEAD_BATCH_BYTES,
   attachmentRow,
   pendingBytes,
+  checkWrittenAhead,
   storeWithAttachments,
   withRoundCreationLock,
   type PendingAttachment,
@@ -197,49 +198,55 @@ export async function importRound(
   return withRoundCreationLock(async () => {
     const plan = await planRoundImport(db, content);
     if (plan.kind !== 'new') return plan;
-    return storeWithAttachments(db, round.id, pending, { ahead, batchBytes }, (attachmentRows) =>
-      db.transaction('rw', [...ROUND_TABLES(db)], async () => {
-        const again = await planRoundImport(db, content);
-        if (again.kind !== 'new') return again;
-        const row: RoundRow = {
-          id: round.id,
-          title: round.title,
-          kind: round.kind,
-          programme: round.programme,
-          rubric: round.rubric,
-          aggregation: round.aggregation,
-          quotas: round.quotas,
-          source,
-          importedAt: new Date().toISOString(),
-          digest,
-          revision: 1,
-        };
-        await db.rounds.add(row);
-        await db.packets.bulkAdd(packets.map((packet) => toPacketRow(round.id, packet)));
-        if (attachmentRows.length > 0) await db.attachments.bulkAdd(attachmentRows);
-        await db.experts.bulkAdd(
-          round.experts.map((expert) => ({
-            ...expert,
-            key: expertKey(round.id, expert.id),
+    return storeWithAttachments(
+      db,
+      round.id,
+      pending,
+      { ahead, batchBytes },
+      (attachmentRows, writtenAhead) =>
+        db.transaction('rw', [...ROUND_TABLES(db)], async () => {
+          const again = await planRoundImport(db, content);
+          if (again.kind !== 'new') return again;
+          await checkWrittenAhead(db, round.id, writtenAhead);
+          const row: RoundRow = {
+            id: round.id,
+            title: round.title,
+            kind: round.kind,
+            programme: round.programme,
+            rubric: round.rubric,
+            aggregation: round.aggregation,
+            quotas: round.quotas,
+            source,
+            importedAt: new Date().toISOString(),
+            digest,
+            revision: 1,
+          };
+          await db.rounds.add(row);
+          await db.packets.bulkAdd(packets.map((packet) => toPacketRow(round.id, packet)));
+          if (attachmentRows.length > 0) await db.attachments.bulkAdd(attachmentRows);
+          await db.experts.bulkAdd(
+            round.experts.map((expert) => ({
+              ...expert,
+              key: expertKey(round.id, expert.id),
+              roundId: round.id,
+              role: 'expert' as const,
+            })),
+          );
+          // Until the panel is prepared (issue #4) every expert scores every packet.
+          await db.assignments.bulkAdd(
+            packets.flatMap((packet) =>
+              round.experts.map((expert) => assignmentRow(round.id, packet.id, expert.id)),
+            ),
+          );
+          await appendAudit(db, {
             roundId: round.id,
-            role: 'expert' as const,
-          })),
-        );
-        // Until the panel is prepared (issue #4) every expert scores every packet.
-        await db.assignments.bulkAdd(
-          packets.flatMap((packet) =>
-            round.experts.map((expert) => assignmentRow(round.id, packet.id, expert.id)),
-          ),
-        );
-        await appendAudit(db, {
-          roundId: round.id,
-          actor: '秘书',
-          action: 'round.import',
-          subject: round.id,
-          detail: `导入评审“${round.title}”：${packets.length} 个项目，${round.experts.length} 位专家，${pending.length} 个附件（来源：${source}）`,
-        });
-        return { kind: 'imported', roundId: round.id } as const;
-      }),
+            actor: '秘书',
+            action: 'round.import',
+            subject: round.id,
+            detail: `导入评审“${round.title}”：${packets.length} 个项目，${round.experts.length} 位专家，${pending.length} 个附件（来源：${source}）`,
+          });
+          return { kind: 'imported', roundId: round.id } as const;
+        }),
     );
   });
 }
