@@ -37,18 +37,35 @@ export const IMPORTED_TABLES = [
   'audit',
 ];
 
+/** Above this many attachment bytes the baseline writes in batches (see bareBulkPut). */
+const ONE_TRANSACTION_BLOB_BYTES = 256 * 1024 * 1024;
+const BATCH_BLOB_BYTES = 64 * 1024 * 1024;
+
 /**
  * In the page: copy the imported round's rows with fresh in-memory Blobs (timing how long making
  * those Blobs takes: part of what an import must do that the baseline is handed ready), let the
  * browser settle, then time bare Dexie's bulkPut of them, with the CPU all of Chromium used.
+ *
+ * Chromium refuses IndexedDB writes once about 500 MB of new Blobs are alive (see
+ * renderer/src/data/repositories/attachmentsAhead.ts), so for a round over 256 MiB of attachments
+ * the baseline is the fastest thing that can store it at all: the other tables in one bulkPut,
+ * then the attachments in 64 MiB transactions, each batch's Blobs made just before it, inside
+ * the clock (`batched`).
  */
 async function bareBulkPut(
   page: Page,
   roundId: string,
-): Promise<{ ms: number; rows: number; blobMs: number; blobs: number; cpu: CpuSpent }> {
+): Promise<{
+  ms: number;
+  rows: number;
+  blobMs: number;
+  blobs: number;
+  batched: boolean;
+  cpu: CpuSpent;
+}> {
   await injectDexie(page);
   const prepared = await page.evaluate(
-    async ({ roundId, tables }) => {
+    async ({ roundId, tables, oneTransactionBytes }) => {
       const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
       const app = await new Dexie('review-desk').open();
       const copies: Record<string, Record<string, unknown>[]> = {};
@@ -68,23 +85,31 @@ async function bareBulkPut(
         count += rows.length;
       }
       app.close();
+      const total = blobRows.reduce((sum, { bytes }) => sum + bytes.byteLength, 0);
+      const batched = total > oneTransactionBytes;
       const start = performance.now();
-      for (const { row, bytes, type } of blobRows) row.blob = new Blob([bytes], { type });
-      const blobMs = performance.now() - start;
-      (window as unknown as { __benchCopies: unknown }).__benchCopies = copies;
-      return { rows: count, blobMs, blobs: blobRows.length };
+      if (!batched)
+        for (const { row, bytes, type } of blobRows) row.blob = new Blob([bytes], { type });
+      const blobMs = batched ? NaN : performance.now() - start;
+      Object.assign(window, { __benchCopies: copies, __benchBlobRows: batched ? blobRows : [] });
+      return { rows: count, blobMs, blobs: blobRows.length, batched };
     },
-    { roundId, tables: IMPORTED_TABLES },
+    { roundId, tables: IMPORTED_TABLES, oneTransactionBytes: ONE_TRANSACTION_BLOB_BYTES },
   );
   // The Blobs' bytes travel to the browser's blob store in the background: let that finish.
   await page.waitForTimeout(1000);
   const before = chromiumCpuMs();
-  const ms = await page.evaluate(
-    async ({ stores, tables }) => {
+  const timed = await page.evaluate(
+    async ({ stores, tables, batchBytes }) => {
       const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
-      const holder = window as unknown as { __benchCopies?: Record<string, unknown[]> };
+      const holder = window as unknown as {
+        __benchCopies?: Record<string, Record<string, unknown>[]>;
+        __benchBlobRows?: { row: Record<string, unknown>; bytes: ArrayBuffer; type: string }[];
+      };
       const copies = holder.__benchCopies!;
+      const blobRows = holder.__benchBlobRows ?? [];
       delete holder.__benchCopies;
+      delete holder.__benchBlobRows;
       await Dexie.delete('bench-baseline');
       const bare = new Dexie('bench-baseline', { chromeTransactionDurability: 'strict' });
       const schema: Record<string, string> = {};
@@ -92,18 +117,48 @@ async function bareBulkPut(
       bare.version(1).stores(schema);
       await bare.open();
       const start = performance.now();
-      await bare.transaction('rw', tables, async () => {
-        for (const name of tables) await bare.table(name).bulkPut(copies[name]!);
-      });
+      let blobMs = 0;
+      if (blobRows.length === 0) {
+        await bare.transaction('rw', tables, async () => {
+          for (const name of tables) await bare.table(name).bulkPut(copies[name]!);
+        });
+      } else {
+        const rest = tables.filter((name) => name !== 'attachments');
+        await bare.transaction('rw', rest, async () => {
+          for (const name of rest) await bare.table(name).bulkPut(copies[name]!);
+        });
+        for (let i = 0; i < blobRows.length;) {
+          const batch: Record<string, unknown>[] = [];
+          const made = performance.now();
+          for (
+            let bytes = 0;
+            i < blobRows.length && (batch.length === 0 || bytes < batchBytes);
+            i++
+          ) {
+            const { row, bytes: data, type } = blobRows[i]!;
+            batch.push({ ...row, blob: new Blob([data], { type }) });
+            bytes += data.byteLength;
+          }
+          blobMs += performance.now() - made;
+          await bare.transaction('rw', ['attachments'], () =>
+            bare.table('attachments').bulkPut(batch),
+          );
+        }
+      }
       const ms = performance.now() - start;
       bare.close();
       await Dexie.delete('bench-baseline');
-      return ms;
+      return { ms, blobMs };
     },
-    { stores: currentStores(), tables: IMPORTED_TABLES },
+    { stores: currentStores(), tables: IMPORTED_TABLES, batchBytes: BATCH_BLOB_BYTES },
   );
   const cpu = cpuSpent(before, chromiumCpuMs());
-  return { ms, cpu, ...prepared };
+  return {
+    ...prepared,
+    ms: timed.ms,
+    blobMs: prepared.batched ? timed.blobMs : prepared.blobMs,
+    cpu,
+  };
 }
 
 type CpuSpent = ReturnType<typeof cpuSpent>;
@@ -168,6 +223,7 @@ export async function importFigure(
   const cpuBare: CpuSpent[] = [];
   const blobMs: number[] = [];
   let blobs = 0;
+  let batched = false;
   let peakHeap = 0;
   let rows = 0;
   // Several runs, each followed by its baseline: single runs of either side vary by ±30 % on
@@ -189,6 +245,7 @@ export async function importFigure(
     cpuBare.push(baseline.cpu);
     blobMs.push(baseline.blobMs);
     blobs = baseline.blobs;
+    batched = baseline.batched;
     rows = baseline.rows;
   }
   const cores = (cpu: CpuSpent, ms: number) => (cpu.total / ms).toFixed(2);
@@ -202,7 +259,7 @@ export async function importFigure(
       measure: `${sizes.packets.toLocaleString('en')} packets, ${sizes.attachments.toLocaleString('en')} attachments, ${mb.toFixed(0)} MB`,
       unit: 'ms',
       ours: oursMs,
-      baselineLabel: 'bare Dexie bulkPut',
+      baselineLabel: batched ? 'bare Dexie bulkPut, 64 MiB transactions' : 'bare Dexie bulkPut',
       baseline: bareMs,
       target: { kind: 'ratio', max: 1.5 },
       detail:
@@ -233,7 +290,7 @@ export async function importFigure(
       baselineLabel: '',
       baseline: null,
       target: null,
-      detail: `runs ${blobMs.map((t) => t.toFixed(0)).join(', ')} ms: part of an import, done before the bulkPut's clock starts`,
+      detail: `runs ${blobMs.map((t) => t.toFixed(0)).join(', ')} ms: part of an import, ${batched ? 'made batch by batch inside the bulkPut’s clock (over 256 MiB of attachments: Chromium refuses more new Blobs at once)' : 'done before the bulkPut’s clock starts'}`,
     },
     {
       figure: '6 memory',
