@@ -237,7 +237,8 @@ export async function restoreRoundBackup(
     (row) =>
       ({
         ...row,
-        mime: mimeFor(isString(row.name) ? row.name : ''),
+        // The backup's own type, and the Blob typed the same (rows from any version have it).
+        mime: isString(row.mime) ? row.mime : mimeFor(isString(row.name) ? row.name : ''),
         content: bytes.get(row.key as string)!,
       }) as unknown as PendingAttachment,
   );
