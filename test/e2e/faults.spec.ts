@@ -113,25 +113,38 @@ const alive = (pid: number) => {
   }
 };
 
+/** SIGKILL the profile's browser and every process under it at once; wait until they are gone. */
+async function killProfile(profile: string) {
+  const roots = browserPids(profile);
+  const tree = [...roots, ...descendants(roots)];
+  for (const pid of tree) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  for (let i = 0; i < 100 && tree.some(alive); i++) await sleep(50);
+}
+
 /**
- * A power cut: SIGKILL the profile's browser and every process under it at once, and wait until
- * they are gone (a storage service that outlived its browser could still hold the database's
- * files when the profile is opened again); or a plain close when `graceful`.
+ * A power cut: the whole browser at once (a storage service that outlived its browser could
+ * still hold the database's files when the profile is opened again); or a plain close when
+ * `graceful`.
  */
 async function interrupt(context: BrowserContext, profile: string, graceful: boolean) {
-  if (!graceful) {
-    const roots = browserPids(profile);
-    const tree = [...roots, ...descendants(roots)];
-    for (const pid of tree) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-    for (let i = 0; i < 100 && tree.some(alive); i++) await sleep(50);
-  }
+  if (!graceful) await killProfile(profile);
   await context.close().catch(() => undefined);
+}
+
+/** Kill what still runs on `profile` and remove it; a leftover temp folder fails no test. */
+async function removeProfile(profile: string) {
+  await killProfile(profile);
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch {
+    // Left in the temp folder.
+  }
 }
 
 interface ImportState {
@@ -149,6 +162,11 @@ interface ImportState {
 /** What the database holds for `roundId`, read with raw IndexedDB (no app code involved). */
 function importState(page: Page, roundId: string): Promise<ImportState> {
   return page.evaluate(async (roundId) => {
+    // Opening a database that is not there would create an empty one: say that it is gone.
+    // (Chromium deletes a database it finds corrupt on opening; see sweepOrphanAttachments.)
+    if (!(await indexedDB.databases()).some((d) => d.name === 'review-desk')) {
+      throw new Error('the review-desk database is gone: Chromium found it corrupt and deleted it');
+    }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('review-desk');
       request.onsuccess = () => resolve(request.result);
@@ -275,6 +293,8 @@ test('random interruptions of imports and scoring sessions never leave a half tr
       const file = run <= IMPORT_RUNS ? packageOf(run) : '';
       const { context, page } = await launch(importProfile);
       await page.goto('/');
+      // The first screen: the app has opened its database and swept (what a user sees first).
+      await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
       if (run > 0 && (await checkImport(page, roundIdOf(run - 1), `import run ${run - 1}`))) {
         if (run > 1) counts.importsAfter++;
       }
@@ -382,14 +402,11 @@ test('random interruptions of imports and scoring sessions never leave a half tr
     timings.scoring = Date.now() - began;
   }
 
-  try {
-    await Promise.all([importLoop(), scoringLoop()]);
-  } finally {
-    for (const profile of [importProfile, scoringProfile]) {
-      for (const pid of browserPids(profile)) process.kill(pid, 'SIGKILL');
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    }
-  }
+  // Both loops run to their end even when one fails, so that the cleanup below does not race
+  // the other one's launches, and the first failure is the one reported.
+  const outcomes = await Promise.allSettled([importLoop(), scoringLoop()]);
+  for (const profile of [importProfile, scoringProfile]) await removeProfile(profile);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   console.log(
     `faults: ${counts.imports} import interruptions (${counts.importsAfter} after commit, ` +
       `${counts.imports - counts.importsAfter} before), ${counts.scoring} scoring interruptions ` +
@@ -452,8 +469,7 @@ test('a large round, its attachments written ahead in batches, is whole or absen
       await interrupt(context, profile, false);
     }
   } finally {
-    for (const pid of browserPids(profile)) process.kill(pid, 'SIGKILL');
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    await removeProfile(profile);
   }
   console.log(
     `faults (large): ${runs} kills during imports of ${window} ms, ${whole - 1} after commit, ${problems.length} inconsistent`,

@@ -14,6 +14,7 @@
  * app starts and before every import (sweepOrphanAttachments). One import at a time, across
  * windows, holds the round-creation lock, so a sweep never removes rows an import is writing.
  */
+import type { IndexableType } from 'dexie';
 import type { ReviewDeskDb } from '../db';
 import type { AttachmentRow } from '../rows';
 
@@ -152,18 +153,32 @@ export async function dropAttachmentsAhead(db: ReviewDeskDb, roundId: string): P
   });
 }
 
+/** Round ids that attachment rows carry but no round row has. Reads only the keys. */
+async function orphanOwners(db: ReviewDeskDb): Promise<IndexableType[]> {
+  const [owners, rounds] = await Promise.all([
+    db.attachments.orderBy('roundId').uniqueKeys(),
+    db.rounds.toCollection().primaryKeys(),
+  ]);
+  const existing = new Set<unknown>(rounds);
+  return owners.filter((id) => !existing.has(id));
+}
+
 /**
  * Remove attachment rows of rounds that do not exist (left by an import that failed or was
- * interrupted). Returns how many rounds' rows were removed. Reads only the index's keys.
+ * interrupted). Returns how many rounds' rows were removed.
+ *
+ * Looks in a read-only transaction first and writes only when there is something to remove: a
+ * write at every start is not free. Chromium's IndexedDB (LevelDB with log reuse) wipes the
+ * whole database when it finds a checksum mismatch on opening, and one way to get there is a
+ * small write appended after the torn tail a killed import left in the log, followed by another
+ * kill (google/leveldb#1287). The faults e2e test met exactly that while this sweep wrote at
+ * every start, and stopped meeting it once the sweep only read.
  */
 export async function sweepOrphanAttachments(db: ReviewDeskDb): Promise<number> {
+  const found = await db.transaction('r', [db.rounds, db.attachments], () => orphanOwners(db));
+  if (found.length === 0) return 0;
   return db.transaction('rw', [db.rounds, db.attachments], async () => {
-    const [owners, rounds] = await Promise.all([
-      db.attachments.orderBy('roundId').uniqueKeys(),
-      db.rounds.toCollection().primaryKeys(),
-    ]);
-    const existing = new Set<unknown>(rounds);
-    const orphans = owners.filter((id) => !existing.has(id));
+    const orphans = await orphanOwners(db);
     for (const id of orphans) await db.attachments.where('roundId').equals(id).delete();
     return orphans.length;
   });
