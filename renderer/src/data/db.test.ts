@@ -215,4 +215,42 @@ describe('database versions', () => {
     });
     again.close();
   });
+
+  it('tries once more after Chromium reports a corrupt backing store (it has deleted the database by then), and not after other failures', async () => {
+    // Chromium's first answer on a database it found corrupt: indexedDB.databases() rejects.
+    const failingListings = (failures: number, error: DOMException) => {
+      let calls = 0;
+      const factory = new Proxy(indexedDB, {
+        get: (target, key) =>
+          key === 'databases'
+            ? () => (++calls > failures ? target.databases() : Promise.reject(error))
+            : (Reflect.get(target, key) as unknown),
+      });
+      return { factory, calls: () => calls };
+    };
+    const corrupt = new DOMException(
+      'Internal error opening backing store for indexedDB.open.',
+      'UnknownError',
+    );
+
+    const once = failingListings(1, corrupt);
+    const db = await openDatabase(freshName(), { indexedDB: once.factory, IDBKeyRange });
+    expect(once.calls()).toBe(2);
+    expect(await db.rounds.count()).toBe(0);
+    db.close();
+
+    // Still failing: the error reaches the start-up screen after one more try.
+    const always = failingListings(5, corrupt);
+    await expect(
+      openDatabase(freshName(), { indexedDB: always.factory, IDBKeyRange }),
+    ).rejects.toThrow(/backing store/);
+    expect(always.calls()).toBe(2);
+
+    // Any other failure is not retried.
+    const other = failingListings(1, new DOMException('Disk I/O failed.', 'UnknownError'));
+    await expect(
+      openDatabase(freshName(), { indexedDB: other.factory, IDBKeyRange }),
+    ).rejects.toThrow(/Disk I\/O/);
+    expect(other.calls()).toBe(1);
+  });
 });

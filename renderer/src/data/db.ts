@@ -100,12 +100,43 @@ export async function openDatabase(
   name = DEFAULT_DB_NAME,
   factory?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
 ): Promise<ReviewDeskDb> {
+  try {
+    return await openOnce(name, factory);
+  } catch (error) {
+    if (!isCorruptBackingStore(error)) throw error;
+    return openOnce(name, factory);
+  }
+}
+
+async function openOnce(
+  name: string,
+  factory?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): Promise<ReviewDeskDb> {
   const dependencies = factory ?? {};
   const found = await schemaVersionOnDisk(name, factory?.indexedDB);
   if (found !== null && found > CURRENT_SCHEMA_VERSION) throw new DatabaseFromTheFutureError(found);
   const db = new ReviewDeskDb(name, dependencies);
-  await db.open();
-  return db;
+  try {
+    await db.open();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Chromium answers the first request to a database it finds corrupt (a LevelDB checksum mismatch
+ * a crash can leave) with “UnknownError: Internal error opening backing store” (here it is
+ * indexedDB.databases() that meets it), and has deleted the database by the next one: its data
+ * is gone either way (measured with Chromium 150 in test/e2e/lostDatabase.spec.ts). So try once
+ * more, and the app starts empty, where LostDatabaseNotice says what was lost and where the
+ * backup is; a start-up error would offer only “reload”, which does the same without a word.
+ */
+export function isCorruptBackingStore(error: unknown): boolean {
+  const inner = (error as { inner?: unknown } | null)?.inner ?? error;
+  const { name, message } = (inner ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'UnknownError' && typeof message === 'string' && /backing store/i.test(message);
 }
 
 /** Dexie's version of the database `name` on disk, or null when there is none. */
