@@ -8,6 +8,7 @@ import { CloseBackupHandler } from './features/backup/autoBackup/CloseBackupHand
 import { ChairPage } from './features/chair/ChairPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
 import { HomePage } from './features/home/HomePage';
+import { LostDatabaseNotice } from './features/lostDatabase/LostDatabaseNotice';
 import { RoutePage } from './features/inspection/RoutePage';
 import { PanelPage } from './features/panel/PanelPage';
 import { PacketListPage } from './features/packets/PacketListPage';
@@ -205,6 +206,7 @@ export function App() {
   return (
     <AutoBackupSessionProvider>
       <Header route={route} />
+      <LostDatabaseNotice />
       <Suspense fallback={<main className="page" aria-busy="true" />}>
         <Page route={route} />
       </Suspense>

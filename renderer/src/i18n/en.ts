@@ -782,6 +782,15 @@ export const en: Messages = {
     noScore: 'No valid score',
     chartLabel: 'Points by city, bar chart',
   },
+  lostDatabase: {
+    title: 'The review data on this computer is gone',
+    body: (count: number, at: string) =>
+      `Last time, this computer held ${count} review round(s)${at ? ` (${at.slice(0, 16).replace('T', ' ')})` : ''}; now it holds none. The browser found the database files corrupt when it started and deleted them, which mostly happens after a power cut or forced shutdown during an import or a save.`,
+    action:
+      'Restore the latest backup under Backup & restore (the desktop app backs up automatically on close).',
+    goToBackup: 'Go to Backup & restore',
+    dismiss: 'Understood, do not show again',
+  },
   errors: {
     title: 'Something went wrong',
     reload: 'Reload',

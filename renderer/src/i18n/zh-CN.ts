@@ -767,6 +767,14 @@ export const zhCN = {
     noScore: '无有效得分',
     chartLabel: '各市(州)得分柱状图',
   },
+  lostDatabase: {
+    title: '本机的评审数据不见了',
+    body: (count: number, at: string) =>
+      `上次使用时本机存有 ${count} 轮评审${at ? `（${at.slice(0, 16).replace('T', ' ')}）` : ''}，现在一轮也没有。浏览器在启动时发现数据库文件损坏，自动清除了它；这多发生在导入或保存时断电、强制关机之后。`,
+    action: '请到「备份与恢复」用最近的备份恢复（桌面版在关闭时自动备份）。',
+    goToBackup: '去备份与恢复',
+    dismiss: '知道了，不再提示',
+  },
   errors: {
     title: '出错了',
     reload: '重新载入',

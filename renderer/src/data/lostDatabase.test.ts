@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { buildDemoRound } from '../../../shared/demo/demoRound';
+import { openDatabase } from './db';
+import {
+  findLostDatabase,
+  readRoundsNote,
+  ROUNDS_NOTE_KEY,
+  watchRoundCount,
+  type NoteStore,
+} from './lostDatabase';
+import { importRound } from './repositories/roundRepository';
+
+let counter = 0;
+const freshDb = () => openDatabase(`lost-test-${Date.now()}-${counter++}`);
+
+function memoryStore(
+  initial: Record<string, string> = {},
+): NoteStore & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+const note = (count: number) => ({
+  [ROUNDS_NOTE_KEY]: JSON.stringify({ count, at: '2026-12-04T10:00:00+08:00' }),
+});
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('noticing a database Chromium deleted', () => {
+  it('reports the loss when the note names rounds and the database holds none', async () => {
+    const db = await freshDb();
+    expect(await findLostDatabase(db, memoryStore(note(3)))).toEqual({
+      count: 3,
+      at: '2026-12-04T10:00:00+08:00',
+    });
+  });
+
+  it('reports nothing on a new computer, after deleting every round, or with rounds stored', async () => {
+    const db = await freshDb();
+    expect(await findLostDatabase(db, memoryStore())).toBeNull();
+    expect(await findLostDatabase(db, memoryStore(note(0)))).toBeNull();
+    await importRound(db, buildDemoRound(), 'demo.zip');
+    expect(await findLostDatabase(db, memoryStore(note(1)))).toBeNull();
+  });
+
+  it('ignores a note it cannot read instead of failing the start', () => {
+    for (const value of ['{', '"3"', '{"count":-1}', '{"count":1.5}', 'null', '[]']) {
+      expect(readRoundsNote(memoryStore({ [ROUNDS_NOTE_KEY]: value }))).toBeNull();
+    }
+    expect(readRoundsNote(memoryStore({ [ROUNDS_NOTE_KEY]: '{"count":2}' }))).toEqual({
+      count: 2,
+      at: '',
+    });
+  });
+
+  it('keeps the note in step with the stored rounds, and survives a store that refuses writes', async () => {
+    const db = await freshDb();
+    const store = memoryStore();
+    const stop = watchRoundCount(db, store, () => 'now');
+    await until(() => store.data.has(ROUNDS_NOTE_KEY));
+    expect(readRoundsNote(store)).toEqual({ count: 0, at: 'now' });
+    await importRound(db, buildDemoRound(), 'demo.zip');
+    await until(() => readRoundsNote(store)?.count === 1);
+    expect(readRoundsNote(store)).toEqual({ count: 1, at: 'now' });
+    stop();
+
+    const refusing: NoteStore = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    // Were its exception to escape, it would be an unhandled rejection, which fails the run.
+    const stopRefusing = watchRoundCount(db, refusing, () => 'now');
+    await new Promise((r) => setTimeout(r, 50));
+    stopRefusing();
+  });
+});
