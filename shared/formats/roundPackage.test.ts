@@ -7,7 +7,14 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { packetSchema, roundSchema } from '../model/roundPackage';
 import { readRoundPackage, readRoundPackageAsync } from './roundPackageReader';
 import { writeRoundPackage } from './roundPackageWriter';
-import { crc32, entryNameProblem, looksLikeZip, readZip } from './zip';
+import {
+  bytesSource,
+  crc32,
+  entryNameProblem,
+  looksLikeZip,
+  readZip,
+  type ByteSource,
+} from './zip';
 
 const FIXTURE_ZIP = readBrandRoundBytes('round.zip');
 
@@ -115,6 +122,13 @@ describe('readRoundPackage', () => {
     const good = await readRoundPackageAsync(FIXTURE_ZIP, { sha256Hex: nodeSha256 });
     expect(good).toEqual(readRoundPackage(FIXTURE_ZIP));
     expect(good.ok).toBe(true);
+    // Read from a source in pieces (the import worker reads the picked file so): the same.
+    expect(
+      await readRoundPackageAsync(bytesSource(FIXTURE_ZIP), { sha256Hex: nodeSha256 }),
+    ).toEqual(good);
+    expect(
+      await readRoundPackageAsync(bytesSource(new Uint8Array(0)), { sha256Hex: nodeSha256 }),
+    ).toEqual(readRoundPackage(new Uint8Array(0)));
 
     const entries = fixtureEntries();
     const pdf = entries['attachments/P002/申报书.pdf']!.slice();
@@ -127,12 +141,13 @@ describe('readRoundPackage', () => {
     expect(async.ok).toBe(false);
     expect(sync.ok).toBe(false);
     if (!async.ok && !sync.ok) expect(new Set(async.problems)).toEqual(new Set(sync.problems));
+    expect(await readRoundPackageAsync(bytesSource(bad), { sha256Hex: nodeSha256 })).toEqual(async);
   });
 
   it('gives the same verdicts when attachments are handed over (transferred) as they are read', async () => {
     const nodeSha256 = async (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
     /** Read with takeEntry, detaching each handed-over buffer as the import worker does. */
-    const readTaking = async (zip: Uint8Array) => {
+    const readTaking = async (zip: Uint8Array | ByteSource) => {
       const took = new Map<string, Uint8Array>();
       const result = await readRoundPackageAsync(zip, {
         // Takes its copy now, like WebCrypto: the bytes are gone once handed over.
@@ -145,13 +160,16 @@ describe('readRoundPackage', () => {
       return { result, took };
     };
     const sync = readRoundPackage(FIXTURE_ZIP);
-    const { result, took } = await readTaking(FIXTURE_ZIP);
-    if (!result.ok || !sync.ok) throw new Error('the fixture reads');
-    expect(result.value.packets).toEqual(sync.value.packets);
-    expect([...result.value.attachments.keys()]).toEqual([...sync.value.attachments.keys()]);
-    for (const [path, bytes] of sync.value.attachments) {
-      expect(result.value.attachments.get(path)!.length).toBe(0); // handed over
-      expect(took.get(path)).toEqual(bytes);
+    // From the bytes, and from a source read in pieces as the import worker reads the file.
+    for (const input of [FIXTURE_ZIP, bytesSource(FIXTURE_ZIP)]) {
+      const { result, took } = await readTaking(input);
+      if (!result.ok || !sync.ok) throw new Error('the fixture reads');
+      expect(result.value.packets).toEqual(sync.value.packets);
+      expect([...result.value.attachments.keys()]).toEqual([...sync.value.attachments.keys()]);
+      for (const [path, bytes] of sync.value.attachments) {
+        expect(result.value.attachments.get(path)!.length).toBe(0); // handed over
+        expect(took.get(path)).toEqual(bytes);
+      }
     }
 
     const entries = fixtureEntries();

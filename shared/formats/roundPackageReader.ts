@@ -13,7 +13,10 @@ import {
   entryNameProblem,
   formatBytes,
   readZip,
+  readZipFrom,
+  type ByteSource,
   type LegacyNameDecoder,
+  type ReadZipOptions,
   type ZipLimits,
 } from './zip';
 
@@ -67,10 +70,11 @@ type TakenEntries = Map<Uint8Array, { size: number; digest: Promise<string> }>;
 /**
  * The same reader, with attachment digests computed by `sha256Hex` (e.g. WebCrypto's native
  * digest in the import worker, several times faster than hashing in JavaScript) and all of them
- * in flight at once. Same checks, same messages as readRoundPackage.
+ * in flight at once. Same checks, same messages as readRoundPackage. `input` may be a source
+ * read in windows (readZipFrom), so that a package of gigabytes is never in memory whole.
  */
 export async function readRoundPackageAsync(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   options: ReadRoundPackageOptions & {
     sha256Hex: (data: Uint8Array) => Promise<string>;
     /**
@@ -97,7 +101,11 @@ export async function readRoundPackageAsync(
         takeEntry(name, data);
       }
     : options.onEntry;
-  const result = readCore(bytes, { ...options, ...(onEntry ? { onEntry } : {}) }, deferred, taken);
+  const withEntries = { ...options, ...(onEntry ? { onEntry } : {}) };
+  const result =
+    input instanceof Uint8Array
+      ? readCore(input, withEntries, deferred, taken)
+      : await readCoreFrom(input, withEntries, deferred, taken);
   const digests = await Promise.all(
     deferred.map((check) => check.digest ?? options.sha256Hex(check.data)),
   );
@@ -123,16 +131,38 @@ function readCore(
   taken: TakenEntries | null,
 ): Parsed<RoundPackage> {
   const zipName = options.fileName ?? 'round.zip';
+  if (bytes.length === 0) return emptyFile(zipName);
+  const zip = readZip(bytes, zipName, zipOptions(options));
+  if (!zip.ok) return zip;
+  return interpret(zip.value, zipName, options, deferred, taken);
+}
+
+/** readCore over a source read in windows (readZipFrom): the archive is never held whole. */
+async function readCoreFrom(
+  source: ByteSource,
+  options: ReadRoundPackageOptions,
+  deferred: DigestCheck[],
+  taken: TakenEntries,
+): Promise<Parsed<RoundPackage>> {
+  const zipName = options.fileName ?? 'round.zip';
+  if (source.size === 0) return emptyFile(zipName);
+  const zip = await readZipFrom(source, zipName, zipOptions(options));
+  if (!zip.ok) return zip;
+  return interpret(zip.value, zipName, options, deferred, taken);
+}
+
+function emptyFile(zipName: string): Parsed<never> {
+  return {
+    ok: false,
+    problems: [
+      { file: zipName, field: '', message: '文件是空的（0 字节），请重新下载或复制评审包' },
+    ],
+  };
+}
+
+function zipOptions(options: ReadRoundPackageOptions): ReadZipOptions {
   const progress = options.onProgress;
-  if (bytes.length === 0) {
-    return {
-      ok: false,
-      problems: [
-        { file: zipName, field: '', message: '文件是空的（0 字节），请重新下载或复制评审包' },
-      ],
-    };
-  }
-  const zip = readZip(bytes, zipName, {
+  return {
     limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
     ...(options.decodeLegacyName ? { decodeLegacyName: options.decodeLegacyName } : {}),
     ...(options.onEntry ? { onEntry: options.onEntry } : {}),
@@ -148,9 +178,19 @@ function readCore(
             }),
         }
       : {}),
-  });
-  if (!zip.ok) return zip;
-  const files = stripWrapperFolder(zip.value);
+  };
+}
+
+/** The package's files, as read from the archive, checked and turned into a round. */
+function interpret(
+  entries: Map<string, Uint8Array>,
+  zipName: string,
+  options: ReadRoundPackageOptions,
+  deferred: DigestCheck[] | null,
+  taken: TakenEntries | null,
+): Parsed<RoundPackage> {
+  const progress = options.onProgress;
+  const files = stripWrapperFolder(entries);
   const problems: InputProblem[] = [];
 
   const roundBytes = files.get('round.json');

@@ -135,63 +135,110 @@ export function decodeEntryName(
   }
 }
 
-function readCentralDirectory(
-  bytes: Uint8Array,
+/** Where the central directory is, from the end-of-central-directory record. */
+interface DirectoryLocation {
+  count: number;
+  dirOffset: number;
+  dirSize: number;
+  /** Offset of the ZIP64 end record when a ZIP64 locator precedes the end record. */
+  zip64At: number | null;
+}
+
+type Fail = (message: string, field?: string) => { ok: false; problems: InputProblem[] };
+
+const failIn =
+  (file: string): Fail =>
+  (message, field = '') => ({ ok: false, problems: [{ file, field, message }] });
+
+function checkArchiveSize(size: number, limits: ZipLimits, fail: Fail) {
+  if (limits.maxArchiveBytes !== undefined && size > limits.maxArchiveBytes) {
+    return fail(
+      `文件过大（${formatBytes(size)}），不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
+    );
+  }
+  return null;
+}
+
+/** From the archive's last bytes (`tail`); the offsets it finds are from the archive's start. */
+function locateDirectory(tail: Uint8Array, fail: Fail): Parsed<DirectoryLocation> {
+  const at = findEocd(tail);
+  if (at < 0) return fail('不是 ZIP 压缩包，或文件已损坏（找不到目录结尾）');
+  if (u16(tail, at + 4) !== 0 || u16(tail, at + 6) !== 0) {
+    return fail('不支持分卷压缩包，请打包成单个 ZIP 文件');
+  }
+  const locator = at - 20;
+  return {
+    ok: true,
+    value: {
+      count: u16(tail, at + 10),
+      dirSize: u32(tail, at + 12),
+      dirOffset: u32(tail, at + 16),
+      zip64At: locator >= 0 && u32(tail, locator) === ZIP64_LOCATOR ? u64(tail, locator + 8) : null,
+    },
+  };
+}
+
+/** The ZIP64 end record (56 bytes at `zip64At`, or null when the archive ends before). */
+function applyZip64(
+  location: DirectoryLocation,
+  record: Uint8Array | null,
+  fail: Fail,
+): Parsed<DirectoryLocation> {
+  if (record === null || u32(record, 0) !== ZIP64_EOCD) return fail('ZIP64 目录结尾已损坏');
+  return {
+    ok: true,
+    value: {
+      count: u64(record, 32),
+      dirSize: u64(record, 40),
+      dirOffset: u64(record, 48),
+      zip64At: location.zip64At,
+    },
+  };
+}
+
+function checkLocation(location: DirectoryLocation, size: number, limits: ZipLimits, fail: Fail) {
+  if (location.count > limits.maxEntries) {
+    return fail(
+      `压缩包中有 ${location.count} 个条目，超过上限 ${limits.maxEntries}；请删去无关文件，或把附件合并后重新打包`,
+    );
+  }
+  if (location.dirOffset + location.dirSize > size) {
+    return fail('ZIP 目录超出文件末尾，文件可能不完整');
+  }
+  return null;
+}
+
+/**
+ * The entries of the central directory. `dir` holds the archive from the directory's start (to
+ * the archive's end, or at least the directory's declared size).
+ */
+function parseDirectory(
+  dir: Uint8Array,
+  count: number,
   file: string,
   limits: ZipLimits,
   decodeLegacyName?: LegacyNameDecoder,
 ): Parsed<CentralEntry[]> {
-  const fail = (message: string, field = ''): Parsed<CentralEntry[]> => ({
-    ok: false,
-    problems: [{ file, field, message }],
-  });
-  if (limits.maxArchiveBytes !== undefined && bytes.length > limits.maxArchiveBytes) {
-    return fail(
-      `文件过大（${formatBytes(bytes.length)}），不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
-    );
-  }
-  const eocd = findEocd(bytes);
-  if (eocd < 0) return fail('不是 ZIP 压缩包，或文件已损坏（找不到目录结尾）');
-  if (u16(bytes, eocd + 4) !== 0 || u16(bytes, eocd + 6) !== 0) {
-    return fail('不支持分卷压缩包，请打包成单个 ZIP 文件');
-  }
-  let count = u16(bytes, eocd + 10);
-  let dirSize = u32(bytes, eocd + 12);
-  let dirOffset = u32(bytes, eocd + 16);
-  const locator = eocd - 20;
-  if (locator >= 0 && u32(bytes, locator) === ZIP64_LOCATOR) {
-    const z = u64(bytes, locator + 8);
-    if (z + 56 > bytes.length || u32(bytes, z) !== ZIP64_EOCD) return fail('ZIP64 目录结尾已损坏');
-    count = u64(bytes, z + 32);
-    dirSize = u64(bytes, z + 40);
-    dirOffset = u64(bytes, z + 48);
-  }
-  if (count > limits.maxEntries) {
-    return fail(
-      `压缩包中有 ${count} 个条目，超过上限 ${limits.maxEntries}；请删去无关文件，或把附件合并后重新打包`,
-    );
-  }
-  if (dirOffset + dirSize > bytes.length) return fail('ZIP 目录超出文件末尾，文件可能不完整');
-
+  const fail = failIn(file);
   const entries: CentralEntry[] = [];
   const problems: InputProblem[] = [];
   const names = new Set<string>();
   let total = 0;
-  let o = dirOffset;
+  let o = 0;
   for (let i = 0; i < count; i++) {
-    if (o + 46 > bytes.length || u32(bytes, o) !== CENTRAL) return fail('ZIP 目录已损坏');
-    const flags = u16(bytes, o + 8);
-    const method = u16(bytes, o + 10);
-    const crc = u32(bytes, o + 16);
-    let compressedSize = u32(bytes, o + 20);
-    let size = u32(bytes, o + 24);
-    const nameLength = u16(bytes, o + 28);
-    const extraLength = u16(bytes, o + 30);
-    const commentLength = u16(bytes, o + 32);
-    let localOffset = u32(bytes, o + 42);
+    if (o + 46 > dir.length || u32(dir, o) !== CENTRAL) return fail('ZIP 目录已损坏');
+    const flags = u16(dir, o + 8);
+    const method = u16(dir, o + 10);
+    const crc = u32(dir, o + 16);
+    let compressedSize = u32(dir, o + 20);
+    let size = u32(dir, o + 24);
+    const nameLength = u16(dir, o + 28);
+    const extraLength = u16(dir, o + 30);
+    const commentLength = u16(dir, o + 32);
+    let localOffset = u32(dir, o + 42);
     const next = o + 46 + nameLength + extraLength + commentLength;
-    if (next > bytes.length) return fail('ZIP 目录已损坏');
-    const extra = bytes.subarray(o + 46 + nameLength, o + 46 + nameLength + extraLength);
+    if (next > dir.length) return fail('ZIP 目录已损坏');
+    const extra = dir.subarray(o + 46 + nameLength, o + 46 + nameLength + extraLength);
     // ZIP64 extended information: only the fields whose 32-bit value is saturated are present.
     for (let e = 0; e + 4 <= extra.length;) {
       const id = u16(extra, e);
@@ -211,7 +258,7 @@ function readCentralDirectory(
       e += 4 + length;
     }
     const name = decodeEntryName(
-      bytes.subarray(o + 46, o + 46 + nameLength),
+      dir.subarray(o + 46, o + 46 + nameLength),
       flags,
       decodeLegacyName,
     );
@@ -282,6 +329,85 @@ function readCentralDirectory(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: entries };
 }
 
+function readCentralDirectory(
+  bytes: Uint8Array,
+  file: string,
+  limits: ZipLimits,
+  decodeLegacyName?: LegacyNameDecoder,
+): Parsed<CentralEntry[]> {
+  const fail = failIn(file);
+  const tooLarge = checkArchiveSize(bytes.length, limits, fail);
+  if (tooLarge) return tooLarge;
+  let location = locateDirectory(bytes, fail);
+  if (!location.ok) return location;
+  const z = location.value.zip64At;
+  if (z !== null) {
+    location = applyZip64(
+      location.value,
+      z + 56 > bytes.length ? null : bytes.subarray(z, z + 56),
+      fail,
+    );
+    if (!location.ok) return location;
+  }
+  const { count, dirOffset } = location.value;
+  const misplaced = checkLocation(location.value, bytes.length, limits, fail);
+  if (misplaced) return misplaced;
+  return parseDirectory(bytes.subarray(dirOffset), count, file, limits, decodeLegacyName);
+}
+
+/** Reports progress every 50 entries: every entry of a 20,000-entry package would cost more than the inflating. */
+function progressReporter(entries: CentralEntry[], onProgress?: (progress: ZipProgress) => void) {
+  const entriesTotal = entries.length;
+  const bytesTotal = entries.reduce((sum, e) => sum + e.size, 0);
+  let bytesDone = 0;
+  let entriesDone = 0;
+  let lastReport = 0;
+  const report = () => onProgress?.({ entriesDone, entriesTotal, bytesDone, bytesTotal });
+  report();
+  return (entry: CentralEntry) => {
+    entriesDone++;
+    bytesDone += entry.size;
+    if (entriesDone - lastReport >= 50 || entriesDone === entriesTotal) {
+      lastReport = entriesDone;
+      report();
+    }
+  };
+}
+
+/** Bytes before an entry's data: the local header and its name and extra field. */
+function localHeaderLength(header: Uint8Array): number {
+  return 30 + u16(header, 26) + u16(header, 28);
+}
+
+/**
+ * The entry's content from its stored bytes, or why it is corrupt. Inflated into a buffer of the
+ * declared size, so a stream that inflates to more (a zip bomb lying in its directory) is cut
+ * off there and then fails the CRC-32.
+ */
+function entryContent(entry: CentralEntry, stored: Uint8Array): Uint8Array | string {
+  let data: Uint8Array;
+  if (entry.method === 0) {
+    data = stored.slice();
+  } else {
+    try {
+      // A fixed-size output buffer: fflate does not grow it, so a lying size cannot balloon.
+      data = inflateSync(stored, { out: new Uint8Array(entry.size) });
+    } catch {
+      return '解压失败';
+    }
+  }
+  if (data.length !== entry.size || crc32(data) !== entry.crc) {
+    return '实际内容与目录登记的大小或校验和不符';
+  }
+  return data;
+}
+
+const corruptEntry = (file: string, entry: CentralEntry, why: string): InputProblem => ({
+  file,
+  field: entry.name,
+  message: `文件已损坏（${why}），请重新获取评审包`,
+});
+
 /**
  * Read every file entry of a ZIP (directories skipped) after checking it against `limits`.
  * Problems are located by `file` (the ZIP's own name) and `field` (the entry name).
@@ -296,56 +422,132 @@ export function readZip(
   if (!directory.ok) return directory;
   const files = new Map<string, Uint8Array>();
   const problems: InputProblem[] = [];
-  const entriesTotal = directory.value.length;
-  const bytesTotal = directory.value.reduce((sum, e) => sum + e.size, 0);
-  let bytesDone = 0;
-  let entriesDone = 0;
-  let lastReport = 0;
-  const report = () => options.onProgress?.({ entriesDone, entriesTotal, bytesDone, bytesTotal });
-  report();
+  const progress = progressReporter(directory.value, options.onProgress);
   for (const entry of directory.value) {
-    entriesDone++;
-    bytesDone += entry.size;
-    // Reporting every entry of a 20 000-entry package would cost more than the inflating.
-    if (entriesDone - lastReport >= 50 || entriesDone === entriesTotal) {
-      lastReport = entriesDone;
-      report();
-    }
+    progress(entry);
     if (entry.name.endsWith('/')) continue;
-    const corrupt = (why: string) =>
-      problems.push({ file, field: entry.name, message: `文件已损坏（${why}），请重新获取评审包` });
     const o = entry.localOffset;
     if (o + 30 > bytes.length || u32(bytes, o) !== LOCAL) {
-      corrupt('找不到文件头');
+      problems.push(corruptEntry(file, entry, '找不到文件头'));
       continue;
     }
-    const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
+    const start = o + localHeaderLength(bytes.subarray(o, o + 30));
     const end = start + entry.compressedSize;
     if (end > bytes.length) {
-      corrupt('数据超出文件末尾');
+      problems.push(corruptEntry(file, entry, '数据超出文件末尾'));
       continue;
     }
-    let data: Uint8Array;
-    if (entry.method === 0) {
-      data = bytes.slice(start, end);
-    } else {
-      try {
-        // A fixed-size output buffer: fflate does not grow it, so a lying size cannot balloon.
-        data = inflateSync(bytes.subarray(start, end), { out: new Uint8Array(entry.size) });
-      } catch {
-        corrupt('解压失败');
-        continue;
-      }
-    }
-    // The declared size is the size of the output buffer, so a stream that inflates to more
-    // (a zip bomb lying in its directory) is cut off there and then fails the CRC-32.
-    if (data.length !== entry.size || crc32(data) !== entry.crc) {
-      corrupt('实际内容与目录登记的大小或校验和不符');
+    const data = entryContent(entry, bytes.subarray(start, end));
+    if (typeof data === 'string') {
+      problems.push(corruptEntry(file, entry, data));
       continue;
     }
     files.set(entry.name, data);
     options.onEntry?.(entry.name, data);
   }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
+}
+
+/** Random access to an archive too large to hold whole: the picked file, read in pieces. */
+export interface ByteSource {
+  readonly size: number;
+  /** Exactly `length` bytes at `offset`; the reader never asks beyond `size`. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+/** Bytes already in memory, as a source (tests, and callers that have the whole file). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return {
+    size: bytes.length,
+    read: async (offset, length) => bytes.subarray(offset, offset + length),
+  };
+}
+
+/** How much of the archive is read at a time, and so held at a time (besides one entry). */
+export const ZIP_WINDOW_BYTES = 16 * MiB;
+
+/** The end record with its comment (up to 64 KiB) and a ZIP64 locator before it. */
+const TAIL_BYTES = 22 + 0xffff + 20;
+
+/**
+ * readZip over a source read in windows of `windowBytes`, so that only about one window and the
+ * entry being inflated are in memory however large the archive is. Same checks, same messages,
+ * same result as readZip on the whole bytes.
+ */
+export async function readZipFrom(
+  source: ByteSource,
+  file: string,
+  options: ReadZipOptions & { windowBytes?: number } = {},
+): Promise<Parsed<Map<string, Uint8Array>>> {
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  const windowBytes = options.windowBytes ?? ZIP_WINDOW_BYTES;
+  const { size } = source;
+  const fail = failIn(file);
+  const tooLarge = checkArchiveSize(size, limits, fail);
+  if (tooLarge) return tooLarge;
+  const tailStart = Math.max(0, size - TAIL_BYTES);
+  let location = locateDirectory(await source.read(tailStart, size - tailStart), fail);
+  if (!location.ok) return location;
+  const z = location.value.zip64At;
+  if (z !== null) {
+    location = applyZip64(location.value, z + 56 > size ? null : await source.read(z, 56), fail);
+    if (!location.ok) return location;
+  }
+  const misplaced = checkLocation(location.value, size, limits, fail);
+  if (misplaced) return misplaced;
+  const { count, dirOffset } = location.value;
+  const directory = parseDirectory(
+    await source.read(dirOffset, size - dirOffset),
+    count,
+    file,
+    limits,
+    options.decodeLegacyName,
+  );
+  if (!directory.ok) return directory;
+
+  // One window of the archive at a time; entries are normally stored in directory order, so
+  // each window is read once.
+  let window: Uint8Array = new Uint8Array(0);
+  let windowStart = 0;
+  const span = async (offset: number, length: number): Promise<Uint8Array> => {
+    if (offset < windowStart || offset + length > windowStart + window.length) {
+      windowStart = offset;
+      window = await source.read(offset, Math.min(size - offset, Math.max(windowBytes, length)));
+    }
+    return window.subarray(offset - windowStart, offset - windowStart + length);
+  };
+
+  const files = new Map<string, Uint8Array>();
+  const problems: InputProblem[] = [];
+  const progress = progressReporter(directory.value, options.onProgress);
+  for (const entry of directory.value) {
+    progress(entry);
+    if (entry.name.endsWith('/')) continue;
+    const o = entry.localOffset;
+    if (o + 30 > size) {
+      problems.push(corruptEntry(file, entry, '找不到文件头'));
+      continue;
+    }
+    const header = await span(o, 30);
+    if (u32(header, 0) !== LOCAL) {
+      problems.push(corruptEntry(file, entry, '找不到文件头'));
+      continue;
+    }
+    const start = o + localHeaderLength(header);
+    const end = start + entry.compressedSize;
+    if (end > size) {
+      problems.push(corruptEntry(file, entry, '数据超出文件末尾'));
+      continue;
+    }
+    const data = entryContent(entry, await span(start, entry.compressedSize));
+    if (typeof data === 'string') {
+      problems.push(corruptEntry(file, entry, data));
+      continue;
+    }
+    files.set(entry.name, data);
+    options.onEntry?.(entry.name, data);
+  }
+  window = new Uint8Array(0);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
 }
 
