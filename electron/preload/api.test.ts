@@ -88,6 +88,55 @@ describe('openFiles', () => {
   });
 });
 
+describe('openFileSource', () => {
+  const handle = '00000000-0000-4000-8000-000000000007';
+  const content = Uint8Array.from({ length: 10 }, (_, i) => i * 3);
+  const main = (channel: string, args: unknown[]) => {
+    if (channel === 'review:file:open') {
+      expect(args[0]).toMatchObject({ multiple: false });
+      return { ok: true, value: [{ handle, name: '大评审包.zip', size: 10 }] };
+    }
+    const [, offset, length] = args as [string, number, number];
+    return { ok: true, value: content.slice(offset, offset + length) };
+  };
+
+  it('reads only the pieces asked for, each within one IPC message', async () => {
+    const raw = vi.fn<RawInvoke>(async (channel, ...args) => main(channel, args));
+    const source = await createPlatformApi(raw, () => () => undefined, 4).openFileSource({
+      title: 'o',
+      filters: [],
+    });
+    expect(source).toMatchObject({ name: '大评审包.zip', size: 10 });
+    // Nothing is read until asked.
+    expect(raw.mock.calls.filter(([channel]) => channel === 'review:file:read')).toEqual([]);
+    expect([...(await source!.read(3, 6))]).toEqual([9, 12, 15, 18, 21, 24]);
+    expect(
+      raw.mock.calls.filter(([channel]) => channel === 'review:file:read').map((c) => c.slice(1)),
+    ).toEqual([
+      [handle, 3, 4],
+      [handle, 7, 2],
+    ]);
+  });
+
+  it('is null when the user cancels, and refuses a short piece', async () => {
+    const cancelled = vi.fn<RawInvoke>(async () => ({ ok: true, value: [] }));
+    expect(
+      await createPlatformApi(cancelled, () => () => undefined).openFileSource({
+        title: 'o',
+        filters: [],
+      }),
+    ).toBeNull();
+    const short = vi.fn<RawInvoke>(async (channel, ...args) =>
+      channel === 'review:file:read' ? { ok: true, value: new Uint8Array(1) } : main(channel, args),
+    );
+    const source = await createPlatformApi(short, () => () => undefined, 4).openFileSource({
+      title: 'o',
+      filters: [],
+    });
+    await expect(source!.read(0, 4)).rejects.toThrow(/大评审包\.zip.*数据不完整/);
+  });
+});
+
 describe('saving more than one piece', () => {
   const upload = '00000000-0000-4000-8000-000000000009';
   const main = vi.fn<RawInvoke>(async (channel) => {

@@ -1,5 +1,6 @@
 import type {
   BytesOrUpload,
+  PickedFileRef,
   IpcChannel,
   IpcEventChannel,
   IpcRequest,
@@ -71,6 +72,17 @@ export function createPlatformApi(
     }
     return { upload };
   };
+  /** `length` bytes at `offset` of a picked file, fetched from main one piece at a time. */
+  const readPicked = async (ref: PickedFileRef, offset: number, length: number) => {
+    const bytes = new Uint8Array(length);
+    for (let done = 0; done < length; done += pieceBytes) {
+      const size = Math.min(pieceBytes, length - done);
+      const piece = await invoke(channels.readFile, ref.handle, offset + done, size);
+      if (piece.length !== size) throw new Error(`读取“${ref.name}”失败：数据不完整，请重试。`);
+      bytes.set(piece, done);
+    }
+    return bytes;
+  };
   return {
     kind: 'electron',
     appVersion: () => invoke(channels.appVersion),
@@ -79,17 +91,19 @@ export function createPlatformApi(
     openFiles: async (request) => {
       const files: PickedFile[] = [];
       for (const ref of await invoke(channels.openFiles, request)) {
-        const bytes = new Uint8Array(ref.size);
-        for (let offset = 0; offset < ref.size; offset += pieceBytes) {
-          const length = Math.min(pieceBytes, ref.size - offset);
-          const piece = await invoke(channels.readFile, ref.handle, offset, length);
-          if (piece.length !== length)
-            throw new Error(`读取“${ref.name}”失败：数据不完整，请重试。`);
-          bytes.set(piece, offset);
-        }
-        files.push({ name: ref.name, bytes });
+        files.push({ name: ref.name, bytes: await readPicked(ref, 0, ref.size) });
       }
       return files;
+    },
+    // The same registration in main; the page reads only the pieces it asks for.
+    openFileSource: async (request) => {
+      const [ref] = await invoke(channels.openFiles, { ...request, multiple: false });
+      if (!ref) return null;
+      return {
+        name: ref.name,
+        size: ref.size,
+        read: (offset: number, length: number) => readPicked(ref, offset, length),
+      };
     },
     saveFile: async (request) =>
       invoke(channels.saveFile, { ...request, bytes: await sendable(request.bytes) }),

@@ -21,6 +21,16 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
+/**
+ * A picked file read in pieces, as needed: a round package can be 2 GiB, which is never held
+ * in memory whole. `read` gives exactly `length` bytes at `offset`, within `size`.
+ */
+export interface PickedSource {
+  name: string;
+  size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
 export interface SaveFileRequest {
   title: string;
   suggestedName: string;
@@ -115,6 +125,8 @@ export interface Platform {
   appVersion(): Promise<string>;
   /** Resolves to [] when the user cancels. */
   openFiles(request: OpenFilesRequest): Promise<PickedFile[]>;
+  /** One file, to be read in pieces (round packages); null when the user cancels. */
+  openFileSource(request: Omit<OpenFilesRequest, 'multiple'>): Promise<PickedSource | null>;
   saveFile(request: SaveFileRequest): Promise<SaveOutcome>;
   readonly keys: KeyCustody;
   /** Print the current view to a PDF the user saves. */

@@ -41,6 +41,7 @@ test('a score-file export with a locked desktop key asks for the passphrase, the
       kind: 'electron',
       appVersion: async () => 'test',
       openFiles: async () => [],
+      openFileSource: async () => null,
       printToPdf: async () => ({ saved: false }),
       saveFile: async (request: { suggestedName: string; bytes: Uint8Array }) => {
         saved.push({ name: request.suggestedName, size: request.bytes.length });

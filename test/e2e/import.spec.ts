@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { buildSampleRound } from '../../shared/demo/sampleRound';
 import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { HomePage } from './pages/HomePage';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
 
@@ -124,4 +125,22 @@ test('an attachment that is itself a JSON file is imported with the others', asy
     `${sample.round.id}:${path}`,
   );
   expect(stored).toBe(json.length);
+});
+
+test('a package changed on disk while it is being read is refused, saying so, and nothing is stored', async ({
+  page,
+}, testInfo) => {
+  // ~40 MB: the reader asks for the file in 16 MiB pieces, so it is still reading when the
+  // file changes (the import no longer holds the whole file: it reads pieces as it goes).
+  const sample = buildSampleRound({ packets: 40, attachmentsPerPacket: 1, attachmentKb: 1000 });
+  const file = testInfo.outputPath('changing.zip');
+  writeFileSync(file, writeRoundPackage(sample));
+
+  await page.goto('/');
+  const importer = new ImportPanel(page);
+  await importer.importPackage(file);
+  writeFileSync(file, 'replaced while the import was reading it');
+  await expect(importer.message).toContainText('文件在读取时被移动、修改或删除，请重新选择');
+  await importer.dismiss();
+  await new HomePage(page).expectEmpty();
 });

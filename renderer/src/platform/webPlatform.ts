@@ -5,6 +5,7 @@ import type {
   DeviceKeyInfo,
   OpenFilesRequest,
   PickedFile,
+  PickedSource,
   Platform,
   PrintToPdfRequest,
   SaveFileRequest,
@@ -32,8 +33,9 @@ class KeyStore extends Dexie {
   }
 }
 
-function pickFiles(request: OpenFilesRequest): Promise<PickedFile[]> {
-  return new Promise((resolve, reject) => {
+/** The browser's file picker: resolves to the chosen files, or [] when cancelled. */
+function chooseFiles(request: OpenFilesRequest): Promise<File[]> {
+  return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = request.multiple;
@@ -46,16 +48,49 @@ function pickFiles(request: OpenFilesRequest): Promise<PickedFile[]> {
     input.addEventListener('change', () => {
       const files = Array.from(input.files ?? []);
       input.remove();
-      Promise.all(
-        files.map(async (file) => ({
-          name: file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
-        })),
-      ).then(resolve, reject);
+      resolve(files);
     });
     document.body.append(input);
     input.click();
   });
+}
+
+async function pickFiles(request: OpenFilesRequest): Promise<PickedFile[]> {
+  return Promise.all(
+    (await chooseFiles(request)).map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+}
+
+/** A File is read in slices; only the slices asked for come into memory. */
+async function pickFileSource(
+  request: Omit<OpenFilesRequest, 'multiple'>,
+): Promise<PickedSource | null> {
+  const [file] = await chooseFiles({ ...request, multiple: false });
+  if (!file) return null;
+  return {
+    name: file.name,
+    size: file.size,
+    read: async (offset, length) => {
+      // The browser refuses (NotReadableError) once the file was moved, changed or deleted.
+      const changed = new Error(
+        `读取“${file.name}”失败：文件在读取时被移动、修改或删除，请重新选择。`,
+      );
+      const bytes = await file
+        .slice(offset, offset + length)
+        .arrayBuffer()
+        .then(
+          (buffer) => new Uint8Array(buffer),
+          () => {
+            throw changed;
+          },
+        );
+      if (bytes.length !== length) throw changed;
+      return bytes;
+    },
+  };
 }
 
 function download(request: SaveFileRequest): SaveOutcome {
@@ -80,6 +115,7 @@ export function createWebPlatform(version: string): Platform {
     kind: 'web',
     appVersion: async () => version,
     openFiles: pickFiles,
+    openFileSource: pickFileSource,
     saveFile: async (request) => download(request),
     printToPdf: async (_request: PrintToPdfRequest) => {
       // The browser's print dialog offers “Save as PDF”; it does not tell us what the user chose.

@@ -62,6 +62,7 @@ export async function installDesktopBridge(page: Page, folder = FOLDER) {
       kind: 'electron',
       appVersion: async () => 'e2e',
       openFiles: async () => [],
+      openFileSource: async () => null,
       saveFile: async () => ({ saved: false }),
       printToPdf: async () => ({ saved: false }),
       keys: {

@@ -3,6 +3,7 @@
  * takes seconds, and the window must keep painting the progress bar meanwhile.
  */
 import { readRoundPackageAsync } from '../../../../shared/formats/roundPackageReader';
+import type { ByteSource } from '../../../../shared/formats/zip';
 import { webSha256Hex } from '../../platform/webSha256';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
@@ -13,13 +14,45 @@ const scope = self as unknown as {
   postMessage(message: WorkerReply, transfer: Transferable[]): void;
 };
 
-scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const { bytes, fileName } = event.data;
-  const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
-    scope.postMessage(reply, transfer);
+const post = (reply: WorkerReply, transfer: Transferable[] = []) =>
+  scope.postMessage(reply, transfer);
+
+/** Pieces asked of the page and not answered yet. */
+const asked = new Map<
+  number,
+  { resolve: (bytes: Uint8Array) => void; reject: (e: Error) => void }
+>();
+let nextId = 0;
+
+/** The picked file, read through the page one piece at a time (see WorkerRequest). */
+function pageSource(size: number): ByteSource {
+  return {
+    size,
+    read: (offset, length) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        asked.set(id, { resolve, reject });
+        post({ type: 'read', id, offset, length });
+      }),
+  };
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'start') {
+    void read(request.fileName, request.size);
+    return;
+  }
+  const waiting = asked.get(request.id);
+  asked.delete(request.id);
+  if (request.type === 'piece') waiting?.resolve(new Uint8Array(request.data));
+  else waiting?.reject(new Error(request.message));
+};
+
+async function read(fileName: string, size: number) {
   try {
     const entryNames = new Map<Uint8Array, string>();
-    const result = await readRoundPackageAsync(new Uint8Array(bytes), {
+    const result = await readRoundPackageAsync(pageSource(size), {
       fileName,
       sha256Hex: webSha256Hex,
       decodeLegacyName: decodeGbkName,
@@ -53,4 +86,4 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
-};
+}

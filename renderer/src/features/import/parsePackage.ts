@@ -1,10 +1,12 @@
 import {
-  readRoundPackage,
+  readRoundPackageAsync,
   type RoundPackage,
   type RoundPackageProgress,
 } from '../../../../shared/formats/roundPackageReader';
+import type { PickedSource } from '../../../../shared/platform/Platform';
 import type { Parsed } from '../../../../shared/model/validation';
 import { mimeFor } from '../../data/repositories/roundRepository';
+import { webSha256Hex } from '../../platform/webSha256';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
 
@@ -23,29 +25,51 @@ export type ParsedPackage = Omit<RoundPackage, 'attachments'> & {
 
 /**
  * Read a round package in a module worker, or on this thread where workers are unavailable
- * (the same pure reader either way, so the messages are the same as the CLI's). Takes `bytes`
- * over: its buffer moves to the worker and is empty here afterwards.
+ * (the same pure reader either way, so the messages are the same as the CLI's). The worker asks
+ * for the pieces of the file it needs and this thread reads them from `source`: the package is
+ * never in memory whole (a 1.91 GB package needed it twice over before: the file, and the
+ * attachments on their way here).
  */
 export function parseRoundPackage(
-  bytes: Uint8Array,
-  fileName: string,
+  source: PickedSource,
   onProgress: (progress: RoundPackageProgress) => void,
 ): Promise<Parsed<ParsedPackage>> {
+  const fileName = source.name;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return Promise.resolve(
-      readRoundPackage(bytes, { fileName, decodeLegacyName: decodeGbkName, onProgress }),
-    );
+    return readRoundPackageAsync(source, {
+      fileName,
+      decodeLegacyName: decodeGbkName,
+      onProgress,
+      sha256Hex: webSha256Hex,
+    });
   }
+  const send = (request: WorkerRequest, transfer: Transferable[] = []) =>
+    worker.postMessage(request, transfer);
   return new Promise((resolve, reject) => {
     // Built while the worker reads on; kept only if the whole package turns out to be valid.
     const blobs = new Map<string, Blob | Uint8Array>();
     let blobBytes = 0;
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
-      if (reply.type === 'progress') onProgress(reply.progress);
+      if (reply.type === 'read') {
+        source.read(reply.offset, reply.length).then(
+          (bytes) => {
+            // Handed over, not copied; a view into a larger buffer is copied first.
+            const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+            const data = (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+            send({ type: 'piece', id: reply.id, data }, [data]);
+          },
+          (error: unknown) =>
+            send({
+              type: 'pieceFailed',
+              id: reply.id,
+              message: error instanceof Error ? error.message : String(error),
+            }),
+        );
+      } else if (reply.type === 'progress') onProgress(reply.progress);
       else if (reply.type === 'entry') {
         // Typed by the entry's name, which is the attachment's name in any package we know.
         const data = reply.data as Uint8Array<ArrayBuffer>;
@@ -74,13 +98,6 @@ export function parseRoundPackage(
       worker.terminate();
       reject(new Error(event.message || '后台读取评审包失败'));
     };
-    // The picked bytes are handed over, not copied (200 MB would take a tenth of a second and
-    // double the memory): nothing here reads them again. A view into a larger buffer is copied.
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    const request: WorkerRequest = {
-      bytes: (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer,
-      fileName,
-    };
-    worker.postMessage(request, [request.bytes]);
+    send({ type: 'start', fileName, size: source.size });
   });
 }

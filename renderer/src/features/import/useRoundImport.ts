@@ -53,10 +53,10 @@ export function useRoundImport() {
 
   async function importPackage() {
     try {
-      const [file] = await platform.openFiles({
+      // Read in pieces as the reader needs them: a package may be 2 GiB.
+      const file = await platform.openFileSource({
         title: t.importing.pickTitle,
         filters: [{ name: t.importing.filterName, extensions: ['zip'] }],
-        multiple: false,
       });
       if (!file) return;
       // Phase marks: `npm run bench` prints them to show where an import's time goes.
@@ -72,7 +72,7 @@ export function useRoundImport() {
           done: p.done,
           total: p.total,
         });
-      const parsed = await parseRoundPackage(file.bytes, file.name, onProgress);
+      const parsed = await parseRoundPackage(file, onProgress);
       performance.mark('import:parsed');
       if (!parsed.ok) {
         setState({

@@ -4,10 +4,14 @@ import type {
 } from '../../../../shared/formats/roundPackageReader';
 import type { Parsed } from '../../../../shared/model/validation';
 
-export interface WorkerRequest {
-  bytes: ArrayBuffer;
-  fileName: string;
-}
+/**
+ * The page starts a read with `start`; the worker then asks for the pieces of the file it needs
+ * (`read`), which the page answers with `piece`: the picked file is never in memory whole.
+ */
+export type WorkerRequest =
+  | { type: 'start'; fileName: string; size: number }
+  | { type: 'piece'; id: number; data: ArrayBuffer }
+  | { type: 'pieceFailed'; id: number; message: string };
 
 /**
  * The package as the worker hands it over: the attachments were already sent one by one as
@@ -20,6 +24,7 @@ export type ReadPackage = Omit<RoundPackage, 'attachments'> & {
 };
 
 export type WorkerReply =
+  | { type: 'read'; id: number; offset: number; length: number }
   | { type: 'progress'; progress: RoundPackageProgress }
   | { type: 'entry'; name: string; data: Uint8Array }
   | { type: 'done'; result: Parsed<ReadPackage> }
