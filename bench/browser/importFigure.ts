@@ -178,7 +178,25 @@ export async function importThroughUi(page: Page, file: string): Promise<number>
   await page.evaluate(() => performance.mark('import:start'));
   const start = performance.now();
   await picked.setFiles(file);
-  await page.waitForURL(/#\/rounds\/[^/]+\/packets$/, { timeout: 600_000 });
+  // An import the app refuses or fails shows a message and stays put: report it at once.
+  const refused = page
+    .getByTestId('import-message')
+    .or(page.getByTestId('import-problems'))
+    .first()
+    .waitFor({ timeout: 600_000 })
+    .then(async () => {
+      const shown = await page
+        .getByTestId('import-message')
+        .or(page.getByTestId('import-problems'))
+        .first()
+        .innerText();
+      throw new Error(`the app did not import the package: ${shown}`);
+    });
+  await Promise.race([
+    page.waitForURL(/#\/rounds\/[^/]+\/packets$/, { timeout: 600_000 }),
+    refused,
+  ]);
+  refused.catch(() => undefined);
   return performance.now() - start;
 }
 

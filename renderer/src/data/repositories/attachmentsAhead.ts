@@ -17,14 +17,15 @@
 import type { IndexableType } from 'dexie';
 import type { ReviewDeskDb } from '../db';
 import type { AttachmentRow } from '../rows';
+import { writeBatchInWorker } from './aheadBatchWriter';
+import { attachmentRow, writeBatchHere, type PendingAttachment } from './pendingAttachment';
+
+export { attachmentRow, type PendingAttachment } from './pendingAttachment';
 
 const MiB = 1024 * 1024;
 
 /** Bytes of new Blobs per transaction written ahead. */
 export const AHEAD_BATCH_BYTES = 64 * MiB;
-
-/** An attachment row whose Blob is made only when its batch is written. */
-export type PendingAttachment = Omit<AttachmentRow, 'blob'> & { content: Uint8Array | Blob };
 
 const LOCK_NAME = 'review-desk:create-round';
 
@@ -36,22 +37,6 @@ export async function withRoundCreationLock<T>(work: () => Promise<T>): Promise<
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return work();
   return locks.request(LOCK_NAME, { mode: 'exclusive' }, work) as Promise<T>;
-}
-
-/**
- * The row as stored, its Blob made now and typed. The import makes its Blobs typed already (by
- * the entry's name); a Blob of another type is sliced, which shares the data but costs a round
- * trip to the browser's blob registry each (0.5 s for 4,000 attachments), so only when needed.
- */
-export function attachmentRow(pending: PendingAttachment): AttachmentRow {
-  const { content, ...row } = pending;
-  const blob =
-    content instanceof Blob
-      ? content.type === row.mime
-        ? content
-        : content.slice(0, content.size, row.mime)
-      : new Blob([content as Uint8Array<ArrayBuffer>], { type: row.mime });
-  return { ...row, blob };
 }
 
 export function pendingBytes(rows: readonly PendingAttachment[]): number {
@@ -90,10 +75,11 @@ export async function writeAttachmentsAhead(
   maxBytes = AHEAD_BATCH_BYTES,
 ): Promise<void> {
   let written = 0;
+  // In Chromium each batch is written by a worker of its own, ended after it: see
+  // aheadBatchWriter.ts for why the Blobs must not be made on this thread.
+  const writeBatch = typeof Worker === 'undefined' ? writeBatchHere : writeBatchInWorker;
   for (const batch of batchesOf(rows, maxBytes)) {
-    await db.transaction('rw', db.attachments, () =>
-      db.attachments.bulkPut(batch.map(attachmentRow)),
-    );
+    await writeBatch(db, batch);
     written += batch.length;
     onBatch?.(written, rows.length);
   }

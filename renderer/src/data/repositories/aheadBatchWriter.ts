@@ -1,0 +1,37 @@
+/**
+ * Writes one batch of attachments ahead (attachmentsAhead.ts) in a worker that is ended right
+ * after, so that the batch's Blobs are let go of at once.
+ *
+ * Chromium keeps a Blob's bytes in the browser's blob store for as long as the page's Blob
+ * object lives, and a Blob object lives until V8 collects it, which it does when the page's
+ * heap needs it, not when the blob store fills: Blobs are small objects there. Writing a large
+ * round batch by batch on the page left every finished batch's Blobs in the store until then,
+ * and once about 500 MB had piled up Chromium refused the next batch (“Failed to write blobs”):
+ * measured with a 979 MB package in an on-disk profile, which failed every time here and went
+ * through when the test forced a garbage collection every 300 ms. Ending a worker ends its
+ * Blobs with it, whatever V8 would have done.
+ */
+import type { ReviewDeskDb } from '../db';
+import { crossedError, type AheadBatchReply, type AheadBatchRequest } from './aheadBatchMessages';
+import type { PendingAttachment } from './pendingAttachment';
+
+export async function writeBatchInWorker(
+  db: ReviewDeskDb,
+  batch: readonly PendingAttachment[],
+): Promise<void> {
+  const worker = new Worker(new URL('./aheadBatch.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  try {
+    const reply = await new Promise<AheadBatchReply>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<AheadBatchReply>) => resolve(event.data);
+      worker.onerror = (event) => reject(new Error(event.message || '后台写入附件失败'));
+      // The bytes are copied over (64 MiB at most); the page's copy goes with the import.
+      const request: AheadBatchRequest = { dbName: db.name, batch };
+      worker.postMessage(request);
+    });
+    if (!reply.ok) throw crossedError(reply.error);
+  } finally {
+    worker.terminate();
+  }
+}
