@@ -329,32 +329,6 @@ function parseDirectory(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: entries };
 }
 
-function readCentralDirectory(
-  bytes: Uint8Array,
-  file: string,
-  limits: ZipLimits,
-  decodeLegacyName?: LegacyNameDecoder,
-): Parsed<CentralEntry[]> {
-  const fail = failIn(file);
-  const tooLarge = checkArchiveSize(bytes.length, limits, fail);
-  if (tooLarge) return tooLarge;
-  let location = locateDirectory(bytes, fail);
-  if (!location.ok) return location;
-  const z = location.value.zip64At;
-  if (z !== null) {
-    location = applyZip64(
-      location.value,
-      z + 56 > bytes.length ? null : bytes.subarray(z, z + 56),
-      fail,
-    );
-    if (!location.ok) return location;
-  }
-  const { count, dirOffset } = location.value;
-  const misplaced = checkLocation(location.value, bytes.length, limits, fail);
-  if (misplaced) return misplaced;
-  return parseDirectory(bytes.subarray(dirOffset), count, file, limits, decodeLegacyName);
-}
-
 /** Reports progress every 50 entries: every entry of a 20,000-entry package would cost more than the inflating. */
 function progressReporter(entries: CentralEntry[], onProgress?: (progress: ZipProgress) => void) {
   const entriesTotal = entries.length;
@@ -408,6 +382,75 @@ const corruptEntry = (file: string, entry: CentralEntry, why: string): InputProb
   message: `文件已损坏（${why}），请重新获取评审包`,
 });
 
+/** The end record with its comment (up to 64 KiB) and a ZIP64 locator before it. */
+const TAIL_BYTES = 22 + 0xffff + 20;
+
+/** A read the ZIP reading asks for: `length` bytes at `offset`. */
+type ReadRequest = [offset: number, length: number];
+
+/**
+ * The whole reading of an archive of `size` bytes, written once for both readers: it yields
+ * each range it needs and is resumed with those bytes. readZip answers from memory, readZipFrom
+ * from a source read in windows.
+ */
+function* zipReading(
+  size: number,
+  file: string,
+  options: ReadZipOptions,
+): Generator<ReadRequest, Parsed<Map<string, Uint8Array>>, Uint8Array> {
+  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
+  const fail = failIn(file);
+  const tooLarge = checkArchiveSize(size, limits, fail);
+  if (tooLarge) return tooLarge;
+  const tailStart = Math.max(0, size - TAIL_BYTES);
+  let location = locateDirectory(yield [tailStart, size - tailStart], fail);
+  if (!location.ok) return location;
+  const z = location.value.zip64At;
+  if (z !== null) {
+    location = applyZip64(location.value, z + 56 > size ? null : yield [z, 56], fail);
+    if (!location.ok) return location;
+  }
+  const misplaced = checkLocation(location.value, size, limits, fail);
+  if (misplaced) return misplaced;
+  const { count, dirOffset } = location.value;
+  const directory = parseDirectory(
+    yield [dirOffset, size - dirOffset],
+    count,
+    file,
+    limits,
+    options.decodeLegacyName,
+  );
+  if (!directory.ok) return directory;
+
+  const files = new Map<string, Uint8Array>();
+  const problems: InputProblem[] = [];
+  const progress = progressReporter(directory.value, options.onProgress);
+  for (const entry of directory.value) {
+    progress(entry);
+    if (entry.name.endsWith('/')) continue;
+    const o = entry.localOffset;
+    const header = o + 30 > size ? null : yield [o, 30];
+    if (header === null || u32(header, 0) !== LOCAL) {
+      problems.push(corruptEntry(file, entry, '找不到文件头'));
+      continue;
+    }
+    const start = o + localHeaderLength(header);
+    const end = start + entry.compressedSize;
+    if (end > size) {
+      problems.push(corruptEntry(file, entry, '数据超出文件末尾'));
+      continue;
+    }
+    const data = entryContent(entry, yield [start, entry.compressedSize]);
+    if (typeof data === 'string') {
+      problems.push(corruptEntry(file, entry, data));
+      continue;
+    }
+    files.set(entry.name, data);
+    options.onEntry?.(entry.name, data);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
+}
+
 /**
  * Read every file entry of a ZIP (directories skipped) after checking it against `limits`.
  * Problems are located by `file` (the ZIP's own name) and `field` (the entry name).
@@ -417,35 +460,12 @@ export function readZip(
   file: string,
   options: ReadZipOptions = {},
 ): Parsed<Map<string, Uint8Array>> {
-  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
-  const directory = readCentralDirectory(bytes, file, limits, options.decodeLegacyName);
-  if (!directory.ok) return directory;
-  const files = new Map<string, Uint8Array>();
-  const problems: InputProblem[] = [];
-  const progress = progressReporter(directory.value, options.onProgress);
-  for (const entry of directory.value) {
-    progress(entry);
-    if (entry.name.endsWith('/')) continue;
-    const o = entry.localOffset;
-    if (o + 30 > bytes.length || u32(bytes, o) !== LOCAL) {
-      problems.push(corruptEntry(file, entry, '找不到文件头'));
-      continue;
-    }
-    const start = o + localHeaderLength(bytes.subarray(o, o + 30));
-    const end = start + entry.compressedSize;
-    if (end > bytes.length) {
-      problems.push(corruptEntry(file, entry, '数据超出文件末尾'));
-      continue;
-    }
-    const data = entryContent(entry, bytes.subarray(start, end));
-    if (typeof data === 'string') {
-      problems.push(corruptEntry(file, entry, data));
-      continue;
-    }
-    files.set(entry.name, data);
-    options.onEntry?.(entry.name, data);
+  const reading = zipReading(bytes.length, file, options);
+  for (let step = reading.next(); ;) {
+    if (step.done) return step.value;
+    const [offset, length] = step.value;
+    step = reading.next(bytes.subarray(offset, offset + length));
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
 }
 
 /** Random access to an archive too large to hold whole: the picked file, read in pieces. */
@@ -466,9 +486,6 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
 /** How much of the archive is read at a time, and so held at a time (besides one entry). */
 export const ZIP_WINDOW_BYTES = 16 * MiB;
 
-/** The end record with its comment (up to 64 KiB) and a ZIP64 locator before it. */
-const TAIL_BYTES = 22 + 0xffff + 20;
-
 /**
  * readZip over a source read in windows of `windowBytes`, so that only about one window and the
  * entry being inflated are in memory however large the archive is. Same checks, same messages,
@@ -479,32 +496,8 @@ export async function readZipFrom(
   file: string,
   options: ReadZipOptions & { windowBytes?: number } = {},
 ): Promise<Parsed<Map<string, Uint8Array>>> {
-  const limits = options.limits ?? DEFAULT_ZIP_LIMITS;
   const windowBytes = options.windowBytes ?? ZIP_WINDOW_BYTES;
   const { size } = source;
-  const fail = failIn(file);
-  const tooLarge = checkArchiveSize(size, limits, fail);
-  if (tooLarge) return tooLarge;
-  const tailStart = Math.max(0, size - TAIL_BYTES);
-  let location = locateDirectory(await source.read(tailStart, size - tailStart), fail);
-  if (!location.ok) return location;
-  const z = location.value.zip64At;
-  if (z !== null) {
-    location = applyZip64(location.value, z + 56 > size ? null : await source.read(z, 56), fail);
-    if (!location.ok) return location;
-  }
-  const misplaced = checkLocation(location.value, size, limits, fail);
-  if (misplaced) return misplaced;
-  const { count, dirOffset } = location.value;
-  const directory = parseDirectory(
-    await source.read(dirOffset, size - dirOffset),
-    count,
-    file,
-    limits,
-    options.decodeLegacyName,
-  );
-  if (!directory.ok) return directory;
-
   // One window of the archive at a time; entries are normally stored in directory order, so
   // each window is read once.
   let window: Uint8Array = new Uint8Array(0);
@@ -516,39 +509,11 @@ export async function readZipFrom(
     }
     return window.subarray(offset - windowStart, offset - windowStart + length);
   };
-
-  const files = new Map<string, Uint8Array>();
-  const problems: InputProblem[] = [];
-  const progress = progressReporter(directory.value, options.onProgress);
-  for (const entry of directory.value) {
-    progress(entry);
-    if (entry.name.endsWith('/')) continue;
-    const o = entry.localOffset;
-    if (o + 30 > size) {
-      problems.push(corruptEntry(file, entry, '找不到文件头'));
-      continue;
-    }
-    const header = await span(o, 30);
-    if (u32(header, 0) !== LOCAL) {
-      problems.push(corruptEntry(file, entry, '找不到文件头'));
-      continue;
-    }
-    const start = o + localHeaderLength(header);
-    const end = start + entry.compressedSize;
-    if (end > size) {
-      problems.push(corruptEntry(file, entry, '数据超出文件末尾'));
-      continue;
-    }
-    const data = entryContent(entry, await span(start, entry.compressedSize));
-    if (typeof data === 'string') {
-      problems.push(corruptEntry(file, entry, data));
-      continue;
-    }
-    files.set(entry.name, data);
-    options.onEntry?.(entry.name, data);
+  const reading = zipReading(size, file, options);
+  for (let step = reading.next(); ;) {
+    if (step.done) return step.value;
+    step = reading.next(await span(...step.value));
   }
-  window = new Uint8Array(0);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: files };
 }
 
 /**
