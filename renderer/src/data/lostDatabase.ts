@@ -8,7 +8,6 @@
  * (localStorage, kept in other files) remembers how many rounds were stored; finding none when
  * the note says there were is a loss to tell the user about.
  */
-import { liveQuery } from 'dexie';
 import type { ReviewDeskDb } from './db';
 
 export const ROUNDS_NOTE_KEY = 'review-desk.storedRounds';
@@ -44,20 +43,13 @@ export async function findLostDatabase(
 }
 
 /**
- * Keep the note up to date with the number of stored rounds (deleting rounds on purpose updates
- * it too). Start only once a loss has been shown or ruled out: the first count after a loss is 0.
- * Returns the function that stops watching.
+ * Note how many rounds are stored now (deleting rounds on purpose is noted too). Only once a
+ * loss has been shown or ruled out: after a loss the count is 0.
  */
-export function watchRoundCount(db: ReviewDeskDb, store: NoteStore, now: () => string): () => void {
-  const subscription = liveQuery(() => db.rounds.count()).subscribe({
-    next: (count) => {
-      try {
-        store.setItem(ROUNDS_NOTE_KEY, JSON.stringify({ count, at: now() }));
-      } catch {
-        // A full or refused localStorage costs only this notice, never the work.
-      }
-    },
-    error: () => undefined,
-  });
-  return () => subscription.unsubscribe();
+export function writeRoundsNote(store: NoteStore, count: number, at: string): void {
+  try {
+    store.setItem(ROUNDS_NOTE_KEY, JSON.stringify({ count, at }));
+  } catch {
+    // A full or refused localStorage costs only this notice, never the work.
+  }
 }

@@ -5,7 +5,7 @@ import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import {
   findLostDatabase,
-  watchRoundCount,
+  writeRoundsNote,
   type NoteStore,
   type RoundsNote,
 } from '../../data/lostDatabase';
@@ -47,9 +47,9 @@ export function LostDatabaseNotice() {
 
   // The note follows the database once the loss is shown and over (restored or dismissed).
   useEffect(() => {
-    if (!store || lost === undefined || showing) return;
-    return watchRoundCount(db, store, () => localIsoTime(new Date()));
-  }, [db, store, lost, showing]);
+    if (!store || lost === undefined || showing || rounds === undefined) return;
+    writeRoundsNote(store, rounds, localIsoTime(new Date()));
+  }, [store, lost, showing, rounds]);
 
   if (!showing) return null;
   return (
