@@ -7,14 +7,8 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { packetSchema, roundSchema } from '../model/roundPackage';
 import { readRoundPackage, readRoundPackageAsync } from './roundPackageReader';
 import { writeRoundPackage } from './roundPackageWriter';
-import {
-  bytesSource,
-  crc32,
-  entryNameProblem,
-  looksLikeZip,
-  readZip,
-  type ByteSource,
-} from './zip';
+import { bytesSource } from '../../test/fixtures/bytesSource';
+import { crc32, entryNameProblem, looksLikeZip, readZip, type ByteSource } from './zip';
 
 const FIXTURE_ZIP = readBrandRoundBytes('round.zip');
 

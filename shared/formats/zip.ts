@@ -178,12 +178,8 @@ function locateDirectory(tail: Uint8Array, fail: Fail): Parsed<DirectoryLocation
   };
 }
 
-/** The ZIP64 end record (56 bytes at `zip64At`, or null when the archive ends before). */
-function applyZip64(
-  location: DirectoryLocation,
-  record: Uint8Array | null,
-  fail: Fail,
-): Parsed<DirectoryLocation> {
+/** From the ZIP64 end record (56 bytes at `zip64At`, or null when the archive ends before). */
+function locateZip64Directory(record: Uint8Array | null, fail: Fail): Parsed<DirectoryLocation> {
   if (record === null || u32(record, 0) !== ZIP64_EOCD) return fail('ZIP64 目录结尾已损坏');
   return {
     ok: true,
@@ -191,7 +187,7 @@ function applyZip64(
       count: u64(record, 32),
       dirSize: u64(record, 40),
       dirOffset: u64(record, 48),
-      zip64At: location.zip64At,
+      zip64At: null,
     },
   };
 }
@@ -407,7 +403,7 @@ function* zipReading(
   if (!location.ok) return location;
   const z = location.value.zip64At;
   if (z !== null) {
-    location = applyZip64(location.value, z + 56 > size ? null : yield [z, 56], fail);
+    location = locateZip64Directory(z + 56 > size ? null : yield [z, 56], fail);
     if (!location.ok) return location;
   }
   const misplaced = checkLocation(location.value, size, limits, fail);
@@ -473,14 +469,6 @@ export interface ByteSource {
   readonly size: number;
   /** Exactly `length` bytes at `offset`; the reader never asks beyond `size`. */
   read(offset: number, length: number): Promise<Uint8Array>;
-}
-
-/** Bytes already in memory, as a source (tests, and callers that have the whole file). */
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return {
-    size: bytes.length,
-    read: async (offset, length) => bytes.subarray(offset, offset + length),
-  };
 }
 
 /** How much of the archive is read at a time, and so held at a time (besides one entry). */

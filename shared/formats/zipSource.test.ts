@@ -3,7 +3,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { mutate, mutationsArb } from '../../test/fuzz/harness';
 import { readBrandRoundBytes } from '../../test/conformance/fixture';
-import { bytesSource, readZip, readZipFrom, type ByteSource, type ReadZipOptions } from './zip';
+import { bytesSource } from '../../test/fixtures/bytesSource';
+import { readZip, readZipFrom, type ByteSource, type ReadZipOptions } from './zip';
 
 const FIXTURE_ZIP = readBrandRoundBytes('round.zip');
 

@@ -2,8 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { buildDemoRound } from '../../../shared/demo/demoRound';
 import { openDatabase } from './db';
+import type { ReviewDeskDb } from './db';
 import {
-  findLostDatabase,
+  lostRounds,
   readRoundsNote,
   ROUNDS_NOTE_KEY,
   writeRoundsNote,
@@ -25,6 +26,10 @@ function memoryStore(
     removeItem: (key) => void data.delete(key),
   };
 }
+
+/** As the notice decides: the note read at start against the rounds stored. */
+const findLostDatabase = async (db: ReviewDeskDb, store: NoteStore) =>
+  lostRounds(readRoundsNote(store), await db.rounds.count());
 
 const note = (count: number) => ({
   [ROUNDS_NOTE_KEY]: JSON.stringify({ count, at: '2026-12-04T10:00:00+08:00' }),

@@ -8,8 +8,6 @@
  * (localStorage, kept in other files) remembers how many rounds were stored; finding none when
  * the note says there were is a loss to tell the user about.
  */
-import type { ReviewDeskDb } from './db';
-
 export const ROUNDS_NOTE_KEY = 'review-desk.storedRounds';
 
 /** How many rounds were stored, and when that was last seen (local ISO time). */
@@ -33,13 +31,8 @@ export function readRoundsNote(store: NoteStore): RoundsNote | null {
 }
 
 /** The note of what was lost, when the note names rounds and the database holds none. */
-export async function findLostDatabase(
-  db: ReviewDeskDb,
-  store: NoteStore,
-): Promise<RoundsNote | null> {
-  const note = readRoundsNote(store);
-  if (!note || note.count === 0) return null;
-  return (await db.rounds.count()) === 0 ? note : null;
+export function lostRounds(note: RoundsNote | null, storedRounds: number): RoundsNote | null {
+  return note && note.count > 0 && storedRounds === 0 ? note : null;
 }
 
 /**

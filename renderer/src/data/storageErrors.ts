@@ -20,21 +20,25 @@ export function isBlobWriteFailure(error: unknown): boolean {
   );
 }
 
-/** `test` on the error or any it wraps (Dexie's `inner`, a bulk error's `failures`). */
+/**
+ * The error and every error it wraps (Dexie's `inner`, a bulk error's `failures`), outermost
+ * first, each as its name and message.
+ */
+export function nestedErrors(error: unknown): { name: unknown; message: string }[] {
+  const found: { name: unknown; message: string }[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (typeof e !== 'object' || e === null || depth >= 5) return;
+    const { name, message, inner, failures } = e as Record<string, unknown>;
+    found.push({ name, message: typeof message === 'string' ? message : '' });
+    if (Array.isArray(failures)) failures.forEach((f) => visit(f, depth + 1));
+    visit(inner, depth + 1);
+  };
+  visit(error, 0);
+  return found;
+}
+
 function findsError(error: unknown, test: (name: unknown, message: string) => boolean): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    if (typeof e !== 'object') return false;
-    const { name, message, inner, failures } = e as {
-      name?: unknown;
-      message?: unknown;
-      inner?: unknown;
-      failures?: unknown;
-    };
-    if (test(name, typeof message === 'string' ? message : '')) return true;
-    if (Array.isArray(failures) && failures.some((f) => findsError(f, test))) return true;
-    e = inner;
-  }
-  return false;
+  return nestedErrors(error).some(({ name, message }) => test(name, message));
 }
 
 /**

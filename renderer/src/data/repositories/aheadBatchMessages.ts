@@ -2,6 +2,7 @@
  * What the page and the batch-writing worker (aheadBatchWriter.ts) say to each other. Apart from
  * the code that starts the worker, which the worker must not import.
  */
+import { nestedErrors } from '../storageErrors';
 import type { PendingAttachment } from './pendingAttachment';
 
 /** What the worker is asked. */
@@ -19,19 +20,15 @@ export interface CrossedError {
 
 export type AheadBatchReply = { ok: true } | { ok: false; error: CrossedError };
 
-/** The error's name and message, and those of the errors inside it (Dexie nests them). */
+/** The error's name and message, and those of the first errors inside it (Dexie nests them). */
 export function crossingError(error: unknown): CrossedError {
-  const causes: { name: string; message: string }[] = [];
-  const visit = (e: unknown, depth: number) => {
-    if (typeof e !== 'object' || e === null || depth > 4) return;
-    const { name, message, inner, failures } = e as Record<string, unknown>;
-    if (depth > 0) causes.push({ name: String(name), message: String(message) });
-    visit(inner, depth + 1);
-    if (Array.isArray(failures)) failures.slice(0, 5).forEach((f) => visit(f, depth + 1));
+  const [outer, ...inside] = nestedErrors(error);
+  const causes = inside.slice(0, 20).map(({ name, message }) => ({ name: String(name), message }));
+  return {
+    name: outer ? String(outer.name ?? 'Error') : 'Error',
+    message: outer ? outer.message : String(error),
+    causes,
   };
-  visit(error, 0);
-  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-  return { name: String(name ?? 'Error'), message: String(message ?? error), causes };
 }
 
 /**

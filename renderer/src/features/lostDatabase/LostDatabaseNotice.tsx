@@ -4,10 +4,10 @@ import { localIsoTime } from '../../../../shared/time/localIsoTime';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import {
-  findLostDatabase,
+  lostRounds,
+  readRoundsNote,
   writeRoundsNote,
   type NoteStore,
-  type RoundsNote,
 } from '../../data/lostDatabase';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -28,30 +28,20 @@ export function LostDatabaseNotice() {
   const { t } = useI18n();
   const { db } = useServices();
   const [store] = useState(noteStore);
-  // undefined while looking; null when nothing was lost (or the notice was dismissed).
-  const [lost, setLost] = useState<RoundsNote | null | undefined>(store ? undefined : null);
+  // What the note said at start; the notice shows it until rounds are back or it is dismissed.
+  const [note] = useState(() => (store ? readRoundsNote(store) : null));
+  const [dismissed, setDismissed] = useState(false);
   const rounds = useLiveQuery(() => db.rounds.count(), [db]);
-  const showing = lost !== null && lost !== undefined && rounds === 0;
+  const lost = dismissed || rounds === undefined ? null : lostRounds(note, rounds);
 
+  // The note follows the database except while the loss is shown (after a loss the count is 0).
   useEffect(() => {
-    if (!store) return;
-    let current = true;
-    findLostDatabase(db, store).then(
-      (note) => current && setLost(note),
-      () => current && setLost(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [db, store]);
+    if (store && rounds !== undefined && !lost) {
+      writeRoundsNote(store, rounds, localIsoTime(new Date()));
+    }
+  }, [store, rounds, lost]);
 
-  // The note follows the database once the loss is shown and over (restored or dismissed).
-  useEffect(() => {
-    if (!store || lost === undefined || showing || rounds === undefined) return;
-    writeRoundsNote(store, rounds, localIsoTime(new Date()));
-  }, [store, lost, showing, rounds]);
-
-  if (!showing) return null;
+  if (!lost) return null;
   return (
     <div className="banner error lost-database" role="alert" data-testid="lost-database">
       <strong>{t.lostDatabase.title}</strong>
@@ -61,7 +51,7 @@ export function LostDatabaseNotice() {
         <a className="button primary" href={hrefFor({ name: 'backup' })}>
           {t.lostDatabase.goToBackup}
         </a>
-        <button type="button" className="button" onClick={() => setLost(null)}>
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
           {t.lostDatabase.dismiss}
         </button>
       </div>
