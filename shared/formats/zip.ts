@@ -471,13 +471,16 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
-/** How much of the archive is read at a time, and so held at a time (besides one entry). */
+/** How much of the archive is read at a time; one more window is read ahead meanwhile. */
 export const ZIP_WINDOW_BYTES = 16 * MiB;
 
 /**
- * readZip over a source read in windows of `windowBytes`, so that only about one window and the
- * entry being inflated are in memory however large the archive is. Same checks, same messages,
- * same result as readZip on the whole bytes.
+ * readZip over a source read in windows of `windowBytes`, so that only about two windows and
+ * the entry being inflated are in memory however large the archive is. Same checks, same
+ * messages, same result as readZip on the whole bytes.
+ *
+ * While one window is inflated, the next one is already being read: the import worker asks the
+ * page for each piece, and without reading ahead it sat idle for every one of them.
  */
 export async function readZipFrom(
   source: ByteSource,
@@ -486,16 +489,69 @@ export async function readZipFrom(
 ): Promise<Parsed<Map<string, Uint8Array>>> {
   const windowBytes = options.windowBytes ?? ZIP_WINDOW_BYTES;
   const { size } = source;
-  // One window of the archive at a time; entries are normally stored in directory order, so
-  // each window is read once.
+  // Entries are normally stored in directory order, so each window is read once, in order.
   let window: Uint8Array = new Uint8Array(0);
   let windowStart = 0;
+  let ahead: { start: number; bytes: Promise<Uint8Array> } | null = null;
+  const readAhead = () => {
+    const start = windowStart + window.length;
+    if (start >= size) return;
+    const bytes = source.read(start, Math.min(size - start, windowBytes));
+    // Rejections surface when the window is used; one never used is not an error.
+    bytes.catch(() => undefined);
+    ahead = { start, bytes };
+  };
+  const moveTo = (start: number, bytes: Uint8Array) => {
+    windowStart = start;
+    window = bytes;
+    readAhead();
+  };
   const span = async (offset: number, length: number): Promise<Uint8Array> => {
-    if (offset < windowStart || offset + length > windowStart + window.length) {
-      windowStart = offset;
-      window = await source.read(offset, Math.min(size - offset, Math.max(windowBytes, length)));
+    const end = offset + length;
+    if (offset >= windowStart && end <= windowStart + window.length) {
+      return window.subarray(offset - windowStart, end - windowStart);
     }
-    return window.subarray(offset - windowStart, offset - windowStart + length);
+    const next = ahead;
+    ahead = null;
+    // The window read ahead starts where this one ends: readAhead follows every move.
+    if (next && offset >= windowStart) {
+      const windowEnd = windowStart + window.length;
+      const following = await next.bytes;
+      const followingEnd = next.start + following.length;
+      if (offset >= next.start && end <= followingEnd) {
+        moveTo(next.start, following);
+        return following.subarray(offset - next.start, end - next.start);
+      }
+      if (offset < followingEnd) {
+        // Runs on from what is here into what is not: copy just this span together.
+        const piece = new Uint8Array(length);
+        let filled = 0;
+        if (offset < windowEnd) {
+          piece.set(window.subarray(offset - windowStart));
+          filled = windowEnd - offset;
+        }
+        const from = Math.max(offset, next.start);
+        const part = following.subarray(
+          from - next.start,
+          Math.min(end, followingEnd) - next.start,
+        );
+        piece.set(part, filled);
+        filled += part.length;
+        if (end <= followingEnd) {
+          moveTo(next.start, following);
+        } else {
+          // An entry larger than a window: the rest of it in one read.
+          piece.set(await source.read(followingEnd, end - followingEnd), filled);
+          moveTo(offset, piece);
+        }
+        return piece;
+      }
+    }
+    moveTo(
+      offset,
+      await source.read(offset, Math.min(size - offset, Math.max(windowBytes, length))),
+    );
+    return window.subarray(0, length);
   };
   const reading = zipReading(size, file, options);
   for (let step = reading.next(); ;) {
