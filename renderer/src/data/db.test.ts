@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseFromTheFutureError, ReviewDeskDb, openDatabase } from './db';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { auditForRound, checkAuditChain } from './repositories/auditLog';
+import { packetAssignmentsPrefix } from './repositories/keys';
 
 let counter = 0;
 const freshName = () => `db-test-${Date.now()}-${counter++}`;
@@ -184,6 +185,43 @@ describe('database versions', () => {
       await v9.sheets.where('[roundId+expertId+status]').equals(['R', 'e1', 'submitted']).count(),
     ).toBe(2);
     v9.close();
+  });
+
+  it('upgrades version 9 to 10: assignments kept, found by round, by expert and by packet', async () => {
+    const name = freshName();
+    const v9 = new ReviewDeskDb(name, { upTo: 9 });
+    await v9.open();
+    const row = (roundId: string, packetId: string, expertId: string) => ({
+      key: `${roundId}:${packetId}:${expertId}`,
+      roundId,
+      packetId,
+      expertId,
+    });
+    const rows = [row('A', 'P1', 'e1'), row('A', 'P1', 'e2'), row('A', 'P10', 'e1')];
+    rows.push(row('B', 'P1', 'e1'));
+    await v9.table('assignments').bulkAdd(rows);
+    v9.close();
+
+    const v10 = await openDatabase(name);
+    const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+    expect(await v10.assignments.orderBy('key').toArray()).toEqual([...rows].sort(byKey));
+    expect(await v10.assignments.where('roundId').equals('A').count()).toBe(3);
+    expect(
+      (await v10.assignments.where('[roundId+expertId]').equals(['A', 'e1']).primaryKeys()).sort(),
+    ).toEqual(['A:P10:e1', 'A:P1:e1']);
+    // A packet's assignments by their keys' start: P1's, not P10's (ids never contain ':').
+    expect(
+      await v10.assignments
+        .where('key')
+        .startsWith(packetAssignmentsPrefix('A', 'P1'))
+        .primaryKeys(),
+    ).toEqual(['A:P1:e1', 'A:P1:e2']);
+    // The indexes no query used are gone: each was one more write per row.
+    expect(v10.assignments.schema.indexes.map((index) => index.name).sort()).toEqual([
+      '[roundId+expertId]',
+      'roundId',
+    ]);
+    v10.close();
   });
 
   it('refuses a database written by a newer app and leaves it untouched', async () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/backup';
 import { buildDemoRound } from '../../../../shared/demo/demoRound';
 import { openDatabase, type ReviewDeskDb } from '../db';
+import { CURRENT_SCHEMA_VERSION, SAME_ROWS_SINCE_VERSION } from '../schema';
 import { countAttachmentBatches } from './attachmentBatchCounter';
 import { checkAuditChain } from './auditLog';
 import { BackupContentError, collectRoundBackup, restoreRoundBackup } from './backupRepository';
@@ -217,6 +218,26 @@ describe('whole-round backup and restore', () => {
     );
     await expect(restoreRoundBackup(laptop, missing)).rejects.toThrow(/附件/);
     expect(await dump(laptop)).toEqual(empty);
+  });
+
+  it('restores a backup of an earlier version that holds the same rows, and refuses older and newer ones', async () => {
+    const { db, roundId } = await scoredDemo();
+    const content = await collectRoundBackup(db, roundId);
+    // Written before version 10 dropped two indexes of assignments: the same rows.
+    const earlier = { ...structuredClone(content), schemaVersion: SAME_ROWS_SINCE_VERSION };
+    const laptop = await freshDb();
+    expect(await restoreRoundBackup(laptop, earlier)).toEqual({ kind: 'restored', roundId });
+    const after = await dump(laptop);
+    expect(after.audit!.pop()).toMatchObject({ action: 'round.restore' });
+    expect(after).toEqual(await dump(db));
+    const other = await freshDb();
+    const empty = await dump(other);
+    for (const schemaVersion of [SAME_ROWS_SINCE_VERSION - 1, CURRENT_SCHEMA_VERSION + 1]) {
+      await expect(
+        restoreRoundBackup(other, { ...structuredClone(content), schemaVersion }),
+      ).rejects.toBeInstanceOf(BackupContentError);
+    }
+    expect(await dump(other)).toEqual(empty);
   });
 
   it('a wrong passphrase or a flipped byte is refused before the database is touched', async () => {

@@ -8,7 +8,7 @@ import {
 import { webSha256Hex } from '../../platform/webSha256';
 import type { ReviewDeskDb } from '../db';
 import type { SitePhotoRow, AttachmentRow, AuditRow } from '../rows';
-import { CURRENT_SCHEMA_VERSION } from '../schema';
+import { CURRENT_SCHEMA_VERSION, SAME_ROWS_SINCE_VERSION } from '../schema';
 import {
   AHEAD_BATCH_BYTES,
   pendingBytes,
@@ -170,7 +170,7 @@ function checkContent(content: BackupContent): Map<string, BackupRow[]> {
       `备份由更新版本的评审台写出（数据版本 ${content.schemaVersion}），请先安装新版本`,
     );
   }
-  if (content.schemaVersion !== CURRENT_SCHEMA_VERSION) {
+  if (content.schemaVersion < SAME_ROWS_SINCE_VERSION) {
     throw new BackupContentError(`备份的数据版本 ${content.schemaVersion} 与本程序不同`);
   }
   const known = new Set<string>(['rounds', 'settings', ...ROUND_SCOPED_TABLES]);

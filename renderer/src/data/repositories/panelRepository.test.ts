@@ -131,14 +131,14 @@ describe('panel roles and assignments', () => {
   it('assigns by group, and refuses to take away a packet an expert has started', async () => {
     const db = await freshDb();
     await assignByGroup(db, 'T-1', { e1: ['天府技工'], e2: ['不存在的分组'] }, '秘书');
-    expect(await db.assignments.where('expertId').equals('e2').count()).toBe(0);
-    expect(await db.assignments.where('expertId').equals('e3').count()).toBe(2); // none listed: all packets
+    expect(await db.assignments.where('[roundId+expertId]').equals(['T-1', 'e2']).count()).toBe(0);
+    expect(await db.assignments.where('[roundId+expertId]').equals(['T-1', 'e3']).count()).toBe(2); // none listed: all packets
 
     await saveDraft(db, 'T-1', 'P001', 'e3', { inputs: { c1: '5' } });
     await expect(assignByGroup(db, 'T-1', { e3: ['不存在的分组'] }, '秘书')).rejects.toBeInstanceOf(
       PanelError,
     );
-    expect(await db.assignments.where('expertId').equals('e3').count()).toBe(2);
+    expect(await db.assignments.where('[roundId+expertId]').equals(['T-1', 'e3']).count()).toBe(2);
   });
 
   it('shows a status matrix with counts and offers standby experts where 回避 leaves a packet short', async () => {

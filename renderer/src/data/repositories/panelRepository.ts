@@ -8,7 +8,7 @@ import type {
   SheetStatus,
 } from '../rows';
 import { appendAudit } from './auditLog';
-import { expertKey, sheetKey } from './keys';
+import { assignmentKey, expertKey, sheetKey } from './keys';
 import { assertResultsOpen } from './resultsLock';
 import { emptySheet } from './sheetRepository';
 import { compareChinese } from '../../../../shared/collation/chineseOrder';
@@ -113,9 +113,6 @@ export async function chairOf(db: ReviewDeskDb, roundId: string): Promise<Expert
     .filter((e) => e.role === 'chair')
     .first();
 }
-
-const assignmentKey = (roundId: string, packetId: string, expertId: string) =>
-  `${roundId}:${packetId}:${expertId}`;
 
 /**
  * Replace the round's assignments: each expert gets the packets of the groups listed for them

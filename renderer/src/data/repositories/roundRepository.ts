@@ -13,7 +13,13 @@ import {
   withRoundCreationLock,
   type PendingAttachment,
 } from './attachmentsAhead';
-import { attachmentKey, expertKey, packetKey } from './keys';
+import {
+  assignmentKey,
+  attachmentKey,
+  expertKey,
+  packetAssignmentsPrefix,
+  packetKey,
+} from './keys';
 
 export interface RoundContent {
   round: Round;
@@ -252,7 +258,7 @@ export async function importRound(
 }
 
 const assignmentRow = (roundId: string, packetId: string, expertId: string) => ({
-  key: `${roundId}:${packetId}:${expertId}`,
+  key: assignmentKey(roundId, packetId, expertId),
   roundId,
   packetId,
   expertId,
@@ -346,9 +352,8 @@ export async function applyRoundUpdate(
       const key = packetKey(round.id, r.id);
       const n = sheets.get(r.id) ?? 0;
       const assignments = await db.assignments
-        .where('packetId')
-        .equals(r.id)
-        .filter((a) => a.roundId === round.id)
+        .where('key')
+        .startsWith(packetAssignmentsPrefix(round.id, r.id))
         .primaryKeys();
       await db.assignments.bulkDelete(assignments);
       if (n > 0) {
