@@ -164,3 +164,67 @@ export function cpuSpent(
   }
   return { total, byType };
 }
+
+const total = (cpu: Map<string, number>) => [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
+
+/**
+ * Wait until our Chromium has used less than `busyShare` of one core over the last `windowMs`
+ * (at most `maxMs`); returns how long that took. Chromium finishes a deleted database's work
+ * (removing thousands of blob files, compacting LevelDB) in the background after the delete
+ * has reported success, and whichever timed run comes next pays for it unless we wait.
+ */
+export async function waitForQuietChromium({
+  windowMs = 1000,
+  busyShare = 0.1,
+  maxMs = 30_000,
+} = {}): Promise<number> {
+  const start = Date.now();
+  const readings: { at: number; cpu: number }[] = [{ at: start, cpu: total(chromiumCpuMs()) }];
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = Date.now();
+    readings.push({ at: now, cpu: total(chromiumCpuMs()) });
+    const first = readings.find((reading) => now - reading.at <= windowMs)!;
+    const spanned = now - first.at;
+    // CPU counters tick every 10 ms, so a window shorter than ~three quarters is not a reading.
+    if (spanned >= windowMs * 0.75) {
+      const share = (readings.at(-1)!.cpu - first.cpu) / spanned;
+      if (share < busyShare) return now - start;
+    }
+    if (now - start >= maxMs) return now - start;
+  }
+}
+
+/** Our Chromium's total CPU ms, read every `everyMs` until stopped, with the wall clock. */
+export function sampleChromiumCpu(everyMs = 100): {
+  stop(): { at: number; cpu: number }[];
+} {
+  const samples = [{ at: Date.now(), cpu: total(chromiumCpuMs()) }];
+  const timer = setInterval(
+    () => samples.push({ at: Date.now(), cpu: total(chromiumCpuMs()) }),
+    everyMs,
+  );
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push({ at: Date.now(), cpu: total(chromiumCpuMs()) });
+      return samples;
+    },
+  };
+}
+
+/** Cores kept busy between two wall-clock times, from sampleChromiumCpu's readings. */
+export function coresBetween(
+  samples: readonly { at: number; cpu: number }[],
+  from: number,
+  to: number,
+): number {
+  const cpuAt = (t: number) => {
+    const after = samples.findIndex((s) => s.at >= t);
+    if (after <= 0) return after === 0 ? samples[0]!.cpu : samples.at(-1)!.cpu;
+    const a = samples[after - 1]!;
+    const b = samples[after]!;
+    return a.cpu + ((b.cpu - a.cpu) * (t - a.at)) / Math.max(1, b.at - a.at);
+  };
+  return (cpuAt(to) - cpuAt(from)) / Math.max(1, to - from);
+}

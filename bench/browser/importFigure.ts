@@ -6,8 +6,15 @@
 import type { Page } from 'playwright-core';
 import type { Row } from '../report';
 import { median } from '../stats';
-import { chromiumCpuMs, cpuSpent, rendererPeaksMiB } from './app';
-import { currentStores, injectDexie, sampleHeap, startProfile } from './pageTools';
+import {
+  chromiumCpuMs,
+  coresBetween,
+  cpuSpent,
+  rendererPeaksMiB,
+  sampleChromiumCpu,
+  waitForQuietChromium,
+} from './app';
+import { collectGarbage, currentStores, injectDexie, sampleHeap, startProfile } from './pageTools';
 
 type DexieLike = {
   new (name: string, options?: object): DexieDb;
@@ -62,6 +69,7 @@ async function bareBulkPut(
   blobs: number;
   batched: boolean;
   cpu: CpuSpent;
+  waitedMs: number;
 }> {
   await injectDexie(page);
   const prepared = await page.evaluate(
@@ -96,8 +104,10 @@ async function bareBulkPut(
     },
     { roundId, tables: IMPORTED_TABLES, oneTransactionBytes: ONE_TRANSACTION_BLOB_BYTES },
   );
-  // The Blobs' bytes travel to the browser's blob store in the background: let that finish.
-  await page.waitForTimeout(1000);
+  // The import's own Blobs are garbage now: let them go, as a second import's page would have.
+  // The new Blobs' bytes travel to the browser's blob store in the background: let that finish.
+  await collectGarbage(page);
+  const waitedMs = await waitForQuietChromium();
   const before = chromiumCpuMs();
   const timed = await page.evaluate(
     async ({ stores, tables, batchBytes }) => {
@@ -158,6 +168,7 @@ async function bareBulkPut(
     ms: timed.ms,
     blobMs: prepared.batched ? timed.blobMs : prepared.blobMs,
     cpu,
+    waitedMs,
   };
 }
 
@@ -200,17 +211,28 @@ export async function importThroughUi(page: Page, file: string): Promise<number>
   return performance.now() - start;
 }
 
-/** The app's phase marks (useRoundImport) as “pick 0.00 s, read and parse 1.6 s, store 2.9 s”. */
-async function importPhases(page: Page): Promise<string> {
-  return page.evaluate(() => {
+/**
+ * The app's phase marks (useRoundImport) as “pick 0.00 s, read and parse 1.6 s (1.7 cores),
+ * store 2.9 s (1.9 cores)”: how busy the machine was in each phase shows where the import
+ * leaves a core idle.
+ */
+async function importPhases(page: Page, cpu: { at: number; cpu: number }[]): Promise<string> {
+  const marks = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
-    const marks = ['import:start', 'import:picked', 'import:parsed', 'import:stored'].map(at);
-    // The file is read in pieces while it is parsed, so the first phase is only the picking.
-    const labels = ['pick', 'read and parse in the worker', 'store'];
-    return labels
-      .map((label, i) => `${label} ${((marks[i + 1]! - marks[i]!) / 1000).toFixed(2)} s`)
-      .join(', ');
+    // Wall-clock times, to line up with the CPU readings taken outside the browser.
+    return ['import:start', 'import:picked', 'import:parsed', 'import:stored'].map(
+      (name) => performance.timeOrigin + at(name),
+    );
   });
+  // The file is read in pieces while it is parsed, so the first phase is only the picking.
+  const labels = ['pick', 'read and parse in the worker', 'store'];
+  return labels
+    .map((label, i) => {
+      const [from, to] = [marks[i]!, marks[i + 1]!];
+      const seconds = `${label} ${((to - from) / 1000).toFixed(2)} s`;
+      return i === 0 ? seconds : `${seconds} (${coresBetween(cpu, from, to).toFixed(2)} cores)`;
+    })
+    .join(', ');
 }
 
 /** Removes the app's database, so that the next run imports into an empty one again. */
@@ -241,6 +263,8 @@ export async function importFigure(
   const cpuOurs: CpuSpent[] = [];
   const cpuBare: CpuSpent[] = [];
   const blobMs: number[] = [];
+  const quietOurs: number[] = [];
+  const quietBare: number[] = [];
   let blobs = 0;
   let batched = false;
   let peakHeap = 0;
@@ -251,22 +275,29 @@ export async function importFigure(
     if (run > 0) await forgetDatabase(page);
     await page.goto(url);
     await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
+    // Equal starts: no Blobs of the previous run left in the blob store, nothing in the background.
+    await collectGarbage(page);
+    quietOurs.push(await waitForQuietChromium());
     const heap = await sampleHeap(page);
     const profiler = run === 0 && profileTo ? await startProfile(page) : undefined;
     const cpuBefore = chromiumCpuMs();
+    const cpuReadings = sampleChromiumCpu();
     ours.push(await importThroughUi(page, file));
+    const readings = cpuReadings.stop();
     cpuOurs.push(cpuSpent(cpuBefore, chromiumCpuMs()));
     if (profiler && profileTo) await profiler.stop(profileTo);
     peakHeap = Math.max(peakHeap, await heap.stop());
-    phases.push(await importPhases(page));
+    phases.push(await importPhases(page, readings));
     const baseline = await bareBulkPut(page, sizes.roundId);
     bare.push(baseline.ms);
     cpuBare.push(baseline.cpu);
     blobMs.push(baseline.blobMs);
+    quietBare.push(baseline.waitedMs);
     blobs = baseline.blobs;
     batched = baseline.batched;
     rows = baseline.rows;
   }
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const cores = (cpu: CpuSpent, ms: number) => (cpu.total / ms).toFixed(2);
   const rendererPeak = Math.max(0, ...rendererPeaksMiB());
   const mb = sizes.attachmentBytes / 1e6;
@@ -286,7 +317,8 @@ export async function importFigure(
         `(zip ${(zipBytes / 1e6).toFixed(0)} MB: read, inflate, SHA-256, validate, store); ` +
         `bulkPut ${(sizes.packets / (bareMs / 1000)).toFixed(0)} packets/s, ${(mb / (bareMs / 1000)).toFixed(1)} MB/s ` +
         `(${rows.toLocaleString('en')} rows); runs ours ${ours.map((t) => t.toFixed(0)).join(', ')} ms, ` +
-        `bulkPut ${bare.map((t) => t.toFixed(0)).join(', ')} ms; phases of each run: ${phases.join(' | ')}`,
+        `bulkPut ${bare.map((t) => t.toFixed(0)).join(', ')} ms; phases of each run: ${phases.join(' | ')}; ` +
+        `before each run, Chromium quiet after ${quietOurs.map(seconds).join(', ')} (ours), ${quietBare.map(seconds).join(', ')} (bulkPut)`,
     },
     {
       figure: '1 import',

@@ -94,3 +94,17 @@ export async function startProfile(page: Page): Promise<{ stop(file: string): Pr
     },
   };
 }
+
+/**
+ * Collect the page's garbage now. A Blob's bytes stay in the browser's blob store for as long as
+ * its small page object lives, so Blobs a previous run let go of still fill the store until V8
+ * gets round to collecting them, and the next run's new Blobs are then paged to disk.
+ */
+export async function collectGarbage(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
