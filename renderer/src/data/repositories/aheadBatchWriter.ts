@@ -15,13 +15,17 @@ import type { ReviewDeskDb } from '../db';
 import { crossedError, type AheadBatchReply, type AheadBatchRequest } from './aheadBatchMessages';
 import type { PendingAttachment } from './pendingAttachment';
 
+/** A worker for one batch, loading its code until the batch is handed to it. */
+export function startBatchWorker(): Worker {
+  return new Worker(new URL('./aheadBatch.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Write `batch` in `worker` (started for it, or a new one) and end the worker. */
 export async function writeBatchInWorker(
   db: ReviewDeskDb,
   batch: readonly PendingAttachment[],
+  worker: Worker = startBatchWorker(),
 ): Promise<void> {
-  const worker = new Worker(new URL('./aheadBatch.worker.ts', import.meta.url), {
-    type: 'module',
-  });
   try {
     const reply = await new Promise<AheadBatchReply>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<AheadBatchReply>) => resolve(event.data);

@@ -17,7 +17,7 @@
 import type { IndexableType } from 'dexie';
 import type { ReviewDeskDb } from '../db';
 import type { AttachmentRow } from '../rows';
-import { writeBatchInWorker } from './aheadBatchWriter';
+import { startBatchWorker, writeBatchInWorker } from './aheadBatchWriter';
 import { attachmentRow, writeBatchHere, type PendingAttachment } from './pendingAttachment';
 
 export { attachmentRow, type PendingAttachment } from './pendingAttachment';
@@ -75,13 +75,24 @@ export async function writeAttachmentsAhead(
   maxBytes = AHEAD_BATCH_BYTES,
 ): Promise<void> {
   let written = 0;
+  const batches = batchesOf(rows, maxBytes);
   // In Chromium each batch is written by a worker of its own, ended after it: see
-  // aheadBatchWriter.ts for why the Blobs must not be made on this thread.
-  const writeBatch = typeof Worker === 'undefined' ? writeBatchHere : writeBatchInWorker;
-  for (const batch of batchesOf(rows, maxBytes)) {
-    await writeBatch(db, batch);
-    written += batch.length;
-    onBatch?.(written, rows.length);
+  // aheadBatchWriter.ts for why the Blobs must not be made on this thread. The next batch's
+  // worker loads while this batch is written, so no batch waits for its worker to start.
+  const inWorkers = typeof Worker !== 'undefined';
+  let next = inWorkers && batches.length > 0 ? startBatchWorker() : undefined;
+  try {
+    for (const [i, batch] of batches.entries()) {
+      if (next) {
+        const worker = next;
+        next = i + 1 < batches.length ? startBatchWorker() : undefined;
+        await writeBatchInWorker(db, batch, worker);
+      } else await writeBatchHere(db, batch);
+      written += batch.length;
+      onBatch?.(written, rows.length);
+    }
+  } finally {
+    next?.terminate();
   }
 }
 
