@@ -272,6 +272,8 @@ export async function importFigure(
   // Several runs, each followed by its baseline: single runs of either side vary by ±30 % on
   // this shared machine. The last run's round stays for the start and scoring figures.
   for (let run = 0; run < repeats; run++) {
+    // Blobs read from the last round still point at its files: let them go before it is removed.
+    if (run > 0) await collectGarbage(page);
     if (run > 0) await forgetDatabase(page);
     await page.goto(url);
     await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
