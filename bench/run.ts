@@ -80,7 +80,8 @@ async function importedRoundFigures(
       zip,
       zipBytes,
       sizes,
-      Math.min(options.repeats, 3),
+      // Five pairs: on this shared machine single runs of either side move by a third.
+      options.repeats,
       options.profile ? join(out, 'import.cpuprofile') : undefined,
     );
     if (wants(options, 'import')) rows.push(...imported);

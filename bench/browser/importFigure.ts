@@ -319,7 +319,8 @@ export async function importFigure(
         `(zip ${(zipBytes / 1e6).toFixed(0)} MB: read, inflate, SHA-256, validate, store); ` +
         `bulkPut ${(sizes.packets / (bareMs / 1000)).toFixed(0)} packets/s, ${(mb / (bareMs / 1000)).toFixed(1)} MB/s ` +
         `(${rows.toLocaleString('en')} rows); runs ours ${ours.map((t) => t.toFixed(0)).join(', ')} ms, ` +
-        `bulkPut ${bare.map((t) => t.toFixed(0)).join(', ')} ms; phases of each run: ${phases.join(' | ')}; ` +
+        `bulkPut ${bare.map((t) => t.toFixed(0)).join(', ')} ms (each run's ratio ${ours.map((t, i) => `${(t / bare[i]!).toFixed(2)}×`).join(', ')}); ` +
+        `phases of each run: ${phases.join(' | ')}; ` +
         `before each run, Chromium quiet after ${quietOurs.map(seconds).join(', ')} (ours), ${quietBare.map(seconds).join(', ')} (bulkPut)`,
     },
     {
