@@ -167,29 +167,42 @@ export function cpuSpent(
 
 const total = (cpu: Map<string, number>) => [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
 
+/** CPU ms the whole machine has spent so far busy (all cores, kernel threads too) and waiting on the disk. */
+function machineCpuMs(): { busy: number; iowait: number } {
+  // "cpu  user nice system idle iowait irq softirq steal …" in ticks of 10 ms.
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , iowait, irq, softirq] = fields.slice(1, 8).map(Number);
+  return { busy: (user! + nice! + system! + irq! + softirq!) * 10, iowait: iowait! * 10 };
+}
+
 /**
- * Wait until our Chromium has used less than `busyShare` of one core over the last `windowMs`
- * (at most `maxMs`); returns how long that took. Chromium finishes a deleted database's work
- * (removing thousands of blob files, compacting LevelDB) in the background after the delete
- * has reported success, and whichever timed run comes next pays for it unless we wait.
+ * Flush the file systems, then wait until the whole machine has been less than `busyShare` of
+ * one core busy (and as little waiting on the disk) over the last `windowMs`, at most `maxMs`;
+ * returns how long that took. A database deleted or written just before leaves work behind
+ * outside Chromium's processes too (the kernel writing back and discarding the blocks of
+ * thousands of blob files: this disk is mounted with `discard`), and whichever timed run comes
+ * next would pay for it.
  */
-export async function waitForQuietChromium({
+export async function waitForQuietMachine({
   windowMs = 1000,
   busyShare = 0.1,
   maxMs = 30_000,
 } = {}): Promise<number> {
   const start = Date.now();
-  const readings: { at: number; cpu: number }[] = [{ at: start, cpu: total(chromiumCpuMs()) }];
+  spawnSync('sync');
+  const readings = [{ at: Date.now(), ...machineCpuMs() }];
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     const now = Date.now();
-    readings.push({ at: now, cpu: total(chromiumCpuMs()) });
+    const latest = { at: now, ...machineCpuMs() };
+    readings.push(latest);
     const first = readings.find((reading) => now - reading.at <= windowMs)!;
     const spanned = now - first.at;
     // CPU counters tick every 10 ms, so a window shorter than ~three quarters is not a reading.
     if (spanned >= windowMs * 0.75) {
-      const share = (readings.at(-1)!.cpu - first.cpu) / spanned;
-      if (share < busyShare) return now - start;
+      const busy = (latest.busy - first.busy) / spanned;
+      const waiting = (latest.iowait - first.iowait) / spanned;
+      if (busy < busyShare && waiting < busyShare) return now - start;
     }
     if (now - start >= maxMs) return now - start;
   }

@@ -12,7 +12,7 @@ import {
   cpuSpent,
   rendererPeaksMiB,
   sampleChromiumCpu,
-  waitForQuietChromium,
+  waitForQuietMachine,
 } from './app';
 import { collectGarbage, currentStores, injectDexie, sampleHeap, startProfile } from './pageTools';
 
@@ -106,7 +106,7 @@ async function bareBulkPut(
   );
   // The import's own Blobs are garbage now: let them go, as a second import's page would have.
   await collectGarbage(page);
-  await waitForQuietChromium();
+  await waitForQuietMachine();
   // Making the Blobs, and (CPU only) their bytes' trip to the browser's blob store, which goes
   // on in the background after the page is done: part of an import, not of the bulkPut.
   const beforeBlobs = chromiumCpuMs();
@@ -123,7 +123,7 @@ async function bareBulkPut(
         holder.__benchBlobRows = [];
         return performance.now() - start;
       });
-  const waitedMs = await waitForQuietChromium();
+  const waitedMs = await waitForQuietMachine();
   const blobCpu = cpuSpent(beforeBlobs, chromiumCpuMs());
   const before = chromiumCpuMs();
   const timed = await page.evaluate(
@@ -298,7 +298,7 @@ export async function importFigure(
     await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
     // Equal starts: no Blobs of the previous run left in the blob store, nothing in the background.
     await collectGarbage(page);
-    quietOurs.push(await waitForQuietChromium());
+    quietOurs.push(await waitForQuietMachine());
     const heap = await sampleHeap(page);
     const profiler = run === 0 && profileTo ? await startProfile(page) : undefined;
     const cpuBefore = chromiumCpuMs();
@@ -341,7 +341,7 @@ export async function importFigure(
         `(${rows.toLocaleString('en')} rows); runs ours ${ours.map((t) => t.toFixed(0)).join(', ')} ms, ` +
         `bulkPut ${bare.map((t) => t.toFixed(0)).join(', ')} ms (each run's ratio ${ours.map((t, i) => `${(t / bare[i]!).toFixed(2)}×`).join(', ')}); ` +
         `phases of each run: ${phases.join(' | ')}; ` +
-        `before each run, Chromium quiet after ${quietOurs.map(seconds).join(', ')} (ours), ${quietBare.map(seconds).join(', ')} (bulkPut)`,
+        `before each run, machine quiet after ${quietOurs.map(seconds).join(', ')} (ours), ${quietBare.map(seconds).join(', ')} (bulkPut)`,
     },
     {
       figure: '1 import',
