@@ -27,6 +27,7 @@ type DexieTable = {
     equals(value: string): { toArray(): Promise<Record<string, unknown>[]> };
   };
 };
+type DexieClear = { clear(): Promise<void> };
 type DexieDb = {
   open(): Promise<DexieDb>;
   close(): void;
@@ -43,6 +44,9 @@ export const IMPORTED_TABLES = [
   'assignments',
   'audit',
 ];
+
+/** The baseline's own database, next to the app's. */
+const BASELINE_DB = 'bench-baseline';
 
 /** Above this many attachment bytes the baseline writes in batches (see bareBulkPut). */
 const ONE_TRANSACTION_BLOB_BYTES = 256 * 1024 * 1024;
@@ -104,6 +108,22 @@ async function bareBulkPut(
     },
     { roundId, tables: IMPORTED_TABLES, oneTransactionBytes: ONE_TRANSACTION_BLOB_BYTES },
   );
+  // The baseline's database, emptied as the app's is (see emptyDatabase), or made the first time.
+  await page.evaluate(
+    async ({ stores, tables, name }) => {
+      const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
+      const bare = new Dexie(name, { chromeTransactionDurability: 'strict' });
+      const schema: Record<string, string> = {};
+      for (const table of tables) schema[table] = stores[table]!;
+      bare.version(1).stores(schema);
+      await bare.open();
+      await bare.transaction('rw', tables, async () => {
+        for (const table of tables) await (bare.table(table) as unknown as DexieClear).clear();
+      });
+      bare.close();
+    },
+    { stores: currentStores(), tables: IMPORTED_TABLES, name: BASELINE_DB },
+  );
   // The import's own Blobs are garbage now: let them go, as a second import's page would have.
   await collectGarbage(page);
   await waitForQuietMachine();
@@ -127,7 +147,7 @@ async function bareBulkPut(
   const blobCpu = cpuSpent(beforeBlobs, chromiumCpuMs());
   const before = chromiumCpuMs();
   const timed = await page.evaluate(
-    async ({ stores, tables, batchBytes }) => {
+    async ({ stores, tables, batchBytes, dbName }) => {
       const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
       const holder = window as unknown as {
         __benchCopies?: Record<string, Record<string, unknown>[]>;
@@ -137,8 +157,7 @@ async function bareBulkPut(
       const blobRows = holder.__benchBlobRows ?? [];
       delete holder.__benchCopies;
       delete holder.__benchBlobRows;
-      await Dexie.delete('bench-baseline');
-      const bare = new Dexie('bench-baseline', { chromeTransactionDurability: 'strict' });
+      const bare = new Dexie(dbName, { chromeTransactionDurability: 'strict' });
       const schema: Record<string, string> = {};
       for (const name of tables) schema[name] = stores[name]!;
       bare.version(1).stores(schema);
@@ -174,10 +193,14 @@ async function bareBulkPut(
       }
       const ms = performance.now() - start;
       bare.close();
-      await Dexie.delete('bench-baseline');
       return { ms, blobMs };
     },
-    { stores: currentStores(), tables: IMPORTED_TABLES, batchBytes: BATCH_BLOB_BYTES },
+    {
+      stores: currentStores(),
+      tables: IMPORTED_TABLES,
+      batchBytes: BATCH_BLOB_BYTES,
+      dbName: BASELINE_DB,
+    },
   );
   const cpu = cpuSpent(before, chromiumCpuMs());
   return {
@@ -253,17 +276,26 @@ async function importPhases(page: Page, cpu: { at: number; cpu: number }[]): Pro
     .join(', ');
 }
 
-/** Removes the app's database, so that the next run imports into an empty one again. */
-async function forgetDatabase(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        // The app's connection closes itself on the version change (Dexie's default).
-        const request = indexedDB.deleteDatabase('review-desk');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error ?? new Error('deleteDatabase failed'));
-      }),
-  );
+/**
+ * Empties the app's database (every table, and the app's note of how many rounds it held), so
+ * that the next run imports into an empty database that exists, as a laptop's does. Deleting
+ * the database instead made each import write into a new one, and on this machine writing
+ * thousands of blob files into a new database's directory ran slower than into one that had
+ * held files before: the baseline, writing into a database of its own, then got the faster
+ * case in some runs and the import never did.
+ */
+async function emptyDatabase(page: Page, name: string): Promise<void> {
+  await injectDexie(page);
+  await page.evaluate(async (name) => {
+    const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
+    const db = await new Dexie(name).open();
+    const tables = (db as unknown as { tables: { name: string }[] }).tables.map((t) => t.name);
+    await db.transaction('rw', tables, async () => {
+      for (const table of tables) await (db.table(table) as unknown as DexieClear).clear();
+    });
+    db.close();
+    localStorage.removeItem('review-desk.storedRounds');
+  }, name);
 }
 
 export async function importFigure(
@@ -293,7 +325,7 @@ export async function importFigure(
   for (let run = 0; run < repeats; run++) {
     // Blobs read from the last round still point at its files: let them go before it is removed.
     if (run > 0) await collectGarbage(page);
-    if (run > 0) await forgetDatabase(page);
+    if (run > 0) await emptyDatabase(page, 'review-desk');
     await page.goto(url);
     await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
     // Equal starts: no Blobs of the previous run left in the blob store, nothing in the background.
@@ -319,6 +351,11 @@ export async function importFigure(
     batched = baseline.batched;
     rows = baseline.rows;
   }
+  // The baseline's database goes; the app's keeps the last round for the start and scoring figures.
+  await page.evaluate(
+    (name) => (window as unknown as { Dexie: DexieLike }).Dexie.delete(name),
+    BASELINE_DB,
+  );
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const cores = (cpu: CpuSpent, ms: number) => (cpu.total / ms).toFixed(2);
   const rendererPeak = Math.max(0, ...rendererPeaksMiB());
