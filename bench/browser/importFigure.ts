@@ -4,6 +4,7 @@
  * in the same page. Also the peak JS heap of the page during the import (figure 6).
  */
 import type { Page } from 'playwright-core';
+import { ROUNDS_NOTE_KEY } from '../../renderer/src/data/lostDatabase';
 import type { Row } from '../report';
 import { median } from '../stats';
 import {
@@ -286,16 +287,19 @@ async function importPhases(page: Page, cpu: { at: number; cpu: number }[]): Pro
  */
 async function emptyDatabase(page: Page, name: string): Promise<void> {
   await injectDexie(page);
-  await page.evaluate(async (name) => {
-    const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
-    const db = await new Dexie(name).open();
-    const tables = (db as unknown as { tables: { name: string }[] }).tables.map((t) => t.name);
-    await db.transaction('rw', tables, async () => {
-      for (const table of tables) await (db.table(table) as unknown as DexieClear).clear();
-    });
-    db.close();
-    localStorage.removeItem('review-desk.storedRounds');
-  }, name);
+  await page.evaluate(
+    async ({ name, noteKey }) => {
+      const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
+      const db = await new Dexie(name).open();
+      const tables = (db as unknown as { tables: { name: string }[] }).tables.map((t) => t.name);
+      await db.transaction('rw', tables, async () => {
+        for (const table of tables) await (db.table(table) as unknown as DexieClear).clear();
+      });
+      db.close();
+      localStorage.removeItem(noteKey);
+    },
+    { name, noteKey: ROUNDS_NOTE_KEY },
+  );
 }
 
 export async function importFigure(
