@@ -25,7 +25,8 @@ export function writeRoundPackage({
   entries['round.json'] = [json(round), { level: 6 }];
   for (const packet of packets) entries[`packets/${packet.id}.json`] = [json(packet), { level: 6 }];
   for (const [path, bytes] of [...attachments].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    // PDFs and images are compressed already; deflating them again costs time for nothing.
+    // Images and office files are compressed already: stored. PDFs are deflated, as the central
+    // system's example package does (examples/brand-round), so readers meet what they will meet.
     entries[path] = [bytes, { level: /\.(png|jpe?g|gif|webp|zip|docx|xlsx)$/i.test(path) ? 0 : 6 }];
   }
   return zipSync(entries, { mtime: FIXED_MTIME });
