@@ -1,7 +1,8 @@
 /**
- * Figure 1, import: the package through the UI (导入评审包 → file → parse in the worker → one
- * Dexie transaction → the packet list), against a bare Dexie bulkPut of the same rows and blobs
- * in the same page. Also the peak JS heap of the page during the import (figure 6).
+ * Figure 1, import: the package through the UI (导入评审包 → file → parse in the worker → the
+ * store: attachments written ahead in batches, then the round's transaction → the packet list),
+ * against a bare Dexie bulkPut of the same rows and blobs in the same page. Also the peak JS heap
+ * of the page during the import (figure 6).
  */
 import type { Page } from 'playwright-core';
 import { ROUNDS_NOTE_KEY } from '../../renderer/src/data/lostDatabase';
