@@ -25,12 +25,13 @@ type DexieLike = {
 type DexieTable = {
   toArray(): Promise<Record<string, unknown>[]>;
   bulkPut(rows: unknown[]): Promise<unknown>;
+  clear(): Promise<void>;
   where(index: string): {
     equals(value: string): { toArray(): Promise<Record<string, unknown>[]> };
   };
 };
-type DexieClear = { clear(): Promise<void> };
 type DexieDb = {
+  tables: { name: string }[];
   open(): Promise<DexieDb>;
   close(): void;
   version(n: number): { stores(s: Record<string, string>): unknown };
@@ -49,6 +50,12 @@ export const IMPORTED_TABLES = [
 
 /** The baseline's own database, next to the app's. */
 const BASELINE_DB = 'bench-baseline';
+
+/** The baseline database's stores: the app's, for the tables an import writes. */
+function baselineSchema(): Record<string, string> {
+  const stores = currentStores();
+  return Object.fromEntries(IMPORTED_TABLES.map((name) => [name, stores[name]!]));
+}
 
 /** Above this many attachment bytes the baseline writes in batches (see bareBulkPut). */
 const ONE_TRANSACTION_BLOB_BYTES = 256 * 1024 * 1024;
@@ -112,19 +119,18 @@ async function bareBulkPut(
   );
   // The baseline's database, emptied as the app's is (see emptyDatabase), or made the first time.
   await page.evaluate(
-    async ({ stores, tables, name }) => {
+    async ({ schema, name }) => {
       const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
       const bare = new Dexie(name, { chromeTransactionDurability: 'strict' });
-      const schema: Record<string, string> = {};
-      for (const table of tables) schema[table] = stores[table]!;
       bare.version(1).stores(schema);
       await bare.open();
+      const tables = Object.keys(schema);
       await bare.transaction('rw', tables, async () => {
-        for (const table of tables) await (bare.table(table) as unknown as DexieClear).clear();
+        for (const table of tables) await bare.table(table).clear();
       });
       bare.close();
     },
-    { stores: currentStores(), tables: IMPORTED_TABLES, name: BASELINE_DB },
+    { schema: baselineSchema(), name: BASELINE_DB },
   );
   // The import's own Blobs are garbage now: let them go, as a second import's page would have.
   await collectGarbage(page);
@@ -149,7 +155,7 @@ async function bareBulkPut(
   const blobCpu = cpuSpent(beforeBlobs, chromiumCpuMs());
   const before = chromiumCpuMs();
   const timed = await page.evaluate(
-    async ({ stores, tables, batchBytes, dbName }) => {
+    async ({ schema, batchBytes, dbName }) => {
       const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
       const holder = window as unknown as {
         __benchCopies?: Record<string, Record<string, unknown>[]>;
@@ -160,9 +166,8 @@ async function bareBulkPut(
       delete holder.__benchCopies;
       delete holder.__benchBlobRows;
       const bare = new Dexie(dbName, { chromeTransactionDurability: 'strict' });
-      const schema: Record<string, string> = {};
-      for (const name of tables) schema[name] = stores[name]!;
       bare.version(1).stores(schema);
+      const tables = Object.keys(schema);
       await bare.open();
       const start = performance.now();
       let blobMs = 0;
@@ -197,12 +202,7 @@ async function bareBulkPut(
       bare.close();
       return { ms, blobMs };
     },
-    {
-      stores: currentStores(),
-      tables: IMPORTED_TABLES,
-      batchBytes: BATCH_BLOB_BYTES,
-      dbName: BASELINE_DB,
-    },
+    { schema: baselineSchema(), batchBytes: BATCH_BLOB_BYTES, dbName: BASELINE_DB },
   );
   const cpu = cpuSpent(before, chromiumCpuMs());
   return {
@@ -292,9 +292,9 @@ async function emptyDatabase(page: Page, name: string): Promise<void> {
     async ({ name, noteKey }) => {
       const Dexie = (window as unknown as { Dexie: DexieLike }).Dexie;
       const db = await new Dexie(name).open();
-      const tables = (db as unknown as { tables: { name: string }[] }).tables.map((t) => t.name);
+      const tables = db.tables.map((t) => t.name);
       await db.transaction('rw', tables, async () => {
-        for (const table of tables) await (db.table(table) as unknown as DexieClear).clear();
+        for (const table of tables) await db.table(table).clear();
       });
       db.close();
       localStorage.removeItem(noteKey);
@@ -329,8 +329,10 @@ export async function importFigure(
   // this shared machine. The last run's round stays for the start and scoring figures.
   for (let run = 0; run < repeats; run++) {
     // Blobs read from the last round still point at its files: let them go before it is removed.
-    if (run > 0) await collectGarbage(page);
-    if (run > 0) await emptyDatabase(page, 'review-desk');
+    if (run > 0) {
+      await collectGarbage(page);
+      await emptyDatabase(page, 'review-desk');
+    }
     await page.goto(url);
     await page.getByRole('button', { name: '导入评审包' }).first().waitFor();
     // Equal starts: no Blobs of the previous run left in the blob store, nothing in the background.
