@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromiumLaunch';
 
-const port = 4173;
+// E2E_PORT and E2E_OUT_DIR let several developers on one machine test their own builds side by
+// side (build with `vite build --outDir DIR`); by default the build in dist/renderer on 4173.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const outDir = process.env.E2E_OUT_DIR ? ` --outDir ${process.env.E2E_OUT_DIR}` : '';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUT_DIR ? `${process.env.E2E_OUT_DIR}-results` : 'test-results',
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -26,7 +29,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   // The production web build (with its CSP), as `npm run test:e2e` builds it just before.
   webServer: {
-    command: `npx vite preview --config vite.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --config vite.config.ts --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
