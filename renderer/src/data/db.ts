@@ -4,6 +4,7 @@ import type {
   AttachmentRow,
   AuditRow,
   ChairDecisionRow,
+  CheckInRow,
   AdjustmentRow,
   ConfirmationRow,
   ConflictRow,
@@ -57,6 +58,7 @@ export class ReviewDeskDb extends Dexie {
   sitePhotos!: EntityTable<SitePhotoRow, 'id'>;
   findings!: EntityTable<FindingRow, 'id'>;
   adjustments!: EntityTable<AdjustmentRow, 'id'>;
+  checkIns!: EntityTable<CheckInRow, 'key'>;
 
   /** `upTo` exists for migration tests, which build a database as an older app left it. */
   constructor(

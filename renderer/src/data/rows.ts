@@ -146,8 +146,15 @@ export interface PinRow {
   failedAttempts: number;
   /** ISO time before which no attempt is accepted, or null. */
   lockedUntil: string | null;
+  /** Set by the secretariat's reset: a temporary PIN, to be replaced at the next unlock. */
+  mustChange?: boolean;
 }
 
+/**
+ * An expert's signing key in a round. Only a row with `source` is a registration by the
+ * secretariat (签到); a row without it is a key an older version took from the first score file
+ * it saw, which counts for nothing until the secretariat registers a key.
+ */
 export interface ExpertKeyRow {
   key: string;
   roundId: string;
@@ -155,9 +162,34 @@ export interface ExpertKeyRow {
   /** Base64 raw Ed25519 public key. */
   publicKey: string;
   fingerprint: string;
-  /** The score file it was first seen in. */
+  /** Where the key came from, for people: the public-key file's name, or 本机设备密钥. */
   firstSeenIn: string;
+  /** When it was registered (or first seen, for a row without `source`). */
   firstSeenAt: string;
+  /** How the secretariat registered it: the expert's public-key file, or this laptop's key. */
+  source?: 'file' | 'device';
+  /** Why a different key replaced the one registered before, when it did. */
+  reason?: string;
+}
+
+/** 签到: the secretariat checked the expert in on this laptop, so the expert may set a PIN here. */
+export interface CheckInRow {
+  /** `roundId:expertId`. */
+  key: string;
+  roundId: string;
+  expertId: string;
+  at: string;
+}
+
+/** The secretariat's credential, device-wide (settings key `secretariat`, in no round's backup). */
+export interface SecretariatCredential {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  salt: string;
+  hash: string;
+  setAt: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
 }
 
 export type ExchangeConflictStatus = 'open' | 'kept-held' | 'took-incoming';

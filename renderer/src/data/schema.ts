@@ -109,6 +109,15 @@ export const schemaVersions = [
       assignments: '&key, roundId, [roundId+expertId]',
     },
   },
+  {
+    // v11: who may act on a laptop. checkIns: the experts the secretariat has checked in (签到)
+    // on this laptop; only they may choose a PIN here. Rows of the other tables are unchanged
+    // (expertKeys rows gain optional members), so backups from v9 on still restore as they are.
+    version: 11,
+    stores: {
+      checkIns: '&key, roundId',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -17,6 +17,8 @@ import { checkAuditChain } from './auditLog';
 import { BackupContentError, collectRoundBackup, restoreRoundBackup } from './backupRepository';
 import { declareConflict, savePanelSettings } from './panelRepository';
 import { setPin } from './pinRepository';
+import { checkInExpert } from './checkInRepository';
+import { secretariat } from '../session/testSessions';
 import { addSitePhoto, recordFinding, saveSiteNotes } from './inspectionRepository';
 import { importRound } from './roundRepository';
 import { saveDraft } from './sheetRepository';
@@ -51,7 +53,8 @@ async function scoredDemo() {
   await importRound(db, demo, 'demo');
   const roundId = demo.round.id;
   const [e1, e2] = demo.round.experts;
-  await setPin(db, roundId, e1!.id, e1!.name, '2580', '2580', 1000);
+  await checkInExpert(db, secretariat(), roundId, e1!.id);
+  await setPin(db, roundId, e1!.id, '2580', '2580', 1000);
   await saveDraft(db, roundId, demo.packets[0]!.id, e1!.id, { inputs: { a1: '8' }, comment: '好' });
   await saveDraft(db, roundId, demo.packets[1]!.id, e2!.id, { inputs: { a1: '7.5' } });
   await declareConflict(db, roundId, demo.packets[2]!.id, e2!.id, '同单位', e2!.name);
@@ -238,6 +241,25 @@ describe('whole-round backup and restore', () => {
       ).rejects.toBeInstanceOf(BackupContentError);
     }
     expect(await dump(other)).toEqual(empty);
+  });
+
+  it('restores a version 10 backup, written before 签到 had a table, with no expert checked in', async () => {
+    const { db, roundId } = await scoredDemo();
+    const content = await collectRoundBackup(db, roundId);
+    expect(content.tables.find((t) => t.name === 'checkIns')!.rows).toHaveLength(1);
+    const v10 = {
+      ...structuredClone(content),
+      schemaVersion: 10,
+      tables: structuredClone(content.tables).filter((t) => t.name !== 'checkIns'),
+    };
+    const laptop = await freshDb();
+    expect(await restoreRoundBackup(laptop, v10)).toEqual({ kind: 'restored', roundId });
+    const { checkIns, ...after } = await dump(laptop);
+    expect(checkIns).toEqual([]);
+    after.audit!.pop();
+    const { checkIns: held, ...before } = await dump(db);
+    expect(held).toHaveLength(1);
+    expect(after).toEqual(before);
   });
 
   it('a wrong passphrase or a flipped byte is refused before the database is touched', async () => {

@@ -17,6 +17,7 @@ import {
   withRoundCreationLock,
   type PendingAttachment,
 } from './attachmentsAhead';
+import { SECRETARIAT_ACTOR } from '../session/session';
 import { appendAudit } from './auditLog';
 import { mimeFor } from './roundRepository';
 
@@ -45,6 +46,7 @@ export const ROUND_SCOPED_TABLES = [
   'sitePhotos',
   'findings',
   'adjustments',
+  'checkIns',
 ] as const;
 
 /** Tables whose primary key is an opaque `id` rather than a `roundId:`-prefixed `key`. */
@@ -303,7 +305,7 @@ async function restoreRows(
     if (settings.length > 0) await db.settings.bulkPut(settings as never);
     await appendAudit(db, {
       roundId,
-      actor: '秘书',
+      actor: SECRETARIAT_ACTOR,
       action: 'round.restore',
       subject: roundId,
       detail: `从备份恢复评审（备份时间 ${content.createdAt}${options.source ? `，文件 ${options.source}` : ''}${existing ? '，替换了本机原有数据' : ''}）`,

@@ -1,27 +1,30 @@
 import type { ReviewDeskDb } from '../db';
+import { afterWrongEntry, lockedAt } from '../identity/lockout';
 import {
-  hashPin,
+  hashSecret,
   newPinProblem,
-  pinMatches,
   PIN_ITERATIONS,
   PIN_PATTERN,
+  secretMatches,
 } from '../identity/pinHash';
-import type { PinRow } from '../rows';
+import type { ExpertRow, PinRow } from '../rows';
+import {
+  actorLabel,
+  endSession,
+  issueChangeOnlySession,
+  issueSession,
+  requireCredentialChange,
+  requireSecretariat,
+  type ExpertActor,
+  type Session,
+} from '../session/session';
 import { appendAudit } from './auditLog';
 import { expertKey } from './keys';
 
-/** Wrong entries allowed before the first lock-out. */
-export const FREE_ATTEMPTS = 5;
-const FIRST_LOCK_MS = 30_000;
-const MAX_LOCK_MS = 15 * 60_000;
+export { FREE_ATTEMPTS, lockDuration } from '../identity/lockout';
 
-/** Lock-out after `failures` consecutive wrong entries: 30 s at the 5th, doubling, at most 15 min. */
-export function lockDuration(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_ATTEMPTS));
-}
-
-export type PinState = { kind: 'unset' } | { kind: 'set'; lockedUntil: Date | null };
+export type PinState =
+  { kind: 'unset' } | { kind: 'set'; lockedUntil: Date | null; mustChange: boolean };
 
 export async function pinState(
   db: ReviewDeskDb,
@@ -31,19 +34,45 @@ export async function pinState(
 ): Promise<PinState> {
   const row = await db.pins.get(expertKey(roundId, expertId));
   if (!row) return { kind: 'unset' };
-  const lockedUntil =
-    row.lockedUntil && new Date(row.lockedUntil) > now ? new Date(row.lockedUntil) : null;
-  return { kind: 'set', lockedUntil };
+  return { kind: 'set', lockedUntil: lockedAt(row, now), mustChange: row.mustChange === true };
 }
 
-export type SetPinOutcome = { ok: true } | { ok: false; message: string };
+const expertActor = (expert: ExpertRow): ExpertActor => ({
+  kind: 'expert',
+  roundId: expert.roundId,
+  expertId: expert.id,
+  name: expert.name,
+});
 
-/** First use: the expert chooses a PIN. Refused when one is already set (it cannot be overwritten silently). */
+function pinRow(
+  roundId: string,
+  expertId: string,
+  hashed: Awaited<ReturnType<typeof hashSecret>>,
+  mustChange: boolean,
+): PinRow {
+  return {
+    key: expertKey(roundId, expertId),
+    roundId,
+    expertId,
+    ...hashed,
+    setAt: new Date().toISOString(),
+    failedAttempts: 0,
+    lockedUntil: null,
+    ...(mustChange ? { mustChange: true } : {}),
+  };
+}
+
+export type SetPinOutcome = { ok: true; session: Session } | { ok: false; message: string };
+
+/**
+ * First use, at the secretariat's desk: a checked-in expert without a PIN chooses one and is
+ * unlocked. Refused before 签到 on this laptop, and when a PIN is set (a PIN is never
+ * overwritten silently: only the secretariat's reset replaces a forgotten one).
+ */
 export async function setPin(
   db: ReviewDeskDb,
   roundId: string,
   expertId: string,
-  expertName: string,
   pin: string,
   confirmation: string,
   iterations = PIN_ITERATIONS,
@@ -51,38 +80,41 @@ export async function setPin(
   const problem = newPinProblem(pin, confirmation);
   if (problem) return { ok: false, message: problem };
   // Hash before the transaction: an IndexedDB transaction cannot wait on WebCrypto.
-  const hashed = await hashPin(pin, iterations);
-  return db.transaction('rw', [db.pins, db.audit], async () => {
+  const hashed = await hashSecret(pin, iterations);
+  return db.transaction('rw', [db.experts, db.checkIns, db.pins, db.audit], async () => {
     const key = expertKey(roundId, expertId);
+    const expert = await db.experts.get(key);
+    if (!expert) return { ok: false, message: `本评审没有专家 ${expertId}` } as const;
+    if (!(await db.checkIns.get(key)))
+      return {
+        ok: false,
+        message: `${expert.name}尚未在本机签到：请到秘书处签到后再设置 PIN`,
+      } as const;
     if (await db.pins.get(key))
-      return { ok: false, message: '该专家已设置 PIN；如忘记，请联系秘书重置' } as const;
-    const row: PinRow = {
-      key,
-      roundId,
-      expertId,
-      ...hashed,
-      setAt: new Date().toISOString(),
-      failedAttempts: 0,
-      lockedUntil: null,
-    };
-    await db.pins.add(row);
+      return { ok: false, message: '该专家已设置 PIN；如忘记，请联系秘书处重置' } as const;
+    await db.pins.add(pinRow(roundId, expertId, hashed, false));
+    const actor = expertActor(expert);
     await appendAudit(db, {
       roundId,
-      actor: expertName,
+      actor: actorLabel(actor),
       action: 'pin.set',
       subject: expertId,
-      detail: '首次使用，设置 PIN',
+      detail: '签到后首次设置 PIN',
     });
-    return { ok: true } as const;
+    return { ok: true, session: issueSession(actor) } as const;
   });
 }
 
 export type UnlockOutcome =
-  | { ok: true }
+  | { ok: true; session: Session; mustChange: boolean }
   | { ok: false; reason: 'wrong'; attemptsBeforeLock: number; lockedUntil: Date | null }
   | { ok: false; reason: 'locked'; lockedUntil: Date }
   | { ok: false; reason: 'unset' };
 
+/**
+ * The expert's PIN opens their session. After a reset (`mustChange`) the session only lets
+ * them choose a new PIN (changePin), which then returns a full session.
+ */
 export async function unlockWithPin(
   db: ReviewDeskDb,
   roundId: string,
@@ -91,49 +123,99 @@ export async function unlockWithPin(
   now = new Date(),
 ): Promise<UnlockOutcome> {
   const key = expertKey(roundId, expertId);
-  const row = await db.pins.get(key);
-  if (!row) return { ok: false, reason: 'unset' };
-  if (row.lockedUntil && new Date(row.lockedUntil) > now)
-    return { ok: false, reason: 'locked', lockedUntil: new Date(row.lockedUntil) };
-  const matches = PIN_PATTERN.test(pin) && (await pinMatches(pin, row));
+  const [row, expert] = await Promise.all([db.pins.get(key), db.experts.get(key)]);
+  if (!row || !expert) return { ok: false, reason: 'unset' };
+  const locked = lockedAt(row, now);
+  if (locked) return { ok: false, reason: 'locked', lockedUntil: locked };
+  const matches = PIN_PATTERN.test(pin) && (await secretMatches(pin, row));
   return db.transaction('rw', db.pins, async () => {
     const current = await db.pins.get(key);
     if (!current) return { ok: false, reason: 'unset' } as const;
-    if (matches) {
+    if (matches && current.hash === row.hash) {
       await db.pins.update(key, { failedAttempts: 0, lockedUntil: null });
-      return { ok: true } as const;
+      const mustChange = current.mustChange === true;
+      const actor = expertActor(expert);
+      const session = mustChange ? issueChangeOnlySession(actor, now) : issueSession(actor, now);
+      return { ok: true, session, mustChange } as const;
     }
-    const failures = current.failedAttempts + 1;
-    const lockMs = lockDuration(failures);
-    const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs) : null;
-    await db.pins.update(key, {
-      failedAttempts: failures,
-      lockedUntil: lockedUntil?.toISOString() ?? null,
-    });
+    const wrong = afterWrongEntry(current, now);
+    await db.pins.update(key, wrong.next);
     return {
       ok: false,
       reason: 'wrong',
-      attemptsBeforeLock: Math.max(0, FREE_ATTEMPTS - failures),
-      lockedUntil,
+      attemptsBeforeLock: wrong.attemptsBeforeLock,
+      lockedUntil: wrong.lockedUntil,
     } as const;
   });
 }
 
-/** The secretariat clears a forgotten PIN; the expert sets a new one at next use. */
+export type ResetPinOutcome = { ok: true } | { ok: false; message: string };
+
+/**
+ * The secretariat replaces a forgotten PIN with a temporary one it gives the expert in person;
+ * the expert must choose a new PIN at the next unlock.
+ */
 export async function resetPin(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   expertId: string,
-  actor: string,
-): Promise<void> {
-  await db.transaction('rw', [db.pins, db.audit], async () => {
-    await db.pins.delete(expertKey(roundId, expertId));
+  temporaryPin: string,
+  iterations = PIN_ITERATIONS,
+): Promise<ResetPinOutcome> {
+  const secretariat = requireSecretariat(session);
+  const problem = newPinProblem(temporaryPin, temporaryPin);
+  if (problem) return { ok: false, message: `临时 ${problem}` };
+  const hashed = await hashSecret(temporaryPin, iterations);
+  return db.transaction('rw', [db.experts, db.pins, db.audit], async () => {
+    const expert = await db.experts.get(expertKey(roundId, expertId));
+    if (!expert) return { ok: false, message: `本评审没有专家 ${expertId}` } as const;
+    await db.pins.put(pinRow(roundId, expertId, hashed, true));
     await appendAudit(db, {
       roundId,
-      actor,
+      actor: actorLabel(secretariat.actor),
       action: 'pin.reset',
       subject: expertId,
-      detail: '秘书重置了该专家的 PIN',
+      detail: `秘书处为${expert.name}设置了临时 PIN，专家下次解锁时须更换`,
     });
+    return { ok: true } as const;
   });
+}
+
+/**
+ * The expert replaces their PIN, with their own session (also the one a temporary PIN opened).
+ * Returns a full session; the session it was called with ends.
+ */
+export async function changePin(
+  db: ReviewDeskDb,
+  session: Session | null,
+  pin: string,
+  confirmation: string,
+  iterations = PIN_ITERATIONS,
+): Promise<SetPinOutcome> {
+  const expert = requireCredentialChange(session);
+  const problem = newPinProblem(pin, confirmation);
+  if (problem) return { ok: false, message: problem };
+  const { roundId, expertId } = expert.actor;
+  const key = expertKey(roundId, expertId);
+  const before = await db.pins.get(key);
+  if (before?.mustChange && (await secretMatches(pin, before)))
+    return { ok: false, message: '新 PIN 不能与秘书处给的临时 PIN 相同' };
+  const hashed = await hashSecret(pin, iterations);
+  const outcome = await db.transaction('rw', [db.pins, db.audit], async () => {
+    const current = await db.pins.get(key);
+    if (!current || current.hash !== before?.hash)
+      return { ok: false, message: 'PIN 刚被更改或重置，请重新解锁后再试' } as const;
+    await db.pins.put(pinRow(roundId, expertId, hashed, false));
+    await appendAudit(db, {
+      roundId,
+      actor: actorLabel(expert.actor),
+      action: 'pin.change',
+      subject: expertId,
+      detail: current.mustChange ? '以临时 PIN 解锁后设置新 PIN' : '更改 PIN',
+    });
+    return { ok: true, session: issueSession(expert.actor) } as const;
+  });
+  if (outcome.ok) endSession(session);
+  return outcome;
 }

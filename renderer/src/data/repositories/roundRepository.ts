@@ -3,6 +3,7 @@ import { roundContentDigest } from '../../../../shared/rounds/contentDigest';
 import { diffRounds, isEmptyDiff, type RoundDiff } from '../../../../shared/rounds/roundDiff';
 import type { ReviewDeskDb } from '../db';
 import type { PacketFlagRow, PacketRow, RoundRow } from '../rows';
+import { SECRETARIAT_ACTOR } from '../session/session';
 import { appendAudit } from './auditLog';
 import {
   AHEAD_BATCH_BYTES,
@@ -246,7 +247,7 @@ export async function importRound(
           );
           await appendAudit(db, {
             roundId: round.id,
-            actor: '秘书',
+            actor: SECRETARIAT_ACTOR,
             action: 'round.import',
             subject: round.id,
             detail: `导入评审“${round.title}”：${packets.length} 个项目，${round.experts.length} 位专家，${pending.length} 个附件（来源：${source}）`,
@@ -410,7 +411,7 @@ export async function applyRoundUpdate(
     }
     await appendAudit(db, {
       roundId: round.id,
-      actor: '秘书',
+      actor: SECRETARIAT_ACTOR,
       action: 'round.update',
       subject: round.id,
       detail:
