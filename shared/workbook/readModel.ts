@@ -18,6 +18,17 @@ export interface ReadSheet {
 
 export interface ReadBook {
   sheets: ReadSheet[];
+  /**
+   * The package's XML parts, for the checks of what a person sees beyond the values
+   * (presentation.ts); absent for a book built by hand, which then gets only the value checks.
+   */
+  parts?: PartsText;
+}
+
+/** Text of an xlsx package's parts by name (xlsxPackage.ts). */
+export interface PartsText {
+  readonly names: string[];
+  text(name: string): string | null;
 }
 
 /** Empty for verification: no cell, or a text cell with nothing in it (Calc may write those). */

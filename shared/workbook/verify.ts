@@ -19,10 +19,11 @@ import { compareTable } from './compare';
 import { RESULT_FORMAT, SHEET } from './format';
 import { resultPayloadSchema, type ResultPayload } from './payload';
 import { isEmptyCell, type ReadBook } from './readModel';
+import { presentationProblems } from './presentation';
 import { renderVisibleSheets } from './render';
 import { readSignatureSheet } from './signatureSheet';
 import { isTrustedKey } from './trust';
-import { readWorkbook } from './xlsxRead';
+import { readWorkbookEntries } from './xlsxRead';
 
 export interface VerifyOptions {
   /** Registered keys, base64 raw public keys or fingerprints; when given, the key must be one. */
@@ -42,6 +43,7 @@ export const VERIFY_LIMITS: Required<ZipLimits> = {
   maxEntryBytes: 500 * MiB,
   maxTotalBytes: 1024 * MiB,
   maxRatio: 1_000,
+  maxTotalRatio: 1_000,
 };
 
 export interface VerifiedWorkbook {
@@ -94,15 +96,16 @@ export function verifyResultWorkbook(bytes: Uint8Array, options: VerifyOptions =
       ],
     };
   }
-  // Every entry is inflated and CRC-checked here first: SheetJS's own inflate loops forever on
-  // some corrupt deflate streams (found by test/fuzz), so it only ever sees a sound zip.
+  // Every entry is inflated and CRC-checked here, once: SheetJS parses these parts without
+  // inflating again (its own inflate loops forever on some corrupt deflate streams, found by
+  // test/fuzz, so it never sees the compressed bytes at all).
   const guard = readZip(bytes, 'xlsx', { limits });
   if (!guard.ok) {
     return { ok: false, kind: 'unreadable', problems: guard.problems.map((p) => p.message) };
   }
   let book: ReadBook;
   try {
-    book = readWorkbook(bytes);
+    book = readWorkbookEntries(guard.value);
   } catch {
     return unreadable;
   }
@@ -171,6 +174,7 @@ export function verifyReadBook(book: ReadBook, options: VerifyOptions = {}): Ver
     if (!sheet) problems.push(`缺少工作表“${table.name}”`);
     else problems.push(...compareTable(table, sheet));
   }
+  if (book.parts) problems.push(...presentationProblems(book.parts, tables, SHEET.signature));
   const known = new Set<string>([SHEET.signature, ...tables.map((t) => t.name)]);
   for (const sheet of book.sheets) {
     if (known.has(sheet.name)) continue;

@@ -1,9 +1,12 @@
 /**
  * Reading a workbook back with SheetJS into the neutral ReadBook model: values and formulas
- * only (no styles, no number-format text), which is all verification looks at.
+ * only (no styles, no number-format text). What a person sees beyond the values is checked on
+ * the package's XML parts (presentation.ts), which the ReadBook carries along.
  */
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { readZip } from '../formats/zip';
 import type { ReadBook, ReadCell, ReadSheet } from './readModel';
+import { PackageText, parseXlsxEntries, repairCharRefs, type XlsxEntries } from './xlsxPackage';
 
 function readCell(cell: XLSX.CellObject | undefined): ReadCell | undefined {
   if (!cell) return undefined;
@@ -22,10 +25,13 @@ function readCell(cell: XLSX.CellObject | undefined): ReadCell | undefined {
   }
 }
 
-/** Throws when the bytes are not a workbook SheetJS can read. */
-export function readWorkbook(bytes: Uint8Array): ReadBook {
-  const workbook = XLSX.read(bytes, {
-    type: 'array',
+/**
+ * The workbook in already inflated, CRC-checked parts (readZip): SheetJS parses them as they are,
+ * after the character-reference repair. Throws when they are not a workbook SheetJS can read.
+ */
+export function readWorkbookEntries(inflated: XlsxEntries): ReadBook {
+  const entries = repairCharRefs(inflated);
+  const workbook = parseXlsxEntries(entries, {
     dense: true,
     cellFormula: true,
     cellHTML: false,
@@ -52,5 +58,12 @@ export function readWorkbook(bytes: Uint8Array): ReadBook {
     const hidden = props[i]?.Hidden;
     return { name, visibility: hidden === 1 || hidden === 2 ? hidden : 0, rows };
   });
-  return { sheets };
+  return { sheets, parts: new PackageText(entries) };
+}
+
+/** Throws when the bytes are not a sound zip holding a workbook SheetJS can read. */
+export function readWorkbook(bytes: Uint8Array): ReadBook {
+  const zip = readZip(bytes, 'xlsx');
+  if (!zip.ok) throw new Error(zip.problems.map((p) => p.message).join('; '));
+  return readWorkbookEntries(zip.value);
 }

@@ -1,6 +1,7 @@
 /**
- * LibreOffice Calc round trip (issue #6): a workbook opened and saved again by Calc without
- * edits still verifies; an edited copy does not; the formula-looking title stays text in Calc.
+ * LibreOffice Calc round trip: a workbook opened and saved again by Calc without edits still
+ * verifies (what Calc adds to the package shows nothing, see below); an edited copy does not;
+ * the formula-looking title stays text in Calc.
  * CI installs libreoffice-calc (.ci/run); there a missing soffice is a failure, not a skip.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import * as XLSX from 'xlsx';
 import { verifyResultWorkbook } from '../../shared/workbook';
 import { brandRoundWorkbook } from './brandRound';
-import { editWorkbook, sheet, summaryRow } from './edit';
+import { editParts, editWorkbook, sheet, summaryRow } from './edit';
 
 function findSoffice(): string | null {
   for (const candidate of ['soffice', 'libreoffice']) {
@@ -72,6 +73,18 @@ describe('LibreOffice Calc round trip', () => {
       const resaved = new Uint8Array(readFileSync(join(dir, 'resaved', 'result.xlsx')));
       const result = verifyResultWorkbook(resaved);
       expect(result.ok ? [] : result.problems).toEqual([]);
+      // The brand round's Extension-B names came through, and what Calc adds is tolerated
+      // because it shows nothing: an empty drawing per sheet, General and 0.00 as custom number
+      // formats, the autofilter names marked hidden.
+      expect(JSON.stringify(result.ok && result.summary.payload)).toContain('𠀀');
+      editParts(resaved, (parts) => {
+        expect(parts['xl/drawings/drawing1.xml']).toMatch(/<xdr:wsDr[^>]*><\/xdr:wsDr>/);
+        expect(parts['xl/styles.xml']).toContain('<numFmt numFmtId="164" formatCode="General"/>');
+        expect(parts['xl/styles.xml']).toContain('<numFmt numFmtId="165" formatCode="0.00"/>');
+        expect(parts['xl/workbook.xml']).toContain(
+          'hidden="true" localSheetId="0" name="_xlnm._FilterDatabase"',
+        );
+      });
       // Calc keeps the sheet hidden but cannot keep it *very* hidden.
       expect(XLSX.read(resaved, { type: 'array' }).Workbook?.Sheets?.[5]?.Hidden).toBeGreaterThan(
         0,
