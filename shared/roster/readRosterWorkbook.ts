@@ -6,6 +6,7 @@
 import * as XLSX from 'xlsx';
 import type { InputProblem, Parsed } from '../model/validation';
 import { formatBytes, readZip, type ZipLimits } from '../formats/zip';
+import { parseXlsxEntries, repairCharRefs } from '../workbook/xlsxPackage';
 import { EXPERT_SHEET_NAMES, normaliseHeader } from './rosterColumns';
 import type { RosterSheet, RosterTables } from './rosterToRound';
 
@@ -62,18 +63,20 @@ export function readRosterWorkbook(
       `文件过大（${formatBytes(bytes.length)}），名单工作簿不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
     );
   }
+  // An .xlsx is parsed from the parts the guard inflated, after the character-reference repair
+  // (SheetJS decodes `&#131072;` as U+0000; tools such as openpyxl write 生僻字 that way).
+  let entries: Map<string, Uint8Array> | null = null;
   if (isZip(bytes)) {
     const guard = readZip(bytes, file, { limits });
     if (!guard.ok) return guard;
+    entries = repairCharRefs(guard.value);
   }
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, {
-      type: 'array',
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-    });
+    const opts = { cellFormula: false, cellHTML: false, cellStyles: false };
+    workbook = entries
+      ? parseXlsxEntries(entries, opts)
+      : XLSX.read(bytes, { type: 'array', ...opts });
   } catch (error) {
     return fail(
       `无法读取工作簿（${error instanceof Error ? error.message : String(error)}），请另存为 .xlsx 后重试`,
