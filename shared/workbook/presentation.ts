@@ -190,9 +190,9 @@ function gridProblems(xml: string, table: SheetTable, formats: readonly string[]
     }
     const ref = REF_ATTR.exec(inside);
     column = ref ? columnIndex(ref[1]!) : column + 1;
+    // A cell without `s` has style 0, which a change to styles.xml can give any format too.
     const style = STYLE_ATTR.exec(inside);
-    if (!style) continue;
-    const format = formats[Number(style[1])] ?? GENERAL;
+    const format = formats[style ? Number(style[1]) : 0] ?? GENERAL;
     if (format === GENERAL) continue;
     const r = ref ? Number(ref[2]) - 1 : row - 1;
     if (r >= height || column >= width || format === allowed[column]) continue;

@@ -81,6 +81,18 @@ describe('result workbook: what a person sees', () => {
     ]);
   });
 
+  it('a format given to style 0 reaches every cell without a style of its own', () => {
+    const edited = editParts(original, (parts) => {
+      parts['xl/styles.xml'] = parts['xl/styles.xml']!.replace(
+        /(<cellXfs count="\d+"><xf numFmtId=")0"/,
+        '$1' + '49"',
+      );
+    });
+    const list = problems(edited);
+    expect(list[0]).toBe(`${SUMMARY}!A1：数字格式“@”会改变显示的内容（此列只用常规格式），${FIX}`);
+    expect(list.filter((p) => p.startsWith('评分明细!'))).toHaveLength(20);
+  });
+
   it('a hidden row, a zero-height row and a hidden column inside the signed grid are refused', () => {
     const edited = editSummary((xml) =>
       xml
