@@ -1,9 +1,11 @@
 /**
  * verifyResultWorkbook: is this workbook exactly what the key in it signed, and (optionally) is
- * that key a trusted one? Checks, in order: readable xlsx; `_signature` present and laid out as
- * written; SHA-256 of the payload; key id = fingerprint of the public key; Ed25519 signature over
- * the payload bytes; payload is canonical JSON of the known structure; every visible sheet equals
- * its rendering from the payload (compare.ts), no other sheet has content; the key is trusted.
+ * that key a trusted one? Checks, in order: a sound zip holding a readable xlsx; `_signature`
+ * present and laid out as written; SHA-256 of the payload; key id = fingerprint of the public key;
+ * Ed25519 signature over the payload bytes; payload is canonical JSON of the known structure;
+ * every visible sheet equals its rendering from the payload (compare.ts), no other sheet has
+ * content; nothing in the package shows something the values do not say (presentation.ts); the
+ * key is trusted (docs/formats.md lists each check).
  *
  * `_signature` may come back merely hidden (Calc saves very hidden as hidden) and that is fine;
  * made visible is reported as a warning, not a failure: it changes no value, and any edit of its
