@@ -4,7 +4,7 @@ import { demoCommand, demoUsage } from './commands/demo';
 import { inspectCommand, inspectUsage } from './commands/inspect';
 import { keygenCommand, keygenUsage } from './commands/keygen';
 import { verifyCommand, verifyUsage } from './commands/verify';
-import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from './io';
+import { EXIT_OK, EXIT_UNREADABLE, terminalSafe, type CliIo, type ExitCode } from './io';
 
 export const VERSION: string = packageJson.version;
 
@@ -21,7 +21,13 @@ const HELP = `评审台 Review Desk 命令行 ${VERSION}
   ${'review-desk --version'.padEnd(32)}显示版本
   ${'review-desk --help'.padEnd(32)}显示本帮助
 
-退出码：0 成功（verify：有效）；1 输入无效（如评审包内容有误；verify：工作簿无效或被改动）；2 无法读取文件或用法错误。
+选项 --force：允许覆盖已存在的输出文件（否则拒绝，不写任何文件）；--debug：内部错误时显示详细信息。
+
+退出码：
+  0  成功（verify：签名有效，且签名人在 --trust 列出的受信任密钥中）
+  1  输入无效（评审包或评分文件内容有误、专家公钥缺失或不符；verify：工作簿无效、被改动或签名人不受信任）
+  2  无法读取文件、用法错误、输出文件已存在，或内部错误
+  3  verify 未给 --trust：签名有效，但未核对签名人
 `;
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>> = {
@@ -32,8 +38,28 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>>
   verify: verifyCommand,
 };
 
-/** The whole CLI as a function: argv without node and script, returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+/**
+ * The whole CLI as a function: argv without node and script, returns the exit code. Everything
+ * printed is escaped for the terminal; an unexpected error is one line and exit 2 (with
+ * `--debug`, its stack too), never a stack trace the user has to read.
+ */
+export async function run(argv: readonly string[], rawIo: CliIo): Promise<ExitCode> {
+  const io = terminalSafe(rawIo);
+  const debug = argv.includes('--debug');
+  try {
+    return await dispatch(
+      argv.filter((arg) => arg !== '--debug'),
+      io,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`内部错误：${message.split('\n')[0]}${debug ? '' : '（加 --debug 显示详细信息）'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_UNREADABLE;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
     io.stdout(`${VERSION}\n`);

@@ -10,14 +10,16 @@ import { nodeSha256Hex, nodeSigner } from '../nodeCrypto';
 import { keyFingerprint } from '../../shared/signing/hash';
 import { canonicalBytes } from '../../shared/canonical/canonicalJson';
 import { formatBytes } from '../../shared/formats/zip';
-import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
-import { optionValue, parseArgs } from './args';
+import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
+import { hasFlag, optionValue, parseArgs } from './args';
+import { readExpertKeySources } from './expertKeySources';
+import { checkOutputPath, writeOutput } from './output';
 import { passphraseFromEnv } from './passphraseEnv';
 import { localIsoTime } from '../../shared/time/localIsoTime';
 import { readRound, readScoreFiles, readSigningKey } from './compileInputs';
 
 export const compileUsage =
-  'review-desk compile --round ROUND.zip --scores DIR_OR_FILES... --key KEY.pem --out RESULT.xlsx [--passphrase-env VAR]';
+  'review-desk compile --round ROUND.zip --scores DIR_OR_FILES... --key KEY.pem --out RESULT.xlsx [--expert-keys EXPERT-KEYS.json] [--passphrase-env VAR] [--force]';
 
 /** The printed results: 结果汇总 as rendered for the workbook, so screen and file agree. */
 function resultsTable(payload: ResultPayload): string {
@@ -35,12 +37,15 @@ function resultsTable(payload: ResultPayload): string {
 
 /**
  * `compile`: round package + expert score files → signed result workbook. The numbers come from
- * shared/compile, the same code the app runs, so app and CLI agree on every score.
+ * shared/compile, the same code the app runs, so app and CLI agree on every score. Every score
+ * file must pass the same checks as the app's import (round, roster, rubric) and be signed by
+ * its expert's registered key; otherwise nothing is written.
  */
 export async function compileCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseArgs(args, {
-    single: ['--round', '--key', '--out', '--passphrase-env'],
+    single: ['--round', '--key', '--out', '--passphrase-env', '--expert-keys'],
     multiple: ['--scores'],
+    flags: ['--force'],
   });
   const usage = (message: string): ExitCode => {
     io.stderr(`${message}\n用法：${compileUsage}\n`);
@@ -61,6 +66,11 @@ export async function compileCommand(args: string[], io: CliIo): Promise<ExitCod
   if (missing.length > 0 || !roundPath || !keyPath || !out) {
     return usage(`缺少选项：${missing.join('、')}`);
   }
+  const expertKeysPath = optionValue(parsed, '--expert-keys');
+  const force = hasFlag(parsed, '--force');
+  const inputs = [roundPath, keyPath, ...scores, ...(expertKeysPath ? [expertKeysPath] : [])];
+  const refused = await checkOutputPath(io, out, force, inputs);
+  if (refused !== null) return refused;
   const passphrase = passphraseFromEnv(io, parsed);
   if (!passphrase.ok) return passphrase.code;
 
@@ -68,7 +78,9 @@ export async function compileCommand(args: string[], io: CliIo): Promise<ExitCod
   if (!seed.ok) return seed.code;
   const pkg = await readRound(io, roundPath);
   if (!pkg.ok) return pkg.code;
-  const files = await readScoreFiles(io, scores, pkg.value);
+  const keys = await readExpertKeySources(io, expertKeysPath, pkg.value);
+  if (!keys.ok) return keys.code;
+  const files = await readScoreFiles(io, scores, pkg.value, keys.value);
   if (!files.ok) return files.code;
 
   const { round, packets } = pkg.value;
@@ -79,19 +91,16 @@ export async function compileCommand(args: string[], io: CliIo): Promise<ExitCod
     packets,
     sheets,
     result,
-    expertKeys: Object.fromEntries(files.value.map((f) => [f.content.expert.id, f.keyFingerprint])),
+    // The registered keys: every accepted file was signed by its expert's registered key.
+    expertPublicKeys: Object.fromEntries(keys.value.byExpert),
     audit: [],
     generatedAt: localIsoTime(new Date()),
     generator: `review-desk ${packageJson.version}`,
   });
   const signer = nodeSigner(seed.value);
   const bytes = await writeSignedWorkbook(payload, signer, { sha256Hex: nodeSha256Hex });
-  try {
-    await io.writeFile(out, bytes);
-  } catch (error) {
-    io.stderr(`无法写入 ${out}：${describeError(error)}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const failed = await writeOutput(io, out, bytes, { force });
+  if (failed !== null) return failed;
 
   io.stdout(`${round.title}（${round.id}）\n${resultsTable(payload)}`);
   for (const flag of result.flags) io.stdout(`提示：${flag.message}\n`);

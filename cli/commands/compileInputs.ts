@@ -1,12 +1,16 @@
 /**
- * Reading what `compile` needs: the round package, every score file (signatures verified, same
- * round, experts of the round, one key per expert) and the signing key. Each step returns a
- * ready value or the exit code after telling the user what is wrong.
+ * Reading what `compile` needs: the round package, the experts' registered keys, every score
+ * file (signature verified, checked against the round and its rubric, signed by its expert's
+ * registered key) and the signing key. Each step returns a ready value or the exit code after
+ * telling the user what is wrong.
  */
+import { keyCheck } from '../../shared/exchange/keyCheck';
+import { scoreFileProblems } from '../../shared/exchange/validateScoreFile';
 import { readRoundPackage, type RoundPackage } from '../../shared/formats/roundPackageReader';
 import { readScoreFileBytes, type VerifiedScoreFile } from '../../shared/formats/scoreFile';
 import { looksLikeZip } from '../../shared/formats/zip';
-import { formatProblem } from '../../shared/model/validation';
+import { formatProblem, type InputProblem } from '../../shared/model/validation';
+import type { RegisteredKeys } from './expertKeySources';
 import { parsePrivateKeyPem } from '../../shared/signing/pem';
 import { seedFromEncryptedPem } from '../nodeCrypto';
 import { describeError, EXIT_INVALID, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
@@ -100,50 +104,58 @@ async function scorePaths(io: CliIo, inputs: readonly string[]): Promise<Step<st
   return { ok: true, value: paths };
 }
 
+/**
+ * The score file's paths and their verified, checked content. The whole run is refused on the
+ * first file with problems, listing every problem of that file.
+ */
 export async function readScoreFiles(
   io: CliIo,
   inputs: readonly string[],
   pkg: RoundPackage,
+  keys: RegisteredKeys,
 ): Promise<Step<VerifiedScoreFile[]>> {
   const paths = await scorePaths(io, inputs);
   if (!paths.ok) return paths;
   const files: VerifiedScoreFile[] = [];
-  const experts = new Set(pkg.round.experts.map((e) => e.id));
-  const keys = new Map<string, string>();
+  const { round, packets } = pkg;
+  const packetIds = packets.map((p) => p.id);
+  const rostered = new Set(round.experts.map((e) => e.id));
   for (const path of paths.value) {
     const bytes = await readBytes(io, path);
     if (!bytes.ok) return bytes;
-    const fileName = baseName(path);
-    const parsed = readScoreFileBytes(bytes.value, fileName);
-    if (!parsed.ok) {
-      const list = parsed.problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-      return fail(io, `评分文件 ${path} 被拒绝：\n${list}`, EXIT_INVALID);
-    }
-    const { content, keyFingerprint } = parsed.value;
-    if (content.roundId !== pkg.round.id) {
+    const parsed = readScoreFileBytes(bytes.value, baseName(path));
+    const problems = parsed.ok
+      ? [
+          ...scoreFileProblems(round, packetIds, parsed.value),
+          ...keyProblems(parsed.value, rostered, keys),
+        ]
+      : parsed.problems;
+    if (problems.length > 0 || !parsed.ok) {
+      const list = problems.map((p) => `  ${formatProblem(p)}`).join('\n');
       return fail(
         io,
-        `评分文件 ${path} 属于评审“${content.roundId}”，不是本评审包“${pkg.round.id}”`,
+        `评分文件 ${path} 被拒绝（${problems.length} 个问题），未写出任何文件：\n${list}`,
         EXIT_INVALID,
       );
     }
-    if (!experts.has(content.expert.id)) {
-      return fail(
-        io,
-        `评分文件 ${path} 的专家“${content.expert.id}”不在本评审的专家名单中`,
-        EXIT_INVALID,
-      );
-    }
-    const known = keys.get(content.expert.id);
-    if (known !== undefined && known !== keyFingerprint) {
-      return fail(
-        io,
-        `专家“${content.expert.id}”的评分文件由不同的密钥签署（${known} 与 ${keyFingerprint}），请核实后再汇总`,
-        EXIT_INVALID,
-      );
-    }
-    keys.set(content.expert.id, keyFingerprint);
     files.push(parsed.value);
   }
   return { ok: true, value: files };
+}
+
+function keyProblems(
+  file: VerifiedScoreFile,
+  rostered: ReadonlySet<string>,
+  keys: RegisteredKeys,
+): InputProblem[] {
+  const { expert } = file.content;
+  // An expert not on the roster is already reported; no key can be registered for them.
+  if (!rostered.has(expert.id)) return [];
+  const problem = keyCheck({
+    expert,
+    registeredKey: keys.byExpert.get(expert.id) ?? null,
+    file,
+    registered: keys.owners,
+  });
+  return problem ? [problem] : [];
 }

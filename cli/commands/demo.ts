@@ -1,10 +1,11 @@
 import { buildSampleRound, type SampleOptions } from '../../shared/demo/sampleRound';
 import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
 import { formatBytes } from '../../shared/formats/zip';
-import { describeError, EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
+import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
+import { checkOutputPath, writeOutput } from './output';
 
 export const demoUsage =
-  'review-desk demo OUT.zip [--packets N] [--attachments-per-packet M] [--attachment-kb K]';
+  'review-desk demo OUT.zip [--packets N] [--attachments-per-packet M] [--attachment-kb K] [--force]';
 
 const OPTIONS: Record<string, { key: keyof SampleOptions; min: number; max: number }> = {
   '--packets': { key: 'packets', min: 1, max: 20_000 },
@@ -12,13 +13,17 @@ const OPTIONS: Record<string, { key: keyof SampleOptions; min: number; max: numb
   '--attachment-kb': { key: 'attachmentKb', min: 0, max: 50_000 },
 };
 
-function parseArgs(args: string[]): { out: string; options: SampleOptions } | string {
+function parseArgs(
+  args: string[],
+): { out: string; options: SampleOptions; force: boolean } | string {
   let out: string | undefined;
+  let force = false;
   const options: SampleOptions = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const spec = OPTIONS[arg];
-    if (spec) {
+    if (arg === '--force') force = true;
+    else if (spec) {
       const value = Number(args[++i]);
       if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
         return `${arg} 需要 ${spec.min}–${spec.max} 之间的整数`;
@@ -28,7 +33,7 @@ function parseArgs(args: string[]): { out: string; options: SampleOptions } | st
       return `无法识别的参数“${arg}”`;
     } else out = arg;
   }
-  return out === undefined ? '缺少输出文件 OUT.zip' : { out, options };
+  return out === undefined ? '缺少输出文件 OUT.zip' : { out, options, force };
 }
 
 /**
@@ -42,15 +47,13 @@ export async function demoCommand(args: string[], io: CliIo): Promise<ExitCode> 
     io.stderr(`${parsed}\n用法：${demoUsage}\n`);
     return EXIT_UNREADABLE;
   }
-  const { out, options } = parsed;
+  const { out, options, force } = parsed;
+  const refused = await checkOutputPath(io, out, force);
+  if (refused !== null) return refused;
   const demo = buildSampleRound(options);
   const bytes = writeRoundPackage(demo);
-  try {
-    await io.writeFile(out, bytes);
-  } catch (error) {
-    io.stderr(`无法写入 ${out}：${describeError(error)}\n`);
-    return EXIT_UNREADABLE;
-  }
+  const failed = await writeOutput(io, out, bytes, { force });
+  if (failed !== null) return failed;
   io.stdout(
     `已写入示例评审包 ${out}（${formatBytes(bytes.length)}）：${demo.round.title}，` +
       `${demo.round.experts.length} 位专家，${demo.packets.length} 份申报材料，${demo.attachments.size} 个附件\n`,

@@ -3,6 +3,7 @@ import {
   describeError,
   EXIT_INVALID,
   EXIT_OK,
+  EXIT_SIGNER_UNCHECKED,
   EXIT_UNREADABLE,
   type CliIo,
   type ExitCode,
@@ -36,8 +37,10 @@ async function readTrust(io: CliIo, path: string): Promise<TrustedKey[] | ExitCo
 
 /**
  * `verify RESULT.xlsx [--trust KEYS.json]`: the central system's check of a result workbook.
- * Exit 0 valid; 1 invalid or tampered (each problem names the sheet and cell, or the check);
- * 2 unreadable or wrong usage.
+ * Exit 0 only when the workbook is intact AND signed by a key listed in KEYS.json; 3 intact but
+ * the signer was not checked (no --trust: anyone can sign a workbook with a key of their own);
+ * 1 invalid, tampered or signed by an untrusted key (each problem names the sheet and cell, or
+ * the check); 2 unreadable or wrong usage.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
   const parsed = parseArgs(args, { single: ['--trust'] });
@@ -72,11 +75,28 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
   }
   const s = result.summary;
   const signer = trust?.find((k) => k.fingerprint === s.keyId);
+  const details =
+    `评审：${s.roundTitle}（${s.roundId}，${KIND_LABELS[s.payload.round.kind]}）\n` +
+    `内容：${s.packets} 份申报材料，${s.sheets} 份有效评分；生成于 ${s.generatedAt}（${s.generator}）\n`;
+  if (trust && !signer) {
+    // verifyResultWorkbook already refuses a key outside --trust; never report it as trusted.
+    io.stderr(`无效：${path} 的签名密钥 ${s.keyId} 不在受信任的密钥列表中\n`);
+    return EXIT_INVALID;
+  }
+  if (!signer) {
+    io.stdout(
+      `签名有效，但未核对签名人：${path} 的签名与内容一致，签名密钥 ${s.keyId} 未与受信任的密钥核对\n` +
+        details +
+        `签名数据 SHA-256：${s.sha256}\n` +
+        '任何人都可以用自己的密钥签出这样的工作簿：请用 --trust KEYS.json 核对签名人（退出码 3）\n',
+    );
+    for (const warning of s.warnings) io.stdout(`注意：${warning}\n`);
+    return EXIT_SIGNER_UNCHECKED;
+  }
   io.stdout(
-    `有效：${path} 的签名与内容一致\n` +
-      `评审：${s.roundTitle}（${s.roundId}，${KIND_LABELS[s.payload.round.kind]}）\n` +
-      `内容：${s.packets} 份申报材料，${s.sheets} 份有效评分；生成于 ${s.generatedAt}（${s.generator}）\n` +
-      `签名密钥：${s.keyId}${signer ? `（受信任：${signer.name}）` : '（未检查是否受信任，可用 --trust KEYS.json）'}\n` +
+    `有效：${path} 的签名与内容一致，签名人受信任\n` +
+      details +
+      `签名密钥：${s.keyId}（受信任：${signer.name}）\n` +
       `签名数据 SHA-256：${s.sha256}\n`,
   );
   for (const warning of s.warnings) io.stdout(`注意：${warning}\n`);

@@ -190,7 +190,7 @@ describe('buildScoreFile', () => {
 describe('planScoreFileImport: refusals', () => {
   it('refuses a file of another round', () => {
     expect(refusal(plan(verified([incoming('P001')], { roundId: 'T-2' })))).toContain(
-      'e1.scores.json › roundId：这是评审“T-2”的评分文件，当前评审是“T-1”',
+      'e1.scores.json › 王建国（e1）：这是评审“T-2”的评分文件，当前评审是“T-1”',
     );
   });
 
@@ -225,7 +225,7 @@ describe('planScoreFileImport: refusals', () => {
 
   it('refuses a sheet for a packet the round does not have', () => {
     expect(refusal(plan(verified([incoming('P001'), incoming('P404')])))).toContain(
-      'sheets[1].packetId：本评审没有申报材料“P404”',
+      'e1.scores.json › 王建国（e1） › P404：本评审没有申报材料“P404”',
     );
   });
 
@@ -233,42 +233,38 @@ describe('planScoreFileImport: refusals', () => {
     [
       'out of range',
       { scores: { c1: 11, c2: 12.5 } },
-      'sheets[0].scores.c1：评分表 P001：设施设备：超过满分 10 分',
+      '王建国（e1） › P001 › c1：设施设备：超过满分 10 分',
     ],
     [
       'off step',
       { scores: { c1: 8.3, c2: 12.5 } },
-      'sheets[0].scores.c1：评分表 P001：设施设备：必须是 0.5 的整数倍',
+      '王建国（e1） › P001 › c1：设施设备：必须是 0.5 的整数倍',
     ],
-    [
-      'missing criterion',
-      { scores: { c1: 8 } },
-      'sheets[0].scores.c2：评分表 P001：课程体系：尚未评分',
-    ],
+    ['missing criterion', { scores: { c1: 8 } }, '王建国（e1） › P001 › c2：课程体系：尚未评分'],
     [
       'unknown criterion',
       { scores: { c1: 8, c2: 12.5, c9: 1 } },
-      'sheets[0].scores.c9：评分表 P001：评分指标“c9”不在本评审的评分表中',
+      '王建国（e1） › P001 › c9：评分指标“c9”不在本评审的评分表中',
     ],
     [
       'unknown veto',
       { vetoes: { v9: false } },
-      'sheets[0].vetoes.v9：评分表 P001：否决项“v9”不在本评审的评分表中',
+      '王建国（e1） › P001 › 否决项 v9：否决项“v9”不在本评审的评分表中',
     ],
     [
       'veto without reason',
       { vetoes: { v1: true } },
-      'sheets[0].vetoReasons.v1：评分表 P001：否决项“存在违规用地”已勾选，请填写理由',
+      '王建国（e1） › P001 › 否决项 v1：否决项“存在违规用地”已勾选，请填写理由',
     ],
     [
       'low total without comment',
       { scores: { c1: 1, c2: 1 } },
-      'sheets[0].comment：评分表 P001：总分低于 15 分，请填写评审意见',
+      '王建国（e1） › P001 › 评审意见：总分低于 15 分，请填写评审意见',
     ],
     [
       '回避 with points',
       { status: 'conflict' as const, conflictReason: '同单位' },
-      'sheets[0].scores：评分表 P001：回避的评分表不能含有分数或否决',
+      '王建国（e1） › P001：回避的评分表不能含有分数或否决',
     ],
   ])('refuses the whole file when a sheet breaks the rubric: %s', (_name, patch, expected) => {
     const result = plan(verified([incoming('P001', patch), incoming('P002')]));

@@ -1,8 +1,7 @@
 import type { ScoreSheet } from '../formats/scoreFile';
-import type { Rubric } from '../model/rubric';
 import type { InputProblem } from '../model/validation';
-import { allCriteria, sheetProblems } from '../rubric/points';
 import { conflictId, sameContent } from './sheetContent';
+import { scoreFileProblems } from './validateScoreFile';
 import type {
   ConflictNote,
   HeldSheet,
@@ -31,32 +30,10 @@ export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImpor
     message,
   });
 
-  if (content.roundId !== round.id) {
-    return refuse([
-      problem(
-        'roundId',
-        `这是评审“${content.roundId}”的评分文件，当前评审是“${round.id}”，请在对应的评审中导入`,
-      ),
-    ]);
-  }
-  const rostered = round.experts.find((e) => e.id === content.expert.id);
-  if (!rostered) {
-    return refuse([
-      problem(
-        'expert.id',
-        `专家“${content.expert.name}”（编号 ${content.expert.id}）不在本评审的专家名单中`,
-      ),
-    ]);
-  }
-  if (rostered.name !== content.expert.name) {
-    // The same id naming two people means the two laptops hold different rosters.
-    return refuse([
-      problem(
-        'expert.name',
-        `专家编号 ${content.expert.id} 在本评审名单中是“${rostered.name}”，文件中却是“${content.expert.name}”：两台电脑的专家名单不一致`,
-      ),
-    ]);
-  }
+  const fileProblems = scoreFileProblems(round, input.packetIds, file);
+  if (fileProblems.length > 0) return refuse(fileProblems);
+  // scoreFileProblems has checked that the expert is on the roster under this name.
+  const rostered = { id: content.expert.id, name: content.expert.name };
   const publicKey = content.signature.publicKey;
   if (input.heldKey && input.heldKey.publicKey !== publicKey) {
     return refuse([
@@ -67,16 +44,6 @@ export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImpor
       ),
     ]);
   }
-
-  const packetIds = new Set(input.packetIds);
-  const sheetIssues = content.sheets.flatMap((sheet, i) =>
-    packetIds.has(sheet.packetId)
-      ? rubricProblems(round.rubric, sheet, `sheets[${i}]`).map(([field, message]) =>
-          problem(field, message),
-        )
-      : [problem(`sheets[${i}].packetId`, `本评审没有申报材料“${sheet.packetId}”`)],
-  );
-  if (sheetIssues.length > 0) return refuse(sheetIssues);
 
   const held = new Map(
     input.heldSheets
@@ -120,38 +87,6 @@ export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImpor
     digest: file.digest,
     actions,
   };
-}
-
-/** [field, message] pairs for what the round's rubric does not allow on an incoming sheet. */
-function rubricProblems(rubric: Rubric, sheet: ScoreSheet, at: string): [string, string][] {
-  const prefix = `评分表 ${sheet.packetId}：`;
-  if (sheet.status === 'conflict') {
-    // Our exporter never writes points for a 回避; a file that carries them is not ours.
-    return Object.keys(sheet.scores).length > 0 || Object.values(sheet.vetoes).some(Boolean)
-      ? [[`${at}.scores`, `${prefix}回避的评分表不能含有分数或否决`]]
-      : [];
-  }
-  const criterionIds = new Set(allCriteria(rubric).map((c) => c.id));
-  const vetoIds = new Set(rubric.vetoes.map((v) => v.id));
-  const problems: [string, string][] = [];
-  for (const id of Object.keys(sheet.scores)) {
-    if (!criterionIds.has(id))
-      problems.push([`${at}.scores.${id}`, `${prefix}评分指标“${id}”不在本评审的评分表中`]);
-  }
-  for (const id of Object.keys(sheet.vetoes)) {
-    if (!vetoIds.has(id))
-      problems.push([`${at}.vetoes.${id}`, `${prefix}否决项“${id}”不在本评审的评分表中`]);
-  }
-  for (const p of sheetProblems(rubric, sheet)) {
-    const field =
-      p.target.kind === 'criterion'
-        ? `${at}.scores.${p.target.id}`
-        : p.target.kind === 'veto'
-          ? `${at}.vetoReasons.${p.target.id}`
-          : `${at}.comment`;
-    problems.push([field, `${prefix}${p.message}`]);
-  }
-  return problems;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicKeySchema } from './publicKey';
 import { idSchema, rubricSchema, textSchema } from './rubric';
 
 export const ROUND_FORMAT = 'review-desk/round@1';
@@ -25,6 +26,12 @@ export const expertSchema = z.object({
   name: textSchema(50).min(1, '不能为空'),
   org: textSchema(200).default(''),
   city: textSchema(50).default(''),
+  /**
+   * The expert's registered score-file signing key, when the central system knows it before the
+   * round (canonical base64 of the raw 32 bytes). Absent: registered at 签到 or supplied with
+   * `review-desk compile --expert-keys`.
+   */
+  publicKey: publicKeySchema.optional(),
 });
 
 export const roundSchema = z
@@ -50,6 +57,19 @@ export const roundSchema = z
         });
       }
       ids.add(expert.id);
+    });
+    // One key speaks for one expert: a shared key would let one laptop sign for two people.
+    const keyOwners = new Map<string, string>();
+    round.experts.forEach((expert, i) => {
+      if (expert.publicKey === undefined) return;
+      const owner = keyOwners.get(expert.publicKey);
+      if (owner !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `专家“${expert.id}”的公钥与专家“${owner}”相同：每位专家必须有自己的密钥`,
+          path: ['experts', i, 'publicKey'],
+        });
+      } else keyOwners.set(expert.publicKey, expert.id);
     });
     const quotaGroups = new Set<string>();
     round.quotas.forEach((quota, i) => {

@@ -7,6 +7,8 @@ import type { AuditContent } from '../audit/chain';
 import { cityRanking } from '../compile/cityRanking';
 import type { CompileResult, CompileSheet } from '../compile/types';
 import type { Packet, Round } from '../model/roundPackage';
+import { decodeBase64 } from '../signing/base64';
+import { keyFingerprint } from '../signing/hash';
 import { cellText } from './cellText';
 import { RESULT_FORMAT } from './format';
 import type { FindingSeverity } from './format';
@@ -23,6 +25,12 @@ export interface ResultWorkbookInput {
   result: CompileResult;
   /** Expert id → fingerprint of the key that signed their scores, when known. */
   expertKeys?: Readonly<Record<string, string>>;
+  /**
+   * Expert id → the expert's registered public key (canonical base64). Recorded with its
+   * fingerprint in the payload and on 专家名单, so the central system can check every score
+   * file against the key the secretariat registered; takes precedence over `expertKeys`.
+   */
+  expertPublicKeys?: Readonly<Record<string, string>>;
   /** Audit entries to list in 审计记录 (the CLI has none). */
   audit?: readonly AuditInput[];
   /** ISO 8601 with offset. */
@@ -166,13 +174,20 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
       criteria,
       vetoes: round.rubric.vetoes.map((v) => ({ id: v.id, title: t(v.title) })),
     },
-    experts: round.experts.map((e) => ({
-      id: e.id,
-      name: t(e.name),
-      org: t(e.org),
-      city: t(e.city),
-      keyFingerprint: input.expertKeys?.[e.id] ?? null,
-    })),
+    experts: round.experts.map((e) => {
+      const publicKey = input.expertPublicKeys?.[e.id] ?? null;
+      return {
+        id: e.id,
+        name: t(e.name),
+        org: t(e.org),
+        city: t(e.city),
+        keyFingerprint:
+          publicKey === null
+            ? (input.expertKeys?.[e.id] ?? null)
+            : keyFingerprint(decodeBase64(publicKey)),
+        publicKey,
+      };
+    }),
     results: result.packets.map((p) => {
       const packet = packets.get(p.packetId);
       return {

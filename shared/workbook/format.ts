@@ -1,10 +1,11 @@
 /**
- * The fixed vocabulary of the result workbook, `review-desk/result@1` (docs/formats.md). Sheet
+ * The fixed vocabulary of the result workbook, `review-desk/result@2` (docs/formats.md). Sheet
  * names, headers and the `_signature` layout are part of the contract with the central system:
  * changing any of them means a new format id, because verification re-renders the visible
  * sheets from the signed payload and compares cell by cell.
  */
-export const RESULT_FORMAT = 'review-desk/result@1';
+/** @2: the experts' registered public keys (payload `experts[].publicKey`, 专家名单 公钥). */
+export const RESULT_FORMAT = 'review-desk/result@2';
 
 export const SHEET = {
   summary: '结果汇总',

@@ -1,5 +1,5 @@
 /**
- * The signed payload of a result workbook (`review-desk/result@1`): the data of record. The
+ * The signed payload of a result workbook (`review-desk/result@2`): the data of record. The
  * visible sheets are a fixed rendering of it (render*.ts), so every visible cell is derivable
  * from the payload and verification can re-render and compare. The central system imports the
  * payload itself; nobody needs to parse the visible cells.
@@ -45,8 +45,10 @@ export const resultExpertSchema = z.strictObject({
   name: text,
   org: text,
   city: text,
-  /** Fingerprint of the key that signed the expert's score file(s); null when not known. */
+  /** Fingerprint of the expert's registered key (or of the key that signed their files); null when not known. */
   keyFingerprint: text.nullable(),
+  /** The expert's registered public key, canonical base64 of the raw 32 bytes; null when none was registered. */
+  publicKey: text.nullable(),
 });
 
 export const packetOutcomeSchema = z.strictObject({

@@ -11,7 +11,7 @@ export function renderExperts(payload: ResultPayload): SheetTable {
     conflicts.set(c.expertId, (conflicts.get(c.expertId) ?? 0) + 1);
   return {
     name: SHEET.experts,
-    columns: ['专家编号', '姓名', '单位', '市(州)', '有效评分数', '回避数', '密钥指纹'].map(
+    columns: ['专家编号', '姓名', '单位', '市(州)', '有效评分数', '回避数', '密钥指纹', '公钥'].map(
       (header) => ({ header }),
     ),
     rows: payload.experts.map((e) => [
@@ -22,6 +22,7 @@ export function renderExperts(payload: ResultPayload): SheetTable {
       valid.get(e.id) ?? 0,
       conflicts.get(e.id) ?? 0,
       textCell(e.keyFingerprint),
+      textCell(e.publicKey),
     ]),
   };
 }

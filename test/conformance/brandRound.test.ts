@@ -1,6 +1,6 @@
 /**
- * Conformance against the independent fixture (brand-round/ORIGIN.md), a verbatim copy of
- * shared/examples/brand-round:
+ * Conformance against the independent fixture (brand-round/ORIGIN.md), a verbatim copy of the
+ * central system's example exchange:
  * whatever the implementation, these files come from the central system's side of the contract.
  */
 import { describe, expect, it } from 'vitest';

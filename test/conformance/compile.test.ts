@@ -1,11 +1,11 @@
 /**
- * Compile rules against the independent fixture in shared/examples/brand-round: read the round
+ * Compile rules against the independent brand-round fixture (brand-round/ORIGIN.md): read the round
  * package and the seven signed score files with the project's readers, compile, and compare
  * every packet with expected.json.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { BRAND_ROUND_DIR } from './fixture';
+import { BRAND_ROUND_DIR, readExpected, type ExpectedPacket } from './fixture';
 import { join } from 'node:path';
 import { compileRound, explain, leniencyView, sheetsFromScoreFiles } from '../../shared/compile';
 import { readRoundPackage } from '../../shared/formats/roundPackageReader';
@@ -14,20 +14,7 @@ import { readScoreFile } from '../../shared/formats/scoreFile';
 // The verbatim copy beside this file (see fixture.ts), so the test needs nothing outside the repo.
 const FIXTURE = BRAND_ROUND_DIR;
 
-interface ExpectedPacket {
-  id: string;
-  group: string;
-  n: number;
-  score: number;
-  vetoed: boolean;
-  rank?: number;
-  decision: string | null;
-}
-
-const expected = JSON.parse(readFileSync(join(FIXTURE, 'expected.json'), 'utf8')) as {
-  round: string;
-  packets: ExpectedPacket[];
-};
+const expected = readExpected();
 
 function load() {
   const pkg = readRoundPackage(new Uint8Array(readFileSync(join(FIXTURE, 'round.zip'))), {

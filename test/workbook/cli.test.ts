@@ -3,56 +3,18 @@
  * real fixture files: exit codes and messages for each outcome.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import type { CliIo, WriteOptions } from '../../cli/io';
 import { run } from '../../cli/run';
 import { readScoreFile, serializeScoreFile } from '../../shared/formats/scoreFile';
 import { parsePrivateKeyPem } from '../../shared/signing/pem';
 import { publicKeyFromSeed } from '../../shared/signing/ed25519';
 import { encodeBase64 } from '../../shared/signing/base64';
 import { verifyResultWorkbook } from '../../shared/workbook';
-import { brandRoundPath } from '../conformance/fixture';
+import { BRAND_EXPERT_KEYS, BRAND_TRUST, brandRoundPath } from '../conformance/fixture';
 import { ROUND_ZIP, SCORES_DIR, SECRETARIAT_PEM } from './brandRound';
+import { memoryIo } from './cliIo';
 import { editWorkbook, sheet, summaryRow } from './edit';
-
-/** Memory for everything written; reads of paths not written fall through to the disk. */
-function memoryIo(files: Record<string, Uint8Array> = {}, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const writes: { path: string; options: WriteOptions | undefined }[] = [];
-  const enoent = (path: string) => Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-  const io: CliIo = {
-    env: (name) => env[name],
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => {
-      if (path in files) return Promise.resolve(files[path]!);
-      try {
-        return Promise.resolve(new Uint8Array(readFileSync(path)));
-      } catch {
-        return Promise.reject(enoent(path));
-      }
-    },
-    writeFile: (path, bytes, options) => {
-      writes.push({ path, options });
-      if (options?.exclusive && path in files) {
-        return Promise.reject(Object.assign(new Error('EEXIST'), { code: 'EEXIST' }));
-      }
-      files[path] = bytes;
-      return Promise.resolve();
-    },
-    listDir: (path) => {
-      if (path in files) return Promise.resolve(null);
-      try {
-        return Promise.resolve(statSync(path).isDirectory() ? readdirSync(path) : null);
-      } catch {
-        return Promise.reject(enoent(path));
-      }
-    },
-  };
-  return { io, files, writes, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 const compileArgs = (out = 'r.xlsx', scores: string[] = [SCORES_DIR]) => [
   'compile',
@@ -62,6 +24,8 @@ const compileArgs = (out = 'r.xlsx', scores: string[] = [SCORES_DIR]) => [
   ...scores,
   '--key',
   SECRETARIAT_PEM,
+  '--expert-keys',
+  BRAND_EXPERT_KEYS,
   '--out',
   out,
 ];
@@ -148,8 +112,8 @@ describe('review-desk compile', () => {
     expect(stdout).toContain('签名密钥 59df 2305 87f4 da2b');
 
     const v = memoryIo(t.files);
-    expect(await run(['verify', 'r.xlsx'], v.io)).toBe(0);
-    expect(v.stdout()).toContain('有效：r.xlsx 的签名与内容一致');
+    expect(await run(['verify', 'r.xlsx', '--trust', BRAND_TRUST], v.io)).toBe(0);
+    expect(v.stdout()).toContain('有效：r.xlsx 的签名与内容一致，签名人受信任');
     expect(v.stdout()).toContain('25 份申报材料');
   });
 
@@ -256,10 +220,30 @@ describe('review-desk verify', async () => {
       JSON.stringify({ keys: [{ name: '四川省职业技能鉴定指导中心', publicKey }] }),
     );
 
-  it('valid → 0; with --trust of the registered key → 0 and names it', async () => {
+  it('with --trust of the signing key → 0 and names the signer', async () => {
     const v = memoryIo({ 'good.xlsx': good, 'keys.json': keysJson(secretariatKey()) });
     expect(await run(['verify', 'good.xlsx', '--trust', 'keys.json'], v.io)).toBe(0);
     expect(v.stdout()).toContain('（受信任：四川省职业技能鉴定指导中心）');
+  });
+
+  it('without --trust → 3: the signature is valid, but nobody checked whose key it is', async () => {
+    const v = memoryIo({ 'good.xlsx': good });
+    expect(await run(['verify', 'good.xlsx'], v.io)).toBe(3);
+    expect(v.stdout()).toContain('签名有效，但未核对签名人');
+    expect(v.stdout()).toContain('签名密钥 59df 2305 87f4 da2b');
+    expect(v.stdout()).not.toContain('有效：');
+  });
+
+  it('a workbook re-made and signed with another key verifies without --trust only as 3, and fails --trust', async () => {
+    const keygen = memoryIo();
+    await run(['keygen', '--out', 'mine.pem'], keygen.io);
+    const t2 = memoryIo({ 'mine.pem': keygen.files['mine.pem']! });
+    const args = compileArgs('forged.xlsx').map((a) => (a === SECRETARIAT_PEM ? 'mine.pem' : a));
+    expect(await run(args, t2.io)).toBe(0);
+    const v = memoryIo({ 'forged.xlsx': t2.files['forged.xlsx']! });
+    expect(await run(['verify', 'forged.xlsx'], v.io)).toBe(3);
+    expect(await run(['verify', 'forged.xlsx', '--trust', BRAND_TRUST], v.io)).toBe(1);
+    expect(v.stderr()).toContain('不在受信任的密钥列表中');
   });
 
   it('tampered → 1 naming sheet and cell', async () => {
@@ -269,8 +253,17 @@ describe('review-desk verify', async () => {
       sheet(book, '结果汇总')[`H${row}`] = { t: 'n', v: 81.87, z: '0.00' };
     });
     const v = memoryIo({ 'bad.xlsx': bad });
-    expect(await run(['verify', 'bad.xlsx'], v.io)).toBe(1);
+    expect(await run(['verify', 'bad.xlsx', '--trust', BRAND_TRUST], v.io)).toBe(1);
     expect(v.stderr()).toContain(`结果汇总!H${row}：得分 81.87 与签名数据 81.88 不符`);
+  });
+
+  it('an edited registered key on 专家名单 → 1 naming the cell', async () => {
+    const bad = editWorkbook(good, (book) => {
+      sheet(book, '专家名单').H2 = { t: 's', v: encodeBase64(new Uint8Array(32).fill(1)) };
+    });
+    const v = memoryIo({ 'bad.xlsx': bad });
+    expect(await run(['verify', 'bad.xlsx', '--trust', BRAND_TRUST], v.io)).toBe(1);
+    expect(v.stderr()).toContain('专家名单!H2');
   });
 
   it('untrusted key → 1', async () => {

@@ -1,0 +1,133 @@
+/**
+ * Expert-key registration file (format `review-desk/expert-keys@1`, see docs/formats.md): which
+ * Ed25519 public key speaks for which expert of a round. The secretariat exports it after 签到;
+ * `review-desk compile --expert-keys FILE` reads it. A score file is accepted only when signed
+ * by the key registered here (or in the round package) for its expert.
+ */
+import { z } from 'zod';
+import type { Round } from '../model/roundPackage';
+import { publicKeySchema } from '../model/publicKey';
+import { idSchema, textSchema } from '../model/rubric';
+import { parseWith, type InputProblem, type Parsed } from '../model/validation';
+import { decodeUtf8, parseJsonText } from './text';
+
+export const EXPERT_KEYS_FORMAT = 'review-desk/expert-keys@1';
+
+/** Exactly the pinned members: an unknown one is refused, naming it and what is allowed. */
+const onlyMembers = (allowed: string) => ({
+  error: (issue: { code?: string; keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `不允许的成员 ${(issue.keys ?? []).map((k) => `“${k}”`).join('、')}：只能有 ${allowed}`
+      : undefined,
+});
+
+export const expertKeyEntrySchema = z.strictObject(
+  {
+    id: idSchema,
+    name: textSchema(50).min(1, '不能为空'),
+    publicKey: publicKeySchema,
+  },
+  onlyMembers('id、name、publicKey'),
+);
+
+export const expertKeysFileSchema = z
+  .strictObject(
+    {
+      format: z.literal(EXPERT_KEYS_FORMAT, { message: `格式标识必须是“${EXPERT_KEYS_FORMAT}”` }),
+      roundId: idSchema,
+      experts: z.array(expertKeyEntrySchema),
+    },
+    onlyMembers('format、roundId、experts'),
+  )
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    const owners = new Map<string, string>();
+    file.experts.forEach((entry, i) => {
+      if (ids.has(entry.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `专家编号“${entry.id}”重复：每位专家只能登记一个公钥`,
+          path: ['experts', i, 'id'],
+        });
+      }
+      ids.add(entry.id);
+      const owner = owners.get(entry.publicKey);
+      if (owner !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `与专家“${owner}”的公钥相同：一个密钥只能属于一位专家`,
+          path: ['experts', i, 'publicKey'],
+        });
+      } else owners.set(entry.publicKey, entry.id);
+    });
+  });
+
+export type ExpertKeyEntry = z.infer<typeof expertKeyEntrySchema>;
+export type ExpertKeysFile = z.infer<typeof expertKeysFileSchema>;
+
+/** Parse and validate the file's text (the round is checked by expertKeysRoundProblems). */
+export function readExpertKeys(text: string, fileName: string): Parsed<ExpertKeysFile> {
+  // JSON reader call site: the parser every format reader shares, so its rules apply here too.
+  const json = parseJsonText(text, fileName);
+  if (!json.ok) return { ok: false, problems: [json.problem] };
+  return parseWith(expertKeysFileSchema, json.value, fileName);
+}
+
+export function readExpertKeysBytes(bytes: Uint8Array, fileName: string): Parsed<ExpertKeysFile> {
+  const text = decodeUtf8(bytes);
+  if (text === null) {
+    return {
+      ok: false,
+      problems: [
+        { file: fileName, field: '', message: '文件不是 UTF-8 编码，请另存为 UTF-8 后重试' },
+      ],
+    };
+  }
+  return readExpertKeys(text, fileName);
+}
+
+/** What makes a valid expert-key file unusable for `round`: another round, unknown ids, other names. */
+export function expertKeysRoundProblems(
+  file: ExpertKeysFile,
+  round: Pick<Round, 'id' | 'experts'>,
+  fileName: string,
+): InputProblem[] {
+  if (file.roundId !== round.id) {
+    return [
+      {
+        file: fileName,
+        field: 'roundId',
+        message: `这是评审“${file.roundId}”的专家公钥登记，不是本评审“${round.id}”的`,
+      },
+    ];
+  }
+  const roster = new Map(round.experts.map((e) => [e.id, e]));
+  const problems: InputProblem[] = [];
+  file.experts.forEach((entry, i) => {
+    const expert = roster.get(entry.id);
+    if (!expert) {
+      problems.push({
+        file: fileName,
+        field: `experts[${i}].id`,
+        message: `专家“${entry.id}”（${entry.name}）不在本评审的专家名单中`,
+      });
+    } else if (expert.name !== entry.name) {
+      problems.push({
+        file: fileName,
+        field: `experts[${i}].name`,
+        message: `专家编号 ${entry.id} 在本评审名单中是“${expert.name}”，登记文件中却是“${entry.name}”`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** The file as written: members in the pinned order, indented for people who open it. */
+export function serializeExpertKeys(file: ExpertKeysFile): string {
+  const ordered: ExpertKeysFile = {
+    format: EXPERT_KEYS_FORMAT,
+    roundId: file.roundId,
+    experts: file.experts.map((e) => ({ id: e.id, name: e.name, publicKey: e.publicKey })),
+  };
+  return `${JSON.stringify(ordered, null, 1)}\n`;
+}
