@@ -19,7 +19,7 @@ import { cellStyleFormats, GENERAL } from './cellFormats';
 import { definedNames, relationships, workbookParts, type WorkbookSheet } from './packageParts';
 import type { PartsText } from './readModel';
 import { cellAddress, columnName, type SheetTable } from './table';
-import { hasElement, INSIDE, isTrue, parseAttrs, startTags } from './xmlScan';
+import { hasElement, INSIDE, isTrue, parseAttrs, startTags, startTagsOf } from './xmlScan';
 
 /** Problems of one kind listed per sheet before the rest are only counted. */
 const MAX_LISTED = 20;
@@ -41,17 +41,17 @@ const OBJECT_KINDS: Record<string, string> = {
 };
 
 /** Elements of a worksheet that show something the values do not say. */
-const SHEET_ELEMENTS: [element: string, what: string, where: string][] = [
-  ['conditionalFormatting', '条件格式', 'sqref'],
-  ['dataValidation', '数据验证', 'sqref'],
-  ['hyperlink', '超链接', 'ref'],
-  ['legacyDrawing', '批注或控件（VML 绘图）', ''],
-  ['legacyDrawingHF', '页眉页脚图片', ''],
-  ['picture', '背景图片', ''],
-  ['oleObject', '嵌入对象', ''],
-  ['control', '控件', ''],
-  ['filterColumn', '筛选条件（隐藏了部分行）', ''],
-];
+const SHEET_ELEMENTS: Record<string, [what: string, where: string]> = {
+  conditionalFormatting: ['条件格式', 'sqref'],
+  dataValidation: ['数据验证', 'sqref'],
+  hyperlink: ['超链接', 'ref'],
+  legacyDrawing: ['批注或控件（VML 绘图）', ''],
+  legacyDrawingHF: ['页眉页脚图片', ''],
+  picture: ['背景图片', ''],
+  oleObject: ['嵌入对象', ''],
+  control: ['控件', ''],
+  filterColumn: ['筛选条件（隐藏了部分行）', ''],
+};
 
 const MACRO_PART = /(^|\/)vbaProject[^/]*\.bin$|^xl\/(macrosheets|dialogsheets|activeX)\//i;
 const MACRO_TYPE = /macroEnabled|vbaProject|macrosheet|vbaData|activeX/i;
@@ -128,11 +128,10 @@ function objectProblems(parts: PartsText, sheet: WorkbookSheet, xml: string): st
       `${sheet.name}：含有${what ?? `附加内容（${rel.kind}）`}（${rel.target}），${FIX}`,
     );
   }
-  for (const [element, what, where] of SHEET_ELEMENTS) {
-    for (const { attrs } of startTags(xml, element)) {
-      const at = where && attrs[where] ? `!${attrs[where]}` : '';
-      problems.push(`${sheet.name}${at}：含有${what}，${FIX}`);
-    }
+  for (const { name, attrs } of startTagsOf(xml, Object.keys(SHEET_ELEMENTS))) {
+    const [what, where] = SHEET_ELEMENTS[name]!;
+    const at = where && attrs[where] ? `!${attrs[where]}` : '';
+    problems.push(`${sheet.name}${at}：含有${what}，${FIX}`);
   }
   return problems;
 }
