@@ -226,6 +226,15 @@ describe('review-desk verify', async () => {
     expect(v.stdout()).toContain('（受信任：四川省职业技能鉴定指导中心）');
   });
 
+  it('--help states the exit codes, 3 included', async () => {
+    const h = memoryIo();
+    expect(await run(['verify', '--help'], h.io)).toBe(0);
+    expect(h.stdout()).toContain('3  verify 未给 --trust：签名有效，但未核对签名人');
+    expect(h.stdout()).toContain(
+      '0  成功（verify：签名有效，且签名人在 --trust 列出的受信任密钥中）',
+    );
+  });
+
   it('without --trust → 3: the signature is valid, but nobody checked whose key it is', async () => {
     const v = memoryIo({ 'good.xlsx': good });
     expect(await run(['verify', 'good.xlsx'], v.io)).toBe(3);
