@@ -80,7 +80,10 @@ export function decodeBackupContent(bytes: Uint8Array): DecodedContent {
     message: `备份内容无效：${message}`,
   });
   const json = parseJsonBytes(bytes, 'backup');
-  if (!json.ok) return fail(json.problem.message);
+  if (!json.ok) {
+    const { field, message } = json.problem;
+    return fail(field ? `${field}：${message}` : message);
+  }
   const parsed = contentSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -7,7 +7,7 @@
  */
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { decodeUtf8 } from '../formats/text';
+import { decodeUtf8, parseJsonText } from '../formats/text';
 import { decodeBase64, encodeBase64 } from '../signing/base64';
 
 export const BACKUP_FORMAT = 'review-desk/backup@1';
@@ -215,12 +215,12 @@ export function readBackupHeader(
   const headerBytes = bytes.subarray(0, end);
   const text = decodeUtf8(headerBytes);
   if (text === null) return unreadable('不是评审台备份文件（文件头不是 UTF-8）');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return unreadable('不是评审台备份文件（文件头不是 JSON）');
+  const json = parseJsonText(text, 'backup');
+  if (!json.ok) {
+    const { field, message } = json.problem;
+    return unreadable(`不是评审台备份文件（文件头${field ? ` › ${field}` : ''}：${message}）`);
   }
+  const raw = json.value;
   if (
     typeof raw === 'object' &&
     raw !== null &&

@@ -74,7 +74,7 @@ describe('zip bombs and limits', () => {
     const big = new Uint8Array(4000).fill(7);
     entries.push({ name: 'attachments/extra.bin', data: big, deflate: true, declaredSize: 100 });
     expect(refused(handZip(entries))).toEqual([
-      'bad.zip › attachments/extra.bin：文件已损坏（实际内容与目录登记的大小或校验和不符），请重新获取评审包',
+      'bad.zip › attachments/extra.bin：文件已损坏（解压后比目录登记的 100 字节更长），请重新获取评审包',
     ]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { canonicalBytes, CanonicalJsonError } from '../canonical/canonicalJson';
-import { idSchema, textSchema } from '../model/rubric';
+import { idSchema, multiLineTextSchema, textSchema } from '../model/rubric';
 import { parseWith, type InputProblem, type Parsed } from '../model/validation';
 import { decodeBase64, encodeBase64 } from '../signing/base64';
 import { publicKeyFromSeed, signEd25519, verifyEd25519 } from '../signing/ed25519';
@@ -35,9 +35,9 @@ export const scoreSheetSchema = z.object({
   }),
   scores: z.record(idSchema, z.number().min(0, '分数不能为负数')),
   vetoes: z.record(idSchema, z.boolean()),
-  vetoReasons: z.record(idSchema, textSchema(2000)),
-  comment: textSchema(10000),
-  conflictReason: textSchema(2000),
+  vetoReasons: z.record(idSchema, multiLineTextSchema(2000)),
+  comment: multiLineTextSchema(10000),
+  conflictReason: multiLineTextSchema(2000),
   revision: z.number().int('修订号必须是整数').min(1, '修订号从 1 开始'),
   submittedAt: z.iso.datetime({
     offset: true,

@@ -1,11 +1,14 @@
 /**
  * Guarded ZIP extraction. Round packages come from outside, so before a single byte is inflated
  * the central directory is read here and checked against limits: entry count, declared sizes,
- * compression ratio (zip bombs) and entry names (path traversal, "zip slip"). Only then does
- * fflate inflate each entry, into a buffer of the declared size, and the CRC-32 is checked so a
- * lying size or a corrupt stream cannot pass unnoticed.
+ * compression ratio of each entry and of the whole archive (zip bombs), entry names (path
+ * traversal, "zip slip") and entry types (no symlinks). Each entry's local record must lie
+ * inside the archive, apart from every other record, and say what the directory says. Only then
+ * does fflate inflate the entry, and the stream must end exactly at its compressed size, yield
+ * exactly its declared size and match its CRC-32, so a lying size or a corrupt stream cannot
+ * pass unnoticed.
  */
-import { inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import type { InputProblem, Parsed } from '../model/validation';
 import { decodeUtf8 } from './text';
 
@@ -16,6 +19,12 @@ export interface ZipLimits {
   maxTotalBytes: number;
   maxEntryBytes: number;
   maxRatio: number;
+  /**
+   * Bytes of all entries together, inflated, per byte of the archive. Checked from the directory
+   * before anything is inflated, it stops many entries that share one record (each within
+   * `maxRatio`) from inflating one small file many times over.
+   */
+  maxTotalRatio: number;
 }
 
 const MiB = 1024 * 1024;
@@ -52,16 +61,43 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 2048 * MiB,
   maxEntryBytes: 200 * MiB,
   maxRatio: 200,
+  maxTotalRatio: 200,
 };
 
 interface CentralEntry {
   name: string;
+  /** The name as stored, compared with the local header's. */
+  rawName: Uint8Array;
   method: number;
   flags: number;
   crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** A folder (name ending in “/”, or a Unix directory mode): listed, never read. */
+  directory: boolean;
+}
+
+/** Unix file types in the high 16 bits of the external attributes (st_mode). */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
+
+/** Hosts whose external attributes hold a Unix mode: Unix (3) and macOS (19). */
+const isUnix = (madeBy: number) => madeBy >> 8 === 3 || madeBy >> 8 === 19;
+
+/**
+ * Only plain files and folders belong in a package. A symlink entry's content is a path that an
+ * unpacking tool would follow; devices, pipes and sockets are no files at all.
+ */
+function entryTypeProblem(madeBy: number, mode: number): string | null {
+  if (!isUnix(madeBy)) return null;
+  const type = mode & S_IFMT;
+  if (type === 0 || type === S_IFREG || type === S_IFDIR) return null;
+  if (type === S_IFLNK)
+    return '条目是符号链接（快捷方式），评审包中只能有普通文件；请把实际文件放入评审包后重新打包';
+  return `条目不是普通文件（文件类型 0o${type.toString(8)}），评审包中只能有普通文件；请重新打包`;
 }
 
 const EOCD = 0x06054b50;
@@ -193,6 +229,7 @@ function locateZip64Directory(record: Uint8Array | null, fail: Fail): Parsed<Dir
 }
 
 function checkLocation(location: DirectoryLocation, size: number, limits: ZipLimits, fail: Fail) {
+  if (location.dirOffset > size) return fail('ZIP 目录超出文件末尾，文件可能不完整');
   if (location.count > limits.maxEntries) {
     return fail(
       `压缩包中有 ${location.count} 个条目，超过上限 ${limits.maxEntries}；请删去无关文件，或把附件合并后重新打包`,
@@ -213,6 +250,7 @@ function parseDirectory(
   count: number,
   file: string,
   limits: ZipLimits,
+  archiveBytes: number,
   decodeLegacyName?: LegacyNameDecoder,
 ): Parsed<CentralEntry[]> {
   const fail = failIn(file);
@@ -223,6 +261,7 @@ function parseDirectory(
   let o = 0;
   for (let i = 0; i < count; i++) {
     if (o + 46 > dir.length || u32(dir, o) !== CENTRAL) return fail('ZIP 目录已损坏');
+    const madeBy = u16(dir, o + 4);
     const flags = u16(dir, o + 8);
     const method = u16(dir, o + 10);
     const crc = u32(dir, o + 16);
@@ -231,6 +270,7 @@ function parseDirectory(
     const nameLength = u16(dir, o + 28);
     const extraLength = u16(dir, o + 30);
     const commentLength = u16(dir, o + 32);
+    const mode = u32(dir, o + 38) >>> 16;
     let localOffset = u32(dir, o + 42);
     const next = o + 46 + nameLength + extraLength + commentLength;
     if (next > dir.length) return fail('ZIP 目录已损坏');
@@ -253,11 +293,8 @@ function parseDirectory(
       }
       e += 4 + length;
     }
-    const name = decodeEntryName(
-      dir.subarray(o + 46, o + 46 + nameLength),
-      flags,
-      decodeLegacyName,
-    );
+    const rawName = dir.subarray(o + 46, o + 46 + nameLength);
+    const name = decodeEntryName(rawName, flags, decodeLegacyName);
     o = next;
     if (name === null) {
       problems.push({
@@ -280,6 +317,11 @@ function parseDirectory(
       continue;
     }
     names.add(name);
+    const typeProblem = entryTypeProblem(madeBy, mode);
+    if (typeProblem) {
+      problems.push({ file, field: name, message: typeProblem });
+      continue;
+    }
     if (flags & 0x1) {
       problems.push({ file, field: name, message: '条目已加密，评审包不能加密' });
       continue;
@@ -313,13 +355,30 @@ function parseDirectory(
       continue;
     }
     total += size;
-    entries.push({ name, method, flags, crc, compressedSize, size, localOffset });
+    const directory = name.endsWith('/') || (isUnix(madeBy) && (mode & S_IFMT) === S_IFDIR);
+    entries.push({
+      name,
+      rawName,
+      method,
+      flags,
+      crc,
+      compressedSize,
+      size,
+      localOffset,
+      directory,
+    });
   }
   if (total > limits.maxTotalBytes) {
     problems.push({
       file,
       field: '',
       message: `解压后共 ${formatBytes(total)}，超过上限 ${formatBytes(limits.maxTotalBytes)}；请把评审包拆分为几个较小的包`,
+    });
+  } else if (total > limits.maxTotalRatio * archiveBytes) {
+    problems.push({
+      file,
+      field: '',
+      message: `解压后共 ${formatBytes(total)}，超过压缩包大小（${formatBytes(archiveBytes)}）的 ${limits.maxTotalRatio} 倍，疑似“压缩炸弹”，已拒绝；请向省厅索取正常打包的评审包`,
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: entries };
@@ -344,38 +403,161 @@ function progressReporter(entries: CentralEntry[], onProgress?: (progress: ZipPr
   };
 }
 
-/** Bytes before an entry's data: the local header and its name and extra field. */
-function localHeaderLength(header: Uint8Array): number {
-  return 30 + u16(header, 26) + u16(header, 28);
+/** What a local header says about its entry (the fields the directory also holds). */
+interface LocalHeader {
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+  extraLength: number;
+}
+
+function readLocalHeader(header: Uint8Array): LocalHeader {
+  return {
+    flags: u16(header, 6),
+    method: u16(header, 8),
+    crc: u32(header, 14),
+    compressedSize: u32(header, 18),
+    size: u32(header, 22),
+    nameLength: u16(header, 26),
+    extraLength: u16(header, 28),
+  };
 }
 
 /**
- * The entry's content from its stored bytes, or why it is corrupt. Inflated into a buffer of the
- * declared size, so a stream that inflates to more (a zip bomb lying in its directory) is cut
- * off there and then fails the CRC-32.
+ * Where the local header (`local`, then its name and extra field in `rest`) disagrees with the
+ * directory, or null. A tool that reads the local headers (most unpackers do) must see the same
+ * entry as this reader. With bit 3 of the flags the CRC and sizes follow the data and may be 0
+ * here; ZIP64 sizes are in the extra field.
  */
-function entryContent(entry: CentralEntry, stored: Uint8Array): Uint8Array | string {
-  let data: Uint8Array;
-  if (entry.method === 0) {
-    data = stored.slice();
-  } else {
-    try {
-      // A fixed-size output buffer: fflate does not grow it, so a lying size cannot balloon.
-      data = inflateSync(stored, { out: new Uint8Array(entry.size) });
-    } catch {
-      return '解压失败';
+function localMismatch(entry: CentralEntry, local: LocalHeader, rest: Uint8Array): string | null {
+  const name = rest.subarray(0, local.nameLength);
+  if (name.length !== entry.rawName.length || name.some((b, i) => b !== entry.rawName[i])) {
+    return '名称';
+  }
+  if (local.method !== entry.method) return '压缩方式';
+  if ((local.flags & 0x1) !== (entry.flags & 0x1)) return '加密标记';
+  let { size, compressedSize } = local;
+  const extra = rest.subarray(local.nameLength);
+  for (let e = 0; e + 4 <= extra.length; e += 4 + u16(extra, e + 2)) {
+    if (u16(extra, e) === 0x0001 && u16(extra, e + 2) >= 16) {
+      if (size === 0xffffffff) size = u64(extra, e + 4);
+      if (compressedSize === 0xffffffff) compressedSize = u64(extra, e + 12);
     }
   }
-  if (data.length !== entry.size || crc32(data) !== entry.crc) {
-    return '实际内容与目录登记的大小或校验和不符';
+  const deferred = (local.flags & 0x8) !== 0;
+  const differs = (value: number, expected: number) =>
+    value !== expected && !(deferred && value === 0);
+  if (differs(local.crc, entry.crc)) return 'CRC-32 校验和';
+  if (differs(compressedSize, entry.compressedSize)) return '压缩后大小';
+  if (differs(size, entry.size)) return '原始大小';
+  return null;
+}
+
+/** Compressed bytes handed to the inflater at a time: bounds what one step can inflate to. */
+const INFLATE_CHUNK = 256 * 1024;
+
+/**
+ * Room past the declared size: fflate makes sure of this much room ahead of each block it
+ * inflates, and would otherwise copy the output to a larger buffer near its end.
+ */
+const INFLATE_SLACK = 131_072 + 1;
+
+/**
+ * The state of fflate's streaming Inflate (fflate 0.8.3, pinned in package.json): `o` the
+ * buffer it inflates into, holding `s.b` bytes of window before the new output; `p` the input
+ * not yet consumed and `s.p` the bit position in its first byte.
+ */
+interface InflateState {
+  o: Uint8Array;
+  s: { b: number; p: number };
+  p: Uint8Array;
+}
+
+/**
+ * Inflate `stored` into exactly `size` bytes, or say why it cannot be. The stream must yield
+ * exactly `size` bytes (more is refused, not cut off) and end exactly at the last stored byte:
+ * bytes after the end of the stream would be data no checksum covers. fflate's one-shot inflate
+ * tells neither, so its streaming Inflate is used, fed in steps so that a stream lying about its
+ * size is stopped before it can fill memory, and made to inflate straight into one buffer of
+ * the declared size (as the one-shot inflate does, and as fast) instead of growing its own.
+ */
+function inflateExactly(stored: Uint8Array, size: number): Uint8Array | string {
+  const out = new Uint8Array(size + INFLATE_SLACK);
+  let filled = 0;
+  const inflater = new Inflate((chunk) => {
+    filled += chunk.length;
+  });
+  const state = inflater as unknown as InflateState;
+  try {
+    let at = 0;
+    do {
+      // The window it keeps is the output's last bytes, which are already in `out` just here.
+      state.o = out.subarray(filled - state.s.b);
+      const end = Math.min(stored.length, at + INFLATE_CHUNK);
+      inflater.push(stored.subarray(at, end), end === stored.length);
+      at = end;
+    } while (at < stored.length && filled <= size);
+  } catch {
+    return '解压失败';
   }
+  if (filled > size) return `解压后比目录登记的 ${size} 字节更长`;
+  if (filled < size) return `解压后只有 ${filled} 字节，比目录登记的 ${size} 字节短`;
+  const unread = state.p.length - (state.s.p > 0 ? 1 : 0);
+  if (unread > 0) return `压缩数据在登记的长度之前已经结束，其后还有 ${unread} 字节多余数据`;
+  return out.slice(0, size);
+}
+
+/** The entry's content from its stored bytes, or why it is corrupt. */
+function entryContent(entry: CentralEntry, stored: Uint8Array): Uint8Array | string {
+  const data = entry.method === 0 ? stored.slice() : inflateExactly(stored, entry.size);
+  if (typeof data === 'string') return data;
+  if (crc32(data) !== entry.crc) return '实际内容与目录登记的校验和不符';
   return data;
+}
+
+/**
+ * Entries that share a local record with an earlier one, and for every entry the offset its
+ * record must end by: the next record's start, or the directory's.
+ */
+function recordBounds(entries: CentralEntry[], dirOffset: number, file: string) {
+  const problems: InputProblem[] = [];
+  const owner = new Map<number, string>();
+  for (const entry of entries) {
+    const first = owner.get(entry.localOffset);
+    if (first === undefined) owner.set(entry.localOffset, entry.name);
+    else {
+      problems.push({
+        file,
+        field: entry.name,
+        message: `与条目“${first}”指向同一段数据（记录重叠），疑似“压缩炸弹”，已拒绝；请向省厅索取正常打包的评审包`,
+      });
+    }
+  }
+  const starts = [...owner.keys()].sort((a, b) => a - b);
+  const limitOf = new Map<number, number>();
+  starts.forEach((start, i) => limitOf.set(start, starts[i + 1] ?? dirOffset));
+  return { problems, limitOf };
 }
 
 const corruptEntry = (file: string, entry: CentralEntry, why: string): InputProblem => ({
   file,
   field: entry.name,
   message: `文件已损坏（${why}），请重新获取评审包`,
+});
+
+const overlapping = (file: string, entry: CentralEntry): InputProblem => ({
+  file,
+  field: entry.name,
+  message: '数据与下一个条目的记录重叠，疑似伪造的压缩包，已拒绝；请向省厅索取正常打包的评审包',
+});
+
+const localMismatchProblem = (file: string, entry: CentralEntry, what: string): InputProblem => ({
+  file,
+  field: entry.name,
+  message: `文件头中的${what}与 ZIP 目录不一致，压缩包可能被篡改或损坏；请重新获取评审包`,
 });
 
 /** The end record with its comment (up to 64 KiB) and a ZIP64 locator before it. */
@@ -414,26 +596,40 @@ function* zipReading(
     count,
     file,
     limits,
+    size,
     options.decodeLegacyName,
   );
   if (!directory.ok) return directory;
+  const bounds = recordBounds(directory.value, dirOffset, file);
+  if (bounds.problems.length > 0) return { ok: false, problems: bounds.problems };
 
   const files = new Map<string, Uint8Array>();
   const problems: InputProblem[] = [];
   const progress = progressReporter(directory.value, options.onProgress);
   for (const entry of directory.value) {
     progress(entry);
-    if (entry.name.endsWith('/')) continue;
+    if (entry.directory) continue;
     const o = entry.localOffset;
-    const header = o + 30 > size ? null : yield [o, 30];
+    const limit = bounds.limitOf.get(o)!;
+    const header = o + 30 > limit ? null : yield [o, 30];
     if (header === null || u32(header, 0) !== LOCAL) {
       problems.push(corruptEntry(file, entry, '找不到文件头'));
       continue;
     }
-    const start = o + localHeaderLength(header);
+    const local = readLocalHeader(header);
+    const start = o + 30 + local.nameLength + local.extraLength;
     const end = start + entry.compressedSize;
-    if (end > size) {
-      problems.push(corruptEntry(file, entry, '数据超出文件末尾'));
+    if (end > limit) {
+      problems.push(
+        end > dirOffset && limit === dirOffset
+          ? corruptEntry(file, entry, '数据超出文件末尾或伸入 ZIP 目录')
+          : overlapping(file, entry),
+      );
+      continue;
+    }
+    const mismatch = localMismatch(entry, local, yield [o + 30, start - o - 30]);
+    if (mismatch) {
+      problems.push(localMismatchProblem(file, entry, mismatch));
       continue;
     }
     const data = entryContent(entry, yield [start, entry.compressedSize]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicKeySchema } from './publicKey';
-import { idSchema, rubricSchema, textSchema } from './rubric';
+import { idSchema, multiLineTextSchema, rubricSchema, textSchema } from './rubric';
 
 export const ROUND_FORMAT = 'review-desk/round@1';
 
@@ -117,7 +117,7 @@ export const packetSchema = z.object({
   applicant: applicantSchema,
   category: textSchema(100).default(''),
   group: textSchema(100).default(''),
-  fields: z.record(textSchema(100), textSchema(20000)).default({}),
+  fields: z.record(textSchema(100), multiLineTextSchema(20000)).default({}),
   attachments: z.array(attachmentRefSchema).default([]),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeTextProblem } from './safeText';
 
 /** Identifiers appear in file names, workbook cells and JSON keys: keep them plain. */
 export const idSchema = z
@@ -10,13 +11,26 @@ export const idSchema = z
     '只能包含字母、数字、点、下划线和连字符，且以字母或数字开头',
   );
 
-export const textSchema = (max: number) => z.string().max(max, `不能超过 ${max} 个字符`);
+const safeText = (max: number, multiLine: boolean) =>
+  z
+    .string()
+    .max(max, `不能超过 ${max} 个字符`)
+    .superRefine((text, ctx) => {
+      const problem = unsafeTextProblem(text, multiLine);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/** One line of text (names, titles): no control characters, no bidi overrides or isolates. */
+export const textSchema = (max: number) => safeText(max, false);
+
+/** Text that may run over several lines (comments, guidance, reasons): tab and newline allowed. */
+export const multiLineTextSchema = (max: number) => safeText(max, true);
 
 export const criterionSchema = z
   .object({
     id: idSchema,
     title: textSchema(200).min(1, '不能为空'),
-    guidance: textSchema(2000).default(''),
+    guidance: multiLineTextSchema(2000).default(''),
     max: z.number().positive('满分必须大于 0').max(1000, '满分不能超过 1000'),
     step: z.number().positive('步长必须大于 0'),
   })

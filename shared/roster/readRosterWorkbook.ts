@@ -4,6 +4,7 @@
  * SheetJS never evaluates formulas, and a cell typed as `=1+2` stays that text.
  */
 import * as XLSX from 'xlsx';
+import { unsafeTextProblem } from '../model/safeText';
 import type { InputProblem, Parsed } from '../model/validation';
 import { formatBytes, readZip, type ZipLimits } from '../formats/zip';
 import { parseXlsxEntries, repairCharRefs } from '../workbook/xlsxPackage';
@@ -19,16 +20,44 @@ function isOle(bytes: Uint8Array) {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet {
+function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet & { firstColumn: number } {
   const ref = sheet['!ref'];
-  const firstRow = ref ? XLSX.utils.decode_range(ref).s.r + 1 : 1;
+  const start = ref ? XLSX.utils.decode_range(ref).s : { r: 0, c: 0 };
+  const firstRow = start.r + 1;
   const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, {
     header: 1,
     raw: false,
     defval: '',
     blankrows: true,
   });
-  return { name, firstRow, rows: rows.map((row) => row.map((v) => String(v ?? ''))) };
+  return {
+    name,
+    firstRow,
+    firstColumn: start.c,
+    rows: rows.map((row) => row.map((v) => String(v ?? ''))),
+  };
+}
+
+/**
+ * Cells holding control characters or bidi overrides, each named by sheet and cell. A cell may
+ * run over several lines (Alt+Enter), so tab and newline pass here; names and titles are held to
+ * one line when the round is checked.
+ */
+function unsafeCells(sheet: RosterSheet & { firstColumn: number }, file: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  sheet.rows.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const problem = unsafeTextProblem(value, true);
+      if (problem) {
+        const cell = XLSX.utils.encode_cell({
+          r: sheet.firstRow - 1 + r,
+          c: sheet.firstColumn + c,
+        });
+        problems.push({ file, field: `工作表“${sheet.name}”单元格 ${cell}`, message: problem });
+      }
+    }),
+  );
+  return problems;
 }
 
 /**
@@ -42,6 +71,7 @@ export const ROSTER_LIMITS: Required<ZipLimits> = {
   maxEntryBytes: 200 * MiB,
   maxTotalBytes: 500 * MiB,
   maxRatio: 1_000,
+  maxTotalRatio: 1_000,
 };
 
 export function readRosterWorkbook(
@@ -93,11 +123,9 @@ export function readRosterWorkbook(
     };
     return { ok: false, problems: [problem] };
   }
-  return {
-    ok: true,
-    value: {
-      projects: sheetRows(workbook.Sheets[projectName]!, projectName),
-      experts: expertName ? sheetRows(workbook.Sheets[expertName]!, expertName) : null,
-    },
-  };
+  const projects = sheetRows(workbook.Sheets[projectName]!, projectName);
+  const experts = expertName ? sheetRows(workbook.Sheets[expertName]!, expertName) : null;
+  const unsafe = [projects, ...(experts ? [experts] : [])].flatMap((t) => unsafeCells(t, file));
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  return { ok: true, value: { projects, experts } };
 }

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { keyFingerprint } from '../signing/hash';
 import { decodeBase64 } from '../signing/base64';
+import { parseJsonText } from '../formats/text';
+import { textSchema } from '../model/rubric';
 
 const normalise = (fingerprint: string) => fingerprint.replace(/\s+/g, '').toLowerCase();
 
@@ -28,7 +30,7 @@ export function isTrustedKey(publicKey: Uint8Array, trusted: readonly string[]):
 const keysFileSchema = z.strictObject({
   keys: z.array(
     z.strictObject({
-      name: z.string().min(1, '不能为空'),
+      name: textSchema(200).min(1, '不能为空'),
       publicKey: z.string().refine((text) => {
         try {
           return decodeBase64(text).length === 32;
@@ -50,13 +52,12 @@ export interface TrustedKey {
 export function parseTrustedKeys(
   text: string,
 ): { ok: true; keys: TrustedKey[] } | { ok: false; problems: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, problems: ['不是有效的 JSON'] };
+  const json = parseJsonText(text, 'KEYS.json');
+  if (!json.ok) {
+    const { field, message } = json.problem;
+    return { ok: false, problems: [field ? `${field}：${message}` : message] };
   }
-  const parsed = keysFileSchema.safeParse(raw);
+  const parsed = keysFileSchema.safeParse(json.value);
   if (!parsed.success) {
     return {
       ok: false,

@@ -117,6 +117,19 @@ export interface FuzzStats {
   loaded: number;
   refused: number;
   failures: number;
+  /** Per reader rule: crafted inputs refused by it, and mutated cases it refused. */
+  rules: Record<string, { crafted: number; mutated: number }>;
+}
+
+/**
+ * A rule of the reader, proven on crafted inputs that break only it: each must be refused with
+ * a message matching `message`. Mutated cases refused with such a message are counted too.
+ */
+export interface ReaderRule {
+  /** As the summary line names it, e.g. `duplicate member`. */
+  name: string;
+  inputs: Uint8Array[];
+  message: RegExp;
 }
 
 /**
@@ -131,9 +144,23 @@ export async function fuzzReader<R>(options: {
   read: (bytes: Uint8Array) => R | Promise<R>;
   classify: (result: R, input: Uint8Array) => 'loaded' | 'refused';
   extra?: Uint8Array[];
+  rules?: ReaderRule[];
+  /** The messages of a refusal, to tell which rule refused it (needed with `rules`). */
+  messages?: (result: R) => string[];
 }): Promise<FuzzStats> {
-  const stats: FuzzStats = { tried: 0, loaded: 0, refused: 0, failures: 0 };
-  const runOne = async (input: Uint8Array) => {
+  const rules = options.rules ?? [];
+  const stats: FuzzStats = {
+    tried: 0,
+    loaded: 0,
+    refused: 0,
+    failures: 0,
+    rules: Object.fromEntries(rules.map((r) => [r.name, { crafted: 0, mutated: 0 }])),
+  };
+  const rulesHit = (result: R) => {
+    const messages = options.messages?.(result) ?? [];
+    return rules.filter((rule) => messages.some((m) => rule.message.test(m)));
+  };
+  const runOne = async (input: Uint8Array): Promise<R> => {
     stats.tried++;
     const started = performance.now();
     let result: R;
@@ -155,15 +182,39 @@ export async function fuzzReader<R>(options: {
       stats.failures++;
       throw error;
     }
+    return result;
   };
   for (const input of options.extra ?? []) await runOne(input);
+  for (const rule of rules) {
+    for (const input of rule.inputs) {
+      const result = await runOne(input);
+      if (!rulesHit(result).includes(rule)) {
+        stats.failures++;
+        const got = options.messages?.(result).join('\n') || '（载入成功）';
+        throw new Error(
+          `${options.name}: rule “${rule.name}” did not refuse a crafted input:\n${got}`,
+        );
+      }
+      stats.rules[rule.name]!.crafted++;
+    }
+  }
   await fc.assert(
-    fc.asyncProperty(mutationsArb, async (mutations) => runOne(mutate(options.valid, mutations))),
+    fc.asyncProperty(mutationsArb, async (mutations) => {
+      const result = await runOne(mutate(options.valid, mutations));
+      for (const rule of rulesHit(result)) stats.rules[rule.name]!.mutated++;
+    }),
     { numRuns: options.defaultRuns * FUZZ_SCALE, seed: options.seed, endOnFailure: true },
   );
+  const ruleSummary = rules
+    .map(
+      (r) =>
+        `${r.name} ${stats.rules[r.name]!.crafted}/${r.inputs.length} crafted + ${stats.rules[r.name]!.mutated} mutated`,
+    )
+    .join(', ');
   console.log(
     `fuzz: ${options.name} — ${stats.tried} cases tried, ${stats.failures} failures ` +
-      `(${stats.loaded} loaded, ${stats.refused} refused with a message)`,
+      `(${stats.loaded} loaded, ${stats.refused} refused with a message)` +
+      (ruleSummary ? `; refused by rule: ${ruleSummary}` : ''),
   );
   return stats;
 }
@@ -185,3 +236,11 @@ export function classifyParsed(
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The messages of a Parsed refusal, located (`file › field：message`). */
+export const parsedMessages = (
+  result:
+    | { ok: true }
+    | { ok: false; problems: readonly { file: string; field: string; message: string }[] },
+): string[] =>
+  result.ok ? [] : result.problems.map((p) => `${p.file} › ${p.field}：${p.message}`);

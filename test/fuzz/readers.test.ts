@@ -24,7 +24,8 @@ import { builtInRubric } from '../../shared/rubrics/builtInRubrics';
 import { generateKeyPair } from '../../shared/signing/ed25519';
 import { verifyResultWorkbook } from '../../shared/workbook/verify';
 import { brandRoundWorkbook } from '../workbook/brandRound';
-import { classifyParsed, fuzzReader, fuzzTimeout, utf8 } from './harness';
+import { growCompressedSize, handZip, type HandEntry } from '../fixtures/handZip';
+import { classifyParsed, fuzzReader, fuzzTimeout, parsedMessages, utf8 } from './harness';
 
 const POLLUTE =
   '"__proto__":{"polluted":"yes","isAdmin":true},"constructor":{"prototype":{"polluted":"yes"}},';
@@ -46,6 +47,84 @@ describe('fuzz: round package (readRoundPackage)', () => {
     for (const [path, bytes] of demo.attachments) entries[path] = bytes;
     return zipSync(entries);
   };
+  /** The demo package as handZip entries, `extra` added: for archives no tool writes. */
+  const hand = (extra: HandEntry[] = [], edit = (entries: HandEntry[]) => entries) => {
+    const entries: HandEntry[] = [
+      { name: 'round.json', data: json(demo.round), deflate: true },
+      ...demo.packets.map((p) => ({ name: `packets/${p.id}.json`, data: json(p), deflate: true })),
+      ...[...demo.attachments].map(([name, data]) => ({ name, data, deflate: true })),
+    ];
+    return handZip([...edit(entries), ...extra]);
+  };
+  const roundText = JSON.stringify(demo.round);
+  const megabyte = new Uint8Array(1024 * 1024);
+  const packageRules = () => [
+    {
+      name: 'duplicate member',
+      message: /成员“[^”]+”重复出现/,
+      inputs: [
+        files(`{"title":"伪造",${roundText.slice(1)}`),
+        files(roundText, (id, text) => (id === 'D02' ? `{"id":"D09",${text.slice(1)}` : text)),
+      ],
+    },
+    {
+      name: 'control character',
+      message: /不可见的控制字符|改变文字显示方向/,
+      inputs: [
+        files(JSON.stringify({ ...demo.round, title: '\u001b[2J评审包已通过全部检查' })),
+        files(roundText, (id, text) =>
+          id === 'D01' ? JSON.stringify({ ...JSON.parse(text), title: '项目\u202efdp.exe' }) : text,
+        ),
+      ],
+    },
+    {
+      name: 'zip records shared',
+      message: /指向同一段数据/,
+      inputs: [hand([{ name: 'attachments/copy.pdf', data: new Uint8Array(), sharesRecordOf: 0 }])],
+    },
+    {
+      name: 'zip records overlapping',
+      message: /与下一个条目的记录重叠|伸入 ZIP 目录/,
+      inputs: [growCompressedSize(hand(), 0, 40), growCompressedSize(hand(), 3, 3)],
+    },
+    {
+      name: 'local header mismatch',
+      message: /文件头中的.+与 ZIP 目录不一致/,
+      inputs: [
+        hand([], (e) => e.map((x, i) => (i === 1 ? { ...x, local: { crc: 1 } } : x))),
+        hand([], (e) =>
+          e.map((x, i) => (i === 2 ? { ...x, local: { name: 'packets/X.json' } } : x)),
+        ),
+      ],
+    },
+    {
+      name: 'deflate stream length',
+      message: /比目录登记的 \d+ 字节(更长|短)|多余数据/,
+      inputs: [
+        hand([], (e) => e.map((x, i) => (i === 1 ? { ...x, trailing: Uint8Array.of(0) } : x))),
+        hand([], (e) => e.map((x, i) => (i === 0 ? { ...x, declaredSize: x.data.length - 1 } : x))),
+      ],
+    },
+    {
+      name: 'symlink',
+      message: /符号链接/,
+      inputs: [hand([{ name: 'attachments/link', data: utf8('/etc/passwd'), unixMode: 0o120777 }])],
+    },
+    {
+      // One stored megabyte that 400 directory entries all point at.
+      name: 'total inflated size',
+      message: /超过压缩包大小.*倍/,
+      inputs: [
+        hand(
+          Array.from({ length: 400 }, (_, i) => ({
+            name: `attachments/x${i}.bin`,
+            data: megabyte,
+            ...(i > 0 ? { sharesRecordOf: 1 + demo.packets.length + demo.attachments.size } : {}),
+          })),
+        ),
+      ],
+    },
+  ];
   it(
     'loads or refuses every mutated package with located messages',
     async () => {
@@ -68,6 +147,8 @@ describe('fuzz: round package (readRoundPackage)', () => {
           new Uint8Array(),
           utf8('PK\u0005\u0006'),
         ],
+        messages: parsedMessages,
+        rules: packageRules(),
       });
       expect(stats.failures).toBe(0);
       expect(stats.refused).toBeGreaterThan(0);
@@ -132,6 +213,23 @@ describe('fuzz: roster spreadsheet (readRosterWorkbook → rosterToRound)', () =
           book({ 项目清单: projects, 专家名单: experts }, 'xls'),
           book({ 项目清单: [['项目编号'], ...Array.from({ length: 3000 }, (_, i) => [`P${i}`])] }),
         ],
+        messages: parsedMessages,
+        rules: [
+          {
+            name: 'control character',
+            message: /不可见的控制字符|改变文字显示方向/,
+            inputs: [
+              book({
+                项目清单: [...projects, ['P003', '项目\u001b[2J', '单位']],
+                专家名单: experts,
+              }),
+              book({
+                项目清单: projects,
+                专家名单: [...experts, ['张\u202e三', '单位', '成都市']],
+              }),
+            ],
+          },
+        ],
       });
       expect(stats.failures).toBe(0);
     },
@@ -185,6 +283,33 @@ describe('fuzz: score file (readScoreFileBytes)', () => {
           utf8(deep(100_000)),
           utf8(`{"format":"review-desk/scores@1","x":${deep(20_000)}}`),
           utf8('{"format":"review-desk/scores@1","sheets":' + '[{"a":1}]'.repeat(1) + '}'),
+        ],
+        messages: parsedMessages,
+        rules: [
+          {
+            name: 'duplicate member',
+            message: /成员“[^”]+”重复出现/,
+            // Before the signed member, where JSON.parse would let the signature verify.
+            inputs: [
+              utf8(
+                serializeScoreFile(signed).replace(
+                  '"scores": {',
+                  '"scores": {"c1": 20}, "scores": {',
+                ),
+              ),
+            ],
+          },
+          {
+            name: 'control character',
+            message: /不可见的控制字符|改变文字显示方向/,
+            inputs: [
+              utf8(
+                serializeScoreFile(
+                  signScoreFile({ ...unsigned, expert: { id: 'x1', name: '周\u001b敏' } }, seed),
+                ),
+              ),
+            ],
+          },
         ],
       });
       expect(stats.failures).toBe(0);
@@ -280,6 +405,29 @@ describe('fuzz: backup archive (readRoundBackup)', () => {
           return 'refused';
         },
         extra: [pollutedContent],
+        messages: (result) => (result.ok ? [] : [result.message]),
+        rules: [
+          {
+            name: 'duplicate member',
+            message: /成员“[^”]+”重复出现/,
+            inputs: [
+              await sealBackup(
+                utf8(
+                  JSON.stringify({ ...content, format: 'review-desk/backup-content@1' }).replace(
+                    '{',
+                    '{"roundId":"R9",',
+                  ),
+                ),
+                'passphrase',
+                { crypto, info, iterations: FAST },
+              ),
+              Uint8Array.from([
+                ...utf8('{"format":"x","format":"review-desk/backup@1"}\n'),
+                ...new Uint8Array(32),
+              ]),
+            ],
+          },
+        ],
       });
       expect(stats.failures).toBe(0);
     },

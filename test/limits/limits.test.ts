@@ -65,6 +65,7 @@ describe('round package limits', () => {
       maxEntryBytes: 200 * 1024 * 1024,
       maxTotalBytes: 2048 * 1024 * 1024,
       maxRatio: 200,
+      maxTotalRatio: 200,
     });
   });
 });
