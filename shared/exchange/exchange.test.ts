@@ -87,7 +87,7 @@ function plan(
     round: exchangeRound,
     packetIds,
     heldSheets: [],
-    heldKey: registered,
+    registeredKey: registered.publicKey,
     file,
     ...input,
   });
@@ -212,15 +212,16 @@ describe('planScoreFileImport: refusals', () => {
     expect(message).toContain('signature.publicKey');
   });
 
-  it('accepts and registers the key of an expert seen for the first time', () => {
-    const result = plan(verified([incoming('P001')]), { heldKey: undefined });
-    expect(result).toMatchObject({
+  it('refuses a file of an expert whose key is not registered, never taking the key from the file', () => {
+    const message = refusal(plan(verified([incoming('P001')]), { registeredKey: null }));
+    expect(message).toContain('尚未登记签名公钥');
+    expect(message).toContain(registered.fingerprint);
+    expect(message).toContain('签到');
+    expect(plan(verified([incoming('P001')]))).toMatchObject({
       kind: 'accepted',
-      registerKey: true,
       publicKey: registered.publicKey,
       keyFingerprint: registered.fingerprint,
     });
-    expect(plan(verified([incoming('P001')]))).toMatchObject({ registerKey: false });
   });
 
   it('refuses a sheet for a packet the round does not have', () => {

@@ -1,6 +1,7 @@
 import type { ScoreSheet } from '../formats/scoreFile';
 import type { InputProblem } from '../model/validation';
 import { conflictId, sameContent } from './sheetContent';
+import { keyCheck } from './keyCheck';
 import { scoreFileProblems } from './validateScoreFile';
 import type {
   ConflictNote,
@@ -24,26 +25,20 @@ export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImpor
     fileName: file.fileName,
     problems,
   });
-  const problem = (field: string, message: string): InputProblem => ({
-    file: file.fileName,
-    field,
-    message,
-  });
 
   const fileProblems = scoreFileProblems(round, input.packetIds, file);
   if (fileProblems.length > 0) return refuse(fileProblems);
   // scoreFileProblems has checked that the expert is on the roster under this name.
   const rostered = { id: content.expert.id, name: content.expert.name };
   const publicKey = content.signature.publicKey;
-  if (input.heldKey && input.heldKey.publicKey !== publicKey) {
-    return refuse([
-      problem(
-        'signature.publicKey',
-        `签名密钥与专家${rostered.name}已登记的密钥不同：已登记 ${input.heldKey.fingerprint}，本文件 ${file.keyFingerprint}。` +
-          '文件不是由该专家登记的设备签署，不予导入。如专家换用了另一台电脑，请专家组组长在“组长”页为其更换密钥后再导入',
-      ),
-    ]);
-  }
+  // Only a key the secretariat registered counts; none registered is a refusal, never a registration.
+  const keyProblem = keyCheck({
+    expert: rostered,
+    registeredKey: input.registeredKey,
+    file,
+    registered: input.registeredKeys,
+  });
+  if (keyProblem) return refuse([keyProblem]);
 
   const held = new Map(
     input.heldSheets
@@ -83,7 +78,6 @@ export function planScoreFileImport(input: ScoreFileImportInput): ScoreFileImpor
     expert: { id: content.expert.id, name: content.expert.name },
     publicKey,
     keyFingerprint: file.keyFingerprint,
-    registerKey: input.heldKey === undefined,
     digest: file.digest,
     actions,
   };

@@ -1,6 +1,7 @@
 import type { VerifiedScoreFile, ScoreSheet } from '../formats/scoreFile';
 import type { InputProblem } from '../model/validation';
 import type { Rubric } from '../model/rubric';
+import type { KeyOwner } from './keyCheck';
 
 /**
  * A sheet as a laptop holds it (the renderer's SheetRow has this shape and more). `draft` and
@@ -29,7 +30,7 @@ export interface ExchangeRound {
   experts: readonly { id: string; name: string }[];
 }
 
-/** The signing key registered for an expert: the one first seen in their score files. */
+/** The signing key the secretariat registered for an expert. */
 export interface RegisteredKey {
   publicKey: string;
   fingerprint: string;
@@ -41,7 +42,13 @@ export interface ScoreFileImportInput {
   packetIds: readonly string[];
   /** This laptop's sheets of the file's expert in this round (other sheets are ignored). */
   heldSheets: readonly HeldSheet[];
-  heldKey?: RegisteredKey;
+  /**
+   * The key the secretariat registered for the file's expert (canonical base64), or null: then
+   * the file is refused. A key is never taken from the file itself.
+   */
+  registeredKey: string | null;
+  /** Every key registered in the round, to name the expert a key belongs to when it signed for another. */
+  registeredKeys?: readonly KeyOwner[];
   /**
    * Ids (see conflictId) of incoming sheets already recorded as exchange conflicts, with their
    * status: a file imported twice must not open the same conflict twice.
@@ -113,8 +120,6 @@ export type ScoreFileImportPlan =
       expert: { id: string; name: string };
       publicKey: string;
       keyFingerprint: string;
-      /** No key was registered for this expert yet: register this one. */
-      registerKey: boolean;
       digest: string;
       actions: SheetAction[];
     };

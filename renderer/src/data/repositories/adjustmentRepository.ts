@@ -2,7 +2,9 @@ import { compileRound, DECISION } from '../../../../shared/compile';
 import type { AdjustmentInput, FindingInput } from '../../../../shared/workbook';
 import type { ReviewDeskDb } from '../db';
 import type { AdjustmentRow } from '../rows';
+import { actorLabel, requireSecretariat, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
+import { assertChairIn, requireChairSession } from './chairGuard';
 import { findingsForRound } from './inspectionRepository';
 import { compileInputFor } from './resultsRepository';
 
@@ -44,9 +46,24 @@ export function adjustmentProblems(a: Omit<NewAdjustment, 'roundId' | 'packetId'
   return problems;
 }
 
+/**
+ * The secretariat records a 动态调整 decision; `decidedBy` names who decided it (an authority
+ * outside the laptop, as the decision document says), the audit log who recorded it.
+ */
 export async function recordAdjustment(
   db: ReviewDeskDb,
+  session: Session | null,
   adjustment: NewAdjustment,
+): Promise<AdjustmentRow> {
+  const actor = actorLabel(requireSecretariat(session).actor);
+  return writeAdjustment(db, adjustment, async () => actor);
+}
+
+async function writeAdjustment(
+  db: ReviewDeskDb,
+  adjustment: NewAdjustment,
+  /** Checks the writer inside the transaction and returns the audit label. */
+  writer: () => Promise<string>,
 ): Promise<AdjustmentRow> {
   const problems = adjustmentProblems(adjustment);
   if (problems.length > 0) throw new AdjustmentError(problems.join('；'));
@@ -61,13 +78,14 @@ export async function recordAdjustment(
     decidedBy: adjustment.decidedBy.trim(),
     recordedAt: new Date().toISOString(),
   };
-  await db.transaction('rw', [db.packets, db.adjustments, db.audit], async () => {
+  await db.transaction('rw', [db.experts, db.packets, db.adjustments, db.audit], async () => {
+    const actor = await writer();
     const packet = await db.packets.get(`${adjustment.roundId}:${adjustment.packetId}`);
     if (!packet) throw new AdjustmentError(`找不到 ${adjustment.packetId}`);
     await db.adjustments.add(row);
     await appendAudit(db, {
       roundId: row.roundId,
-      actor: row.decidedBy,
+      actor,
       action: row.action === 'cancel' ? 'adjustment.cancel' : 'adjustment.add',
       subject: row.packetId,
       detail: `${row.action === 'cancel' ? '取消资格' : '增列'}（${row.decidedOn}${row.basis ? `，依据：${row.basis}` : ''}）：${row.reason}`,
@@ -82,12 +100,15 @@ export async function recordAdjustment(
  */
 export async function markCancellation(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   reason: string,
-  chair: string,
   now = new Date(),
 ): Promise<AdjustmentRow> {
+  const chair = requireChairSession(session, roundId);
+  // Refuse a non-chair before anything else; the write checks the role again in its transaction.
+  await db.transaction('r', db.experts, () => assertChairIn(db, chair));
   const input = await compileInputFor(db, roundId);
   const packet = compileRound(input).packets.find((p) => p.packetId === packetId);
   if (packet?.decision !== DECISION.fail) {
@@ -97,15 +118,19 @@ export async function markCancellation(
   if (existing.some((a) => a.action === 'cancel' && a.basis === EVALUATION_FAIL_BASIS)) {
     throw new AdjustmentError(`${packetId} 已标记取消资格`);
   }
-  return recordAdjustment(db, {
-    roundId,
-    packetId,
-    action: 'cancel',
-    basis: EVALUATION_FAIL_BASIS,
-    reason,
-    decidedOn: localDate(now),
-    decidedBy: chair,
-  });
+  return writeAdjustment(
+    db,
+    {
+      roundId,
+      packetId,
+      action: 'cancel',
+      basis: EVALUATION_FAIL_BASIS,
+      reason,
+      decidedOn: localDate(now),
+      decidedBy: chair.actor.name,
+    },
+    () => assertChairIn(db, chair),
+  );
 }
 
 const byRecord = (a: AdjustmentRow, b: AdjustmentRow) =>

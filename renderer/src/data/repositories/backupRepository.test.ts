@@ -18,10 +18,10 @@ import { BackupContentError, collectRoundBackup, restoreRoundBackup } from './ba
 import { declareConflict, savePanelSettings } from './panelRepository';
 import { setPin } from './pinRepository';
 import { checkInExpert } from './checkInRepository';
-import { secretariat } from '../session/testSessions';
 import { addSitePhoto, recordFinding, saveSiteNotes } from './inspectionRepository';
 import { importRound } from './roundRepository';
 import { saveDraft } from './sheetRepository';
+import { expertSession, secretariat } from '../session/testSessions';
 
 let counter = 0;
 const freshDb = () => openDatabase(`backup-test-${Date.now()}-${counter++}`);
@@ -55,30 +55,49 @@ async function scoredDemo() {
   const [e1, e2] = demo.round.experts;
   await checkInExpert(db, secretariat(), roundId, e1!.id);
   await setPin(db, roundId, e1!.id, '2580', '2580', 1000);
-  await saveDraft(db, roundId, demo.packets[0]!.id, e1!.id, { inputs: { a1: '8' }, comment: '好' });
-  await saveDraft(db, roundId, demo.packets[1]!.id, e2!.id, { inputs: { a1: '7.5' } });
-  await declareConflict(db, roundId, demo.packets[2]!.id, e2!.id, '同单位', e2!.name);
-  await savePanelSettings(db, roundId, { sameCityConflict: true, minSheets: 3 }, '秘书');
+  await saveDraft(
+    db,
+    await expertSession(db, roundId, e1!.id),
+    roundId,
+    demo.packets[0]!.id,
+    e1!.id,
+    { inputs: { a1: '8' }, comment: '好' },
+  );
+  await saveDraft(
+    db,
+    await expertSession(db, roundId, e2!.id),
+    roundId,
+    demo.packets[1]!.id,
+    e2!.id,
+    { inputs: { a1: '7.5' } },
+  );
+  await declareConflict(
+    db,
+    await expertSession(db, roundId, e2!.id),
+    roundId,
+    demo.packets[2]!.id,
+    e2!.id,
+    '同单位',
+  );
+  await savePanelSettings(db, secretariat(), roundId, { sameCityConflict: true, minSheets: 3 });
   // The field side too: a site note, a photo (a Blob), a finding.
   const site = demo.packets[0]!.id;
-  await saveSiteNotes(db, roundId, site, '实训楼已启用');
-  await addSitePhoto(db, {
+  await saveSiteNotes(db, secretariat(), roundId, site, '实训楼已启用');
+  await addSitePhoto(db, secretariat(), {
     roundId,
     packetId: site,
     blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' }),
     name: '实训楼.png',
     source: 'file',
     takenAt: new Date('2026-11-20T02:00:00Z'),
-    addedBy: e1!.name,
   });
-  await recordFinding(db, {
+  await recordFinding(db, secretariat(), {
     roundId,
     packetId: site,
     severity: '一般',
     description: '消防通道堆放杂物',
     owner: '学校后勤处',
     dueDate: '2026-12-31',
-    recordedBy: e1!.name,
   });
   return { db, demo, roundId };
 }
@@ -170,9 +189,16 @@ describe('whole-round backup and restore', () => {
   it('never merges into a stored round: asks first, and replaces only when told to', async () => {
     const { db, demo, roundId } = await scoredDemo();
     const { content } = await roundTrip(await collectRoundBackup(db, roundId));
-    await saveDraft(db, roundId, demo.packets[0]!.id, demo.round.experts[0]!.id, {
-      inputs: { a1: '1' },
-    });
+    await saveDraft(
+      db,
+      await expertSession(db, roundId, demo.round.experts[0]!.id),
+      roundId,
+      demo.packets[0]!.id,
+      demo.round.experts[0]!.id,
+      {
+        inputs: { a1: '1' },
+      },
+    );
     const changed = await dump(db);
     expect(await restoreRoundBackup(db, content)).toMatchObject({ kind: 'exists', roundId });
     expect(await dump(db)).toEqual(changed);

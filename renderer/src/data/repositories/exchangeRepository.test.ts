@@ -36,6 +36,9 @@ import {
   saveDraft,
   submitSheet,
 } from './sheetRepository';
+import { AccessDeniedError } from '../session/session';
+import { chairSession, expertSession, secretariat as deskSession } from '../session/testSessions';
+import { registerExpertKey } from './expertKeyRepository';
 
 let counter = 0;
 const freshDb = async () => {
@@ -79,14 +82,29 @@ function testKeys(pair: Ed25519KeyPair | null = null): {
 /** An expert's laptop: the round loaded, one sheet scored and submitted. */
 async function expertLaptop(scores = { c1: '8', c2: '12.5' }, packetId = 'P001') {
   const db = await freshDb();
-  await saveDraft(db, 'T-1', packetId, 'e1', { inputs: scores });
-  const submitted = await submitSheet(db, round.rubric, 'T-1', packetId, 'e1', '王建国');
+  await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', packetId, 'e1', {
+    inputs: scores,
+  });
+  const submitted = await submitSheet(
+    db,
+    await expertSession(db, 'T-1', 'e1'),
+    round.rubric,
+    'T-1',
+    packetId,
+    'e1',
+  );
   if (!submitted.ok) throw new Error('submit failed');
   return db;
 }
 
 async function exportFile(db: ReviewDeskDb, platform: { keys: KeyCustody }) {
-  const exported = await exportScoreFile(db, platform, 'T-1', 'e1');
+  const exported = await exportScoreFile(
+    db,
+    await expertSession(db, 'T-1', 'e1'),
+    platform,
+    'T-1',
+    'e1',
+  );
   return { name: exported.fileName, bytes: exported.bytes, exported };
 }
 
@@ -100,6 +118,22 @@ async function snapshot(db: ReviewDeskDb) {
   };
 }
 
+/** The secretariat's laptop with e1's key (the platform's) registered at 签到. */
+async function registeredDesk(platform: { keys: KeyCustody }, expertId = 'e1') {
+  const db = await freshDb();
+  const key = (await platform.keys.info()) ?? (await platform.keys.create());
+  const outcome = await registerExpertKey(
+    db,
+    deskSession(),
+    'T-1',
+    expertId,
+    key.publicKey,
+    'file',
+  );
+  if (!outcome.ok) throw new Error(outcome.message);
+  return db;
+}
+
 const only = (reports: ScoreFileReport[]) => {
   expect(reports).toHaveLength(1);
   return reports[0]!;
@@ -108,7 +142,9 @@ const only = (reports: ScoreFileReport[]) => {
 describe('exportScoreFile', () => {
   it('creates the device key on first use, signs the submitted sheets and logs the export', async () => {
     const db = await expertLaptop();
-    await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '1' } });
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P002', 'e1', {
+      inputs: { c1: '1' },
+    });
     const platform = testKeys();
     expect(await platform.keys.info()).toBeNull();
     expect(await exportableSheetCount(db, 'T-1', 'e1')).toBe(1);
@@ -142,7 +178,9 @@ describe('exportScoreFile', () => {
     const db = await expertLaptop();
     const platform = testKeys(generateKeyPair());
     const liar: KeyCustody = { ...platform.keys, sign: async () => new Uint8Array(64) };
-    await expect(exportScoreFile(db, { keys: liar }, 'T-1', 'e1')).rejects.toThrow(/校验失败/);
+    await expect(
+      exportScoreFile(db, await expertSession(db, 'T-1', 'e1'), { keys: liar }, 'T-1', 'e1'),
+    ).rejects.toThrow(/校验失败/);
   });
 });
 
@@ -150,15 +188,14 @@ describe('importScoreFiles', () => {
   it('round-trips a sheet to a fresh laptop: key registered, sheet added, progress counted, logged', async () => {
     const platform = testKeys();
     const file = await exportFile(await expertLaptop(), platform);
-    const secretariat = await freshDb();
+    const secretariat = await registeredDesk(platform);
 
-    const report = only(await importScoreFiles(secretariat, 'T-1', [file]));
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [file]));
     expect(report).toMatchObject({
       fileName: 'e1.scores.json',
       outcome: 'imported',
       expert: { id: 'e1', name: '王建国' },
       keyFingerprint: file.exported.fingerprint,
-      keyRegistered: true,
       counts: { add: 1, same: 0, replace: 0, stale: 0, conflict: 0 },
       sheets: [{ packetId: 'P001', action: 'add', revision: 1 }],
     });
@@ -177,27 +214,31 @@ describe('importScoreFiles', () => {
         expertId: 'e1',
         expertName: '王建国',
         fingerprint: file.exported.fingerprint,
-        firstSeenIn: 'e1.scores.json',
+        registered: true,
       },
     ]);
     const audit = await auditForRound(secretariat, 'T-1');
-    expect(audit.map((a) => a.action)).toEqual(['round.import', 'exchange.key', 'exchange.add']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'round.import',
+      'expert.key.register',
+      'exchange.add',
+    ]);
     expect(audit[2]).toMatchObject({ subject: 'P001/e1', actor: '秘书处' });
     expect(audit[2]!.detail).toContain('第 1 版');
   });
 
   it('is a no-op the second time: every sheet `same`, no new audit entry, nothing rewritten', async () => {
-    const file = await exportFile(await expertLaptop(), testKeys());
-    const secretariat = await freshDb();
-    await importScoreFiles(secretariat, 'T-1', [file]);
+    const platform = testKeys();
+    const file = await exportFile(await expertLaptop(), platform);
+    const secretariat = await registeredDesk(platform);
+    await importScoreFiles(secretariat, deskSession(), 'T-1', [file]);
     const before = await snapshot(secretariat);
 
     const report = only(
-      await importScoreFiles(secretariat, 'T-1', [file, file]).then((r) => [r[1]!]),
+      await importScoreFiles(secretariat, deskSession(), 'T-1', [file, file]).then((r) => [r[1]!]),
     );
     expect(report).toMatchObject({
       outcome: 'imported',
-      keyRegistered: false,
       counts: { add: 0, same: 1, replace: 0, stale: 0, conflict: 0 },
     });
     expect(await snapshot(secretariat)).toEqual(before);
@@ -208,14 +249,34 @@ describe('importScoreFiles', () => {
     const expert = await expertLaptop();
     const first = await exportFile(expert, platform);
     // The chair returns the sheet on the expert's laptop; the expert revises and resubmits.
-    await returnSheet(expert, 'T-1', 'P001', 'e1', '课程体系打分偏低，请复核', '张伟');
-    await saveDraft(expert, 'T-1', 'P001', 'e1', { inputs: { c1: '8', c2: '14' } });
-    expect((await submitSheet(expert, round.rubric, 'T-1', 'P001', 'e1', '王建国')).ok).toBe(true);
+    await returnSheet(
+      expert,
+      await chairSession(expert, 'T-1', 'e3'),
+      'T-1',
+      'P001',
+      'e1',
+      '课程体系打分偏低，请复核',
+    );
+    await saveDraft(expert, await expertSession(expert, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '8', c2: '14' },
+    });
+    expect(
+      (
+        await submitSheet(
+          expert,
+          await expertSession(expert, 'T-1', 'e1'),
+          round.rubric,
+          'T-1',
+          'P001',
+          'e1',
+        )
+      ).ok,
+    ).toBe(true);
     const second = await exportFile(expert, platform);
 
-    const secretariat = await freshDb();
-    await importScoreFiles(secretariat, 'T-1', [first]);
-    const report = only(await importScoreFiles(secretariat, 'T-1', [second]));
+    const secretariat = await registeredDesk(platform);
+    await importScoreFiles(secretariat, deskSession(), 'T-1', [first]);
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [second]));
     expect(report.sheets).toEqual([
       { packetId: 'P001', action: 'replace', revision: 2, heldRevision: 1, note: 'newer-revision' },
     ]);
@@ -228,7 +289,7 @@ describe('importScoreFiles', () => {
     expect(last.detail).toContain('第 1 版（已提交）→ 第 2 版（已提交）');
 
     const before = await snapshot(secretariat);
-    const stale = only(await importScoreFiles(secretariat, 'T-1', [first]));
+    const stale = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [first]));
     expect(stale.sheets).toEqual([
       { packetId: 'P001', action: 'stale', revision: 1, heldRevision: 2, note: 'older-revision' },
     ]);
@@ -238,11 +299,20 @@ describe('importScoreFiles', () => {
   it('carries a 回避 declaration with its reason into the 回避 register', async () => {
     const platform = testKeys();
     const expert = await freshDb();
-    await saveDraft(expert, 'T-1', 'P002', 'e1', { inputs: { c1: '3' } });
-    await declareConflict(expert, 'T-1', 'P002', 'e1', '本人曾在该单位任职', '王建国');
+    await saveDraft(expert, await expertSession(expert, 'T-1', 'e1'), 'T-1', 'P002', 'e1', {
+      inputs: { c1: '3' },
+    });
+    await declareConflict(
+      expert,
+      await expertSession(expert, 'T-1', 'e1'),
+      'T-1',
+      'P002',
+      'e1',
+      '本人曾在该单位任职',
+    );
     const file = await exportFile(expert, platform);
-    const secretariat = await freshDb();
-    const report = only(await importScoreFiles(secretariat, 'T-1', [file]));
+    const secretariat = await registeredDesk(platform);
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [file]));
     expect(report.counts.add).toBe(1);
     expect(await loadSheet(secretariat, 'T-1', 'P002', 'e1')).toMatchObject({
       status: 'conflict',
@@ -261,10 +331,10 @@ describe('importScoreFiles', () => {
     const platform = testKeys();
     const a = await exportFile(await expertLaptop({ c1: '8', c2: '12.5' }), platform);
     const b = await exportFile(await expertLaptop({ c1: '9', c2: '12.5' }), platform);
-    const secretariat = await freshDb();
-    await importScoreFiles(secretariat, 'T-1', [a]);
+    const secretariat = await registeredDesk(platform);
+    await importScoreFiles(secretariat, deskSession(), 'T-1', [a]);
 
-    const report = only(await importScoreFiles(secretariat, 'T-1', [b]));
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [b]));
     expect(report.counts).toEqual({ add: 0, same: 0, replace: 0, stale: 0, conflict: 1 });
     expect(report.sheets[0]).toMatchObject({ action: 'conflict', note: 'same-revision' });
     expect((await loadSheet(secretariat, 'T-1', 'P001', 'e1')).scores.c1).toBe(8);
@@ -283,7 +353,9 @@ describe('importScoreFiles', () => {
     expect((await auditForRound(secretariat, 'T-1')).at(-1)!.action).toBe('exchange.conflict');
 
     const before = await snapshot(secretariat);
-    expect(only(await importScoreFiles(secretariat, 'T-1', [b])).counts.conflict).toBe(1);
+    expect(
+      only(await importScoreFiles(secretariat, deskSession(), 'T-1', [b])).counts.conflict,
+    ).toBe(1);
     expect(await snapshot(secretariat)).toEqual(before);
   });
 
@@ -291,17 +363,31 @@ describe('importScoreFiles', () => {
     const platform = testKeys();
     const a = await exportFile(await expertLaptop({ c1: '8', c2: '12.5' }), platform);
     const b = await exportFile(await expertLaptop({ c1: '9', c2: '12.5' }), platform);
-    const secretariat = await freshDb();
-    await importScoreFiles(secretariat, 'T-1', [a, b]);
+    const secretariat = await registeredDesk(platform);
+    await importScoreFiles(secretariat, deskSession(), 'T-1', [a, b]);
     const [open] = await openExchangeConflicts(secretariat, 'T-1');
     const key = open!.conflict.key;
 
     await expect(
-      resolveExchangeConflict(secretariat, key, 'took-incoming', '张伟', '  '),
+      resolveExchangeConflict(
+        secretariat,
+        await chairSession(secretariat, 'T-1', 'e3'),
+        'T-1',
+        key,
+        'took-incoming',
+        '  ',
+      ),
     ).rejects.toThrow(/理由/);
     expect((await secretariat.exchangeConflicts.get(key))!.status).toBe('open');
 
-    await resolveExchangeConflict(secretariat, key, 'took-incoming', '张伟', '专家确认第二份为准');
+    await resolveExchangeConflict(
+      secretariat,
+      await chairSession(secretariat, 'T-1', 'e3'),
+      'T-1',
+      key,
+      'took-incoming',
+      '专家确认第二份为准',
+    );
     expect((await loadSheet(secretariat, 'T-1', 'P001', 'e1')).scores.c1).toBe(9);
     expect(await secretariat.exchangeConflicts.get(key)).toMatchObject({
       status: 'took-incoming',
@@ -310,14 +396,21 @@ describe('importScoreFiles', () => {
     });
     expect(await openExchangeConflicts(secretariat, 'T-1')).toEqual([]);
     const last = (await auditForRound(secretariat, 'T-1')).at(-1)!;
-    expect(last).toMatchObject({ action: 'exchange.resolve', actor: '张伟' });
+    expect(last).toMatchObject({ action: 'exchange.resolve', actor: '组长 张伟（e3）' });
     expect(last.detail).toContain('专家确认第二份为准');
     await expect(
-      resolveExchangeConflict(secretariat, key, 'kept-held', '张伟', '再来一次'),
+      resolveExchangeConflict(
+        secretariat,
+        await chairSession(secretariat, 'T-1', 'e3'),
+        'T-1',
+        key,
+        'kept-held',
+        '再来一次',
+      ),
     ).rejects.toThrow(/已处理/);
 
     // The file taken is now what is held: importing it again is a no-op.
-    const reports = await importScoreFiles(secretariat, 'T-1', [b]);
+    const reports = await importScoreFiles(secretariat, deskSession(), 'T-1', [b]);
     expect(only(reports).counts.same).toBe(1);
     expect(await checkAuditChain(secretariat, 'T-1')).toMatchObject({ intact: true });
   });
@@ -326,19 +419,20 @@ describe('importScoreFiles', () => {
     const platform = testKeys();
     const a = await exportFile(await expertLaptop({ c1: '8', c2: '12.5' }), platform);
     const b = await exportFile(await expertLaptop({ c1: '9', c2: '12.5' }), platform);
-    const secretariat = await freshDb();
-    await importScoreFiles(secretariat, 'T-1', [a, b]);
+    const secretariat = await registeredDesk(platform);
+    await importScoreFiles(secretariat, deskSession(), 'T-1', [a, b]);
     const [open] = await openExchangeConflicts(secretariat, 'T-1');
     await resolveExchangeConflict(
       secretariat,
+      await chairSession(secretariat, 'T-1', 'e3'),
+      'T-1',
       open!.conflict.key,
       'kept-held',
-      '张伟',
       '以现场纸质表为准',
     );
     expect((await loadSheet(secretariat, 'T-1', 'P001', 'e1')).scores.c1).toBe(8);
     const before = await snapshot(secretariat);
-    const again = only(await importScoreFiles(secretariat, 'T-1', [b]));
+    const again = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [b]));
     expect(again.sheets[0]).toMatchObject({ action: 'stale', note: 'already-resolved' });
     expect(await snapshot(secretariat)).toEqual(before);
   });
@@ -348,20 +442,29 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
   async function secretariatWithE1() {
     const platform = testKeys();
     const file = await exportFile(await expertLaptop(), platform);
-    const secretariat = await freshDb();
-    await importScoreFiles(secretariat, 'T-1', [file]);
+    const secretariat = await registeredDesk(platform);
+    await importScoreFiles(secretariat, deskSession(), 'T-1', [file]);
     return { secretariat, platform, file };
   }
 
   it('a file arriving after the chair confirmed the results: the lock message', async () => {
     const { secretariat, platform } = await secretariatWithE1();
-    await confirmResults(secretariat, 'T-1', '张伟');
+    await confirmResults(secretariat, await chairSession(secretariat, 'T-1', 'e3'), 'T-1');
     const laptop = await expertLaptop();
-    await saveDraft(laptop, 'T-1', 'P002', 'e1', { inputs: { c1: '7', c2: '11' } });
-    await submitSheet(laptop, round.rubric, 'T-1', 'P002', 'e1', '王建国');
+    await saveDraft(laptop, await expertSession(laptop, 'T-1', 'e1'), 'T-1', 'P002', 'e1', {
+      inputs: { c1: '7', c2: '11' },
+    });
+    await submitSheet(
+      laptop,
+      await expertSession(laptop, 'T-1', 'e1'),
+      round.rubric,
+      'T-1',
+      'P002',
+      'e1',
+    );
     const late = await exportFile(laptop, platform);
     const before = await snapshot(secretariat);
-    const report = only(await importScoreFiles(secretariat, 'T-1', [late]));
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [late]));
     expect(report.outcome).toBe('refused');
     expect(report.problems.join('')).toMatch(/已由专家组组长确认（第 1 版）/);
     expect(await snapshot(secretariat)).toEqual(before);
@@ -373,7 +476,7 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
     expect(text).not.toBe(new TextDecoder().decode(file.bytes));
     const before = await snapshot(secretariat);
     const report = only(
-      await importScoreFiles(secretariat, 'T-1', [
+      await importScoreFiles(secretariat, deskSession(), 'T-1', [
         { name: 'e1.scores.json', bytes: new TextEncoder().encode(text) },
       ]),
     );
@@ -389,35 +492,55 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
     const otherLaptop = testKeys();
     const foreign = await exportFile(await expertLaptop({ c1: '10', c2: '15' }), otherLaptop);
     const before = await snapshot(secretariat);
-    const report = only(await importScoreFiles(secretariat, 'T-1', [foreign]));
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [foreign]));
     expect(report.outcome).toBe('refused');
     expect(report.problems[0]).toContain(`已登记 ${(await platform.keys.info())!.fingerprint}`);
     expect(report.problems[0]).toContain(`本文件 ${foreign.exported.fingerprint}`);
     expect(await snapshot(secretariat)).toEqual(before);
   });
 
-  it('after the chair releases the key (laptop replaced), the next file registers its own', async () => {
+  it('a key released by the secretariat (laptop replaced) accepts nothing until a new one is registered', async () => {
     const { secretariat, platform } = await secretariatWithE1();
     const oldFingerprint = (await platform.keys.info())!.fingerprint;
     const newLaptop = testKeys();
     const replacement = await exportFile(await expertLaptop({ c1: '10', c2: '15' }), newLaptop);
-    expect(only(await importScoreFiles(secretariat, 'T-1', [replacement])).outcome).toBe('refused');
+    expect(
+      only(await importScoreFiles(secretariat, deskSession(), 'T-1', [replacement])).outcome,
+    ).toBe('refused');
 
     const before = await snapshot(secretariat);
-    await expect(releaseExpertKey(secretariat, 'T-1', 'e1', '  ', '组长')).rejects.toThrow(/原因/);
-    await expect(releaseExpertKey(secretariat, 'T-1', 'e2', '换电脑', '组长')).rejects.toThrow(
-      /还没有登记签名密钥/,
+    await expect(releaseExpertKey(secretariat, deskSession(), 'T-1', 'e1', '  ')).rejects.toThrow(
+      /原因/,
     );
+    await expect(
+      releaseExpertKey(secretariat, deskSession(), 'T-1', 'e2', '换电脑'),
+    ).rejects.toThrow(/还没有登记签名公钥/);
+    await expect(
+      releaseExpertKey(
+        secretariat,
+        await expertSession(secretariat, 'T-1', 'e1'),
+        'T-1',
+        'e1',
+        '换电脑',
+      ),
+    ).rejects.toThrow(AccessDeniedError);
     expect(await snapshot(secretariat)).toEqual(before);
 
-    await releaseExpertKey(secretariat, 'T-1', 'e1', '原电脑损坏，换用备用电脑', '组长');
+    await releaseExpertKey(secretariat, deskSession(), 'T-1', 'e1', '原电脑损坏，换用备用电脑');
     const release = (await auditForRound(secretariat, 'T-1')).at(-1)!;
-    expect(release).toMatchObject({ action: 'exchange.key.release', actor: '组长', subject: 'e1' });
+    expect(release).toMatchObject({ action: 'expert.key.release', actor: '秘书处', subject: 'e1' });
     expect(release.detail).toContain(oldFingerprint);
     expect(release.detail).toContain('原电脑损坏，换用备用电脑');
+    // Released is not open: the replacement is still refused, now for want of any key.
+    const unregistered = only(
+      await importScoreFiles(secretariat, deskSession(), 'T-1', [replacement]),
+    );
+    expect(unregistered.problems[0]).toContain('尚未登记签名公钥');
 
-    const report = only(await importScoreFiles(secretariat, 'T-1', [replacement]));
-    expect(report.outcome).not.toBe('refused');
+    const newKey = (await newLaptop.keys.info())!.publicKey;
+    await registerExpertKey(secretariat, deskSession(), 'T-1', 'e1', newKey, 'file');
+    const report = only(await importScoreFiles(secretariat, deskSession(), 'T-1', [replacement]));
+    expect(report.outcome).toBe('imported');
     expect((await listExpertKeys(secretariat, 'T-1')).map((k) => k.fingerprint)).toEqual([
       replacement.exported.fingerprint,
     ]);
@@ -461,13 +584,13 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
     );
     const before = await snapshot(secretariat);
     const report = only(
-      await importScoreFiles(secretariat, 'T-1', [
+      await importScoreFiles(secretariat, deskSession(), 'T-1', [
         { name: 'e2.scores.json', bytes: new TextEncoder().encode(serializeScoreFile(signed)) },
       ]),
     );
     expect(report).toMatchObject({
       outcome: 'refused',
-      problems: ['e2.scores.json › sheets[1].scores.c1：评分表 P002：设施设备：超过满分 10 分'],
+      problems: ['e2.scores.json › 李秀英（e2） › P002 › c1：设施设备：超过满分 10 分'],
     });
     expect(await snapshot(secretariat)).toEqual(before);
   });
@@ -477,19 +600,20 @@ describe('importScoreFiles refuses, and then changes nothing', () => {
     const other = await openDatabase(`exchange-test-${Date.now()}-${counter++}`);
     await importRound(other, tinyRound('T-2'), 'demo');
     const before = await snapshot(other);
-    expect(only(await importScoreFiles(other, 'T-2', [file])).problems[0]).toContain(
+    expect(only(await importScoreFiles(other, deskSession(), 'T-2', [file])).problems[0]).toContain(
       '这是评审“T-1”的评分文件，当前评审是“T-2”',
     );
-    expect(only(await importScoreFiles(other, 'T-9', [file])).problems[0]).toContain(
+    expect(only(await importScoreFiles(other, deskSession(), 'T-9', [file])).problems[0]).toContain(
       '本机没有评审“T-9”',
     );
     expect(await snapshot(other)).toEqual(before);
   });
 
   it('one bad file in a batch does not stop the good ones', async () => {
-    const good = await exportFile(await expertLaptop(), testKeys());
-    const secretariat = await freshDb();
-    const reports = await importScoreFiles(secretariat, 'T-1', [
+    const platform = testKeys();
+    const good = await exportFile(await expertLaptop(), platform);
+    const secretariat = await registeredDesk(platform);
+    const reports = await importScoreFiles(secretariat, deskSession(), 'T-1', [
       { name: 'notes.txt', bytes: new TextEncoder().encode('hello') },
       good,
     ]);

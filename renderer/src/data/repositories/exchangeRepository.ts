@@ -18,10 +18,14 @@ import type { Platform } from '../../../../shared/platform/Platform';
 import { decodeBase64 } from '../../../../shared/signing/base64';
 import type { ReviewDeskDb } from '../db';
 import { assertResultsOpen } from './resultsLock';
-import type { ExchangeConflictRow, ExpertKeyRow, ExpertRow, SheetRow } from '../rows';
+import type { ExchangeConflictRow, SheetRow } from '../rows';
+import { actorLabel, requireExpert, requireSecretariat, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
+import { assertChairIn, requireChairSession } from './chairGuard';
+import { isRegistered } from './expertKeyRepository';
 import { expertKey, packetKey, sheetKey } from './keys';
-import { compareChinese } from '../../../../shared/collation/chineseOrder';
+
+export { listExpertKeys, releaseExpertKey, type ExpertKeyListing } from './expertKeyRepository';
 
 /**
  * Score files between laptops (design.md workflow 4): an expert exports their signed sheets, the
@@ -33,8 +37,6 @@ import { compareChinese } from '../../../../shared/collation/chineseOrder';
 export class ExchangeError extends Error {
   override name = 'ExchangeError';
 }
-
-const SECRETARIAT = '秘书处';
 
 export interface ExportedScoreFile {
   fileName: string;
@@ -58,23 +60,36 @@ export async function exportableSheetCount(
 }
 
 /**
- * Build and sign the expert's score file with this laptop's device key (created on first use).
- * The signed file is read back before it is handed out, so a key that signs wrongly is caught
- * here, not at the secretariat.
+ * Build and sign the expert's score file with this laptop's device key (created on first use),
+ * with the expert's own session. The signed file is read back before it is handed out, so a key
+ * that signs wrongly is caught here, not at the secretariat. Refused while this laptop's key is
+ * registered here for another expert of the round: one key speaks for one expert, and the
+ * secretariat would refuse the file anyway.
  */
 export async function exportScoreFile(
   db: ReviewDeskDb,
+  session: Session | null,
   platform: Pick<Platform, 'keys'>,
   roundId: string,
   expertId: string,
 ): Promise<ExportedScoreFile> {
-  const [expert, sheets] = await Promise.all([
+  const { actor } = requireExpert(session, roundId, expertId);
+  const [expert, sheets, keys] = await Promise.all([
     db.experts.get(expertKey(roundId, expertId)),
     db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
+    db.expertKeys.where('roundId').equals(roundId).toArray(),
   ]);
   if (!expert) throw new ExchangeError(`本评审没有专家 ${expertId}`);
   const unsigned = buildScoreFile(roundId, { id: expert.id, name: expert.name }, sheets);
   const key = (await platform.keys.info()) ?? (await platform.keys.create());
+  const owner = keys.find(
+    (k) => isRegistered(k) && k.publicKey === key.publicKey && k.expertId !== expertId,
+  );
+  if (owner)
+    throw new ExchangeError(
+      `本机签名密钥 ${key.fingerprint} 已登记给专家 ${owner.expertId}，不能再为${expert.name}签署评分文件：` +
+        '一个密钥只能属于一位专家。共用这台电脑的专家请在秘书处电脑上评分，或用自己的电脑评分',
+    );
   const signature = await platform.keys.sign(scoreFileSigningPayload(unsigned));
   const signed = attachScoreSignature(unsigned, decodeBase64(key.publicKey), signature);
   const fileName = `${expertId}.scores.json`;
@@ -87,7 +102,7 @@ export async function exportScoreFile(
   await db.transaction('rw', [db.audit], () =>
     appendAudit(db, {
       roundId,
-      actor: expert.name,
+      actor: actorLabel(actor),
       action: 'exchange.export',
       subject: expertId,
       detail: `导出评分文件 ${fileName}（${unsigned.sheets.length} 张评分表，签名密钥 ${key.fingerprint}）`,
@@ -121,8 +136,6 @@ export interface ScoreFileReport {
   problems: string[];
   expert?: { id: string; name: string };
   keyFingerprint?: string;
-  /** The expert's key was registered by this file. */
-  keyRegistered: boolean;
   counts: ActionCounts;
   sheets: SheetImportLine[];
 }
@@ -134,7 +147,6 @@ function refused(fileName: string, problems: string[]): ScoreFileReport {
     fileName,
     outcome: 'refused',
     problems,
-    keyRegistered: false,
     counts: zeroCounts(),
     sheets: [],
   };
@@ -216,23 +228,20 @@ function lineOf(action: SheetAction): SheetImportLine {
   }
 }
 
-export interface ImportOptions {
-  /** Who imports, for the audit log. */
-  actor?: string;
-}
-
 /**
- * Import score files into a round. Each file is verified (signature), planned against what this
- * laptop holds and applied in one transaction: the expert's key registered on first sight,
- * sheets added or replaced, disagreements recorded for the chair, an audit entry for every
- * change. A refused file changes nothing; importing a file again changes nothing either.
+ * The secretariat imports score files into a round. Each file is verified (signature, and the
+ * key the secretariat registered for its expert), planned against what this laptop holds and
+ * applied in one transaction: sheets added or replaced, disagreements recorded for the chair,
+ * an audit entry for every change. A refused file changes nothing; importing a file again
+ * changes nothing either.
  */
 export async function importScoreFiles(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   files: readonly { name: string; bytes: Uint8Array }[],
-  options: ImportOptions = {},
 ): Promise<ScoreFileReport[]> {
+  const actor = actorLabel(requireSecretariat(session).actor);
   const reports: ScoreFileReport[] = [];
   for (const file of files) {
     const read = readScoreFileBytes(file.bytes, file.name);
@@ -241,7 +250,7 @@ export async function importScoreFiles(
       continue;
     }
     try {
-      reports.push(await applyScoreFile(db, roundId, read.value, options.actor ?? SECRETARIAT));
+      reports.push(await applyScoreFile(db, roundId, read.value, actor));
     } catch (error) {
       reports.push(refused(file.name, [error instanceof Error ? error.message : String(error)]));
     }
@@ -274,22 +283,29 @@ async function applyScoreFile(
       if (!round) throw new ExchangeError(`本机没有评审“${roundId}”`);
       // Confirmed results are read-only: a late score file is refused whole (reported, not lost).
       await assertResultsOpen(db, roundId);
-      const [experts, packetIds, heldSheets, heldKey, recorded] = await Promise.all([
+      const [experts, packetIds, heldSheets, keys, recorded] = await Promise.all([
         db.experts.where('roundId').equals(roundId).toArray(),
         db.packets.where('roundId').equals(roundId).toArray(),
         db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
-        db.expertKeys.get(expertKey(roundId, expertId)),
+        db.expertKeys.where('roundId').equals(roundId).toArray(),
         db.exchangeConflicts
           .where('expertId')
           .equals(expertId)
           .filter((c) => c.roundId === roundId)
           .toArray(),
       ]);
+      const registered = keys.filter(isRegistered);
+      const names = new Map(experts.map((e) => [e.id, e.name]));
       const plan = planScoreFileImport({
         round: { id: round.id, rubric: round.rubric, experts },
         packetIds: packetIds.map((p) => p.id),
         heldSheets,
-        heldKey,
+        registeredKey: registered.find((k) => k.expertId === expertId)?.publicKey ?? null,
+        registeredKeys: registered.map((k) => ({
+          id: k.expertId,
+          name: names.get(k.expertId) ?? k.expertId,
+          publicKey: k.publicKey,
+        })),
         recordedConflicts: new Map(recorded.map((c) => [c.key, c.status])),
         file,
       });
@@ -297,26 +313,6 @@ async function applyScoreFile(
 
       const now = new Date().toISOString();
       const expertName = plan.expert.name;
-      if (plan.registerKey) {
-        const row: ExpertKeyRow = {
-          key: expertKey(roundId, expertId),
-          roundId,
-          expertId,
-          publicKey: plan.publicKey,
-          fingerprint: plan.keyFingerprint,
-          firstSeenIn: file.fileName,
-          firstSeenAt: now,
-        };
-        await db.expertKeys.add(row);
-        await appendAudit(db, {
-          roundId,
-          actor,
-          action: 'exchange.key',
-          subject: expertId,
-          detail: `登记专家${expertName}的签名密钥 ${plan.keyFingerprint}（首次见于 ${file.fileName}）`,
-        });
-      }
-
       const counts = zeroCounts();
       for (const action of plan.actions) {
         counts[action.kind] += 1;
@@ -391,7 +387,6 @@ async function applyScoreFile(
         problems: [],
         expert: plan.expert,
         keyFingerprint: plan.keyFingerprint,
-        keyRegistered: plan.registerKey,
         counts,
         sheets: plan.actions.map(lineOf),
       } satisfies ScoreFileReport;
@@ -407,23 +402,25 @@ export type ConflictChoice = 'kept-held' | 'took-incoming';
  */
 export async function resolveExchangeConflict(
   db: ReviewDeskDb,
+  session: Session | null,
+  roundId: string,
   key: string,
   choice: ConflictChoice,
-  chairName: string,
   reason: string,
 ): Promise<void> {
+  const chair = requireChairSession(session, roundId);
   const trimmed = reason.trim();
   if (!trimmed) throw new ExchangeError('请填写处理理由，它将记入审计记录');
-  if (!chairName.trim()) throw new ExchangeError('请填写处理人');
   await db.transaction(
     'rw',
-    [db.exchangeConflicts, db.sheets, db.conflicts, db.audit, db.confirmations],
+    [db.experts, db.exchangeConflicts, db.sheets, db.conflicts, db.audit, db.confirmations],
     async () => {
+      const chairLabel = await assertChairIn(db, chair);
       const conflict = await db.exchangeConflicts.get(key);
-      if (!conflict) throw new ExchangeError('找不到该冲突记录');
+      if (!conflict || conflict.roundId !== roundId) throw new ExchangeError('找不到该冲突记录');
       if (conflict.status !== 'open') throw new ExchangeError('该冲突已处理');
       await assertResultsOpen(db, conflict.roundId);
-      const { roundId, packetId, expertId, incoming } = conflict;
+      const { packetId, expertId, incoming } = conflict;
       const skey = sheetKey(roundId, packetId, expertId);
       const held = await db.sheets.get(skey);
       const now = new Date().toISOString();
@@ -437,7 +434,7 @@ export async function resolveExchangeConflict(
       await db.exchangeConflicts.put({
         ...conflict,
         status: choice,
-        resolvedBy: chairName.trim(),
+        resolvedBy: chair.actor.name,
         resolutionReason: trimmed,
         resolvedAt: now,
       });
@@ -447,65 +444,13 @@ export async function resolveExchangeConflict(
           : `保留本机的第 ${held?.revision ?? 0} 版，不采用 ${conflict.incomingFile} 中的第 ${incoming.revision} 版`;
       await appendAudit(db, {
         roundId,
-        actor: chairName.trim(),
+        actor: chairLabel,
         action: 'exchange.resolve',
         subject: `${packetId}/${expertId}`,
         detail: `处理评分文件冲突：${what}。理由：${trimmed}`,
       });
     },
   );
-}
-
-export interface ExpertKeyListing extends ExpertKeyRow {
-  expertName: string;
-}
-
-/**
- * The chair releases an expert's registered key, e.g. after the expert's laptop was replaced:
- * the next score file from that expert registers its key as the first one did. Files already
- * imported keep their sheets; the release, the old fingerprint and the reason go into the
- * audit log. The reason is required.
- */
-export async function releaseExpertKey(
-  db: ReviewDeskDb,
-  roundId: string,
-  expertId: string,
-  reason: string,
-  actor: string,
-): Promise<void> {
-  const why = reason.trim();
-  if (!why) throw new ExchangeError('请写明更换签名密钥的原因（将记入审计日志）');
-  await db.transaction('rw', [db.expertKeys, db.experts, db.audit], async () => {
-    const [held, expert] = await Promise.all([
-      db.expertKeys.get(expertKey(roundId, expertId)),
-      db.experts.get(expertKey(roundId, expertId)),
-    ]);
-    const name = expert?.name ?? expertId;
-    if (!held) throw new ExchangeError(`专家${name}还没有登记签名密钥，无需更换`);
-    await db.expertKeys.delete(held.key);
-    await appendAudit(db, {
-      roundId,
-      actor,
-      action: 'exchange.key.release',
-      subject: expertId,
-      detail: `解除专家${name}的签名密钥 ${held.fingerprint}（原因：${why}）；其下一份评分文件的签名密钥将被登记`,
-    });
-  });
-}
-
-/** The experts' registered signing keys, in roster order. */
-export async function listExpertKeys(
-  db: ReviewDeskDb,
-  roundId: string,
-): Promise<ExpertKeyListing[]> {
-  const [keys, experts] = await Promise.all([
-    db.expertKeys.where('roundId').equals(roundId).toArray(),
-    db.experts.where('roundId').equals(roundId).toArray(),
-  ]);
-  const names = new Map(experts.map((e: ExpertRow) => [e.id, e.name]));
-  return keys
-    .map((k) => ({ ...k, expertName: names.get(k.expertId) ?? k.expertId }))
-    .sort((a, b) => compareChinese(a.expertId, b.expertId));
 }
 
 export interface ExchangeConflictListing {

@@ -25,6 +25,8 @@ import { setRole } from './panelRepository';
 import { compileInputFor, confirmResults, recordDissent, reopenResults } from './resultsRepository';
 import { importRound } from './roundRepository';
 import { saveDraft, submitSheet } from './sheetRepository';
+import { chairSession, expertSession, secretariat } from '../session/testSessions';
+import { registerExpertKey } from './expertKeyRepository';
 
 let counter = 0;
 const ROUND = 'T-1';
@@ -42,13 +44,16 @@ async function submit(
   c1: string,
   c2: string,
 ) {
-  await saveDraft(db, ROUND, packetId, expertId, { inputs: { c1, c2 }, comment: '' });
+  await saveDraft(db, await expertSession(db, ROUND, expertId), ROUND, packetId, expertId, {
+    inputs: { c1, c2 },
+    comment: '',
+  });
   const outcome = await submitSheet(
     db,
+    await expertSession(db, ROUND, expertId),
     tinyRound().round.rubric,
     ROUND,
     packetId,
-    expertId,
     expertId,
   );
   expect(outcome.ok).toBe(true);
@@ -90,8 +95,8 @@ async function confirmedRound(db: ReviewDeskDb) {
   await submit(db, 'P001', 'e3', '9', '13.5');
   await submit(db, 'P002', 'e1', '7', '10');
   await submit(db, 'P002', 'e2', '6.5', '11');
-  await setRole(db, ROUND, 'e3', 'chair', '秘书');
-  await confirmResults(db, ROUND, '张伟');
+  await setRole(db, secretariat(), ROUND, 'e3', 'chair');
+  await confirmResults(db, await chairSession(db, ROUND, 'e3'), ROUND);
 }
 
 describe('result workbook export', () => {
@@ -104,8 +109,8 @@ describe('result workbook export', () => {
     );
     expect(keys.calls).toEqual({ create: 0, sign: 0 });
 
-    await confirmResults(db, ROUND, '张伟');
-    await reopenResults(db, ROUND, '张伟', '补充评分');
+    await confirmResults(db, await chairSession(db, ROUND, 'e3'), ROUND);
+    await reopenResults(db, secretariat(), ROUND, '补充评分');
     await expect(prepareResultExport(db, keys, ROUND, 'review-desk test')).rejects.toThrow(
       /重新开放/,
     );
@@ -121,14 +126,19 @@ describe('result workbook export', () => {
   it('builds a workbook that verifies, with the numbers compileRound gives, audit and key ids', async () => {
     const db = await freshDb();
     await confirmedRound(db);
+    // A key an older version took from a score file counts for nothing: only registrations do.
     await db.expertKeys.put({
-      key: `${ROUND}:e1`,
+      key: `${ROUND}:e2`,
       roundId: ROUND,
-      expertId: 'e1',
-      publicKey: encodeBase64(new Uint8Array(32).fill(3)),
-      fingerprint: keyFingerprint(new Uint8Array(32).fill(3)),
-      firstSeenIn: 'e1.scores.json',
+      expertId: 'e2',
+      publicKey: encodeBase64(new Uint8Array(32).fill(4)),
+      fingerprint: keyFingerprint(new Uint8Array(32).fill(4)),
+      firstSeenIn: 'e2.scores.json',
       firstSeenAt: '2026-11-20T09:00:00.000Z',
+    });
+    const e1Key = encodeBase64(new Uint8Array(32).fill(3));
+    expect(await registerExpertKey(db, secretariat(), ROUND, 'e1', e1Key, 'file')).toMatchObject({
+      ok: true,
     });
     const keys = testKeys();
 
@@ -158,11 +168,11 @@ describe('result workbook export', () => {
     expect(summary.payload.sheets.map((s) => s.points)).toEqual(
       expected.packets.flatMap((p) => p.sheets.map((s) => s.points)),
     );
-    // 专家名单 carries the key that signed e1's score file; sheets typed here have none.
-    expect(summary.payload.experts.map((e) => [e.id, e.keyFingerprint])).toEqual([
-      ['e1', keyFingerprint(new Uint8Array(32).fill(3))],
-      ['e2', null],
-      ['e3', null],
+    // 专家名单 carries the key registered for e1 at 签到, fingerprint and public key; the others none.
+    expect(summary.payload.experts.map((e) => [e.id, e.keyFingerprint, e.publicKey])).toEqual([
+      ['e1', keyFingerprint(new Uint8Array(32).fill(3)), e1Key],
+      ['e2', null, null],
+      ['e3', null, null],
     ]);
     // 审计记录: the round's log as it stood, the confirmation included.
     const actions = summary.payload.audit.map((a) => a.action);
@@ -176,7 +186,7 @@ describe('result workbook export', () => {
     await confirmedRound(db);
     const keys = testKeys();
     const first = await prepareResultExport(db, keys, ROUND, 'review-desk test');
-    const record = await recordResultExport(db, first, first.fileName, '张伟');
+    const record = await recordResultExport(db, secretariat(), first, first.fileName);
     expect(record).toMatchObject({
       sha256: first.sha256,
       keyId: first.key.fingerprint,
@@ -187,7 +197,7 @@ describe('result workbook export', () => {
     const entry = audit[audit.length - 1]!;
     expect(entry).toMatchObject({
       action: 'results.export',
-      actor: '张伟',
+      actor: '秘书处',
       subject: first.fileName,
     });
     expect(entry.detail).toContain(first.sha256);
@@ -205,7 +215,13 @@ describe('result workbook export', () => {
   it('gives the report the workbook rendering, the signers with their dissents, and the export', async () => {
     const db = await freshDb();
     await confirmedRound(db);
-    await recordDissent(db, ROUND, 'e2', 'P002 的课程体系评分偏高', '李秀英');
+    await recordDissent(
+      db,
+      await expertSession(db, ROUND, 'e2'),
+      ROUND,
+      'e2',
+      'P002 的课程体系评分偏高',
+    );
     const before = await reportView(db, ROUND);
     expect(before.lastExport).toBeNull();
     expect(before.exportMatches).toBe(false);
@@ -221,13 +237,13 @@ describe('result workbook export', () => {
     );
 
     const prepared = await prepareResultExport(db, testKeys(), ROUND, 'review-desk test');
-    await recordResultExport(db, prepared, prepared.fileName, '张伟');
+    await recordResultExport(db, secretariat(), prepared, prepared.fileName);
     const after = await reportView(db, ROUND);
     expect(after.exportMatches).toBe(true);
     expect(after.lastExport?.sha256).toBe(prepared.sha256);
 
     // Reopening and changing a score makes the paper's hash stale: the report says so.
-    await reopenResults(db, ROUND, '张伟', '补充评分');
+    await reopenResults(db, secretariat(), ROUND, '补充评分');
     await submit(db, 'P002', 'e3', '6', '9');
     expect((await reportView(db, ROUND)).exportMatches).toBe(false);
   });
@@ -243,7 +259,7 @@ describe('live views', () => {
   it('re-run when the chair confirms, without committing their transaction early', async () => {
     const db = await freshDb();
     await submit(db, 'P001', 'e1', '9', '14');
-    await setRole(db, ROUND, 'e3', 'chair', '秘书');
+    await setRole(db, secretariat(), ROUND, 'e3', 'chair');
     const seen: string[] = [];
     const errors: unknown[] = [];
     const subs = [
@@ -258,7 +274,7 @@ describe('live views', () => {
     ];
     const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
     await settle();
-    await confirmResults(db, ROUND, '张伟');
+    await confirmResults(db, await chairSession(db, ROUND, 'e3'), ROUND);
     await settle();
     subs.forEach((s) => s.unsubscribe());
     expect(errors).toEqual([]);

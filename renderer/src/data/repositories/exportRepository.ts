@@ -16,7 +16,10 @@ import {
 import type { ReviewDeskDb } from '../db';
 import type { ConfirmationRow, DissentRow, ExpertRow, PanelRole } from '../rows';
 import { fieldTables, fieldWorkbookInput } from './adjustmentRepository';
+import { isLive, requireSecretariat, type Session } from '../session/session';
 import { appendAudit, auditForRound } from './auditLog';
+import { assertSecretariatOrChairIn } from './chairGuard';
+import { isRegistered } from './expertKeyRepository';
 import { compileFor, compileInputFor, compileTables } from './resultsRepository';
 import { latestConfirmation } from './resultsLock';
 import { webSha256Hex } from '../../platform/webSha256';
@@ -117,6 +120,7 @@ async function readSnapshot(
   if (!round || !compileInput) throw new ExportError(`找不到评审 ${roundId}`);
   const result = compileRound(compileInput);
   const digest = resultDigest(result);
+  const registeredRows = keyRows.filter(isRegistered);
   const listed = new Set(compileInput.packets.map((p) => p.id));
   // The packets compiled, in the same order, as the round package describes them.
   const packets: Packet[] = packetRows
@@ -147,8 +151,11 @@ async function readSnapshot(
       packets,
       sheets: compileInput.sheets,
       result,
-      // The key that signed an expert's score file; sheets typed on this laptop have none.
-      expertKeys: Object.fromEntries(keyRows.map((k) => [k.expertId, k.fingerprint])),
+      // The key the secretariat registered for each expert (签到), fingerprint and public key:
+      // the central system can check every score file against it. Experts who scored only on
+      // this laptop may have none.
+      expertKeys: Object.fromEntries(registeredRows.map((k) => [k.expertId, k.fingerprint])),
+      expertPublicKeys: Object.fromEntries(registeredRows.map((k) => [k.expertId, k.publicKey])),
       audit: audit.map(({ at, actor, action, subject, detail }) => ({
         at,
         actor,
@@ -261,11 +268,12 @@ const exportKey = (roundId: string) => `export:${roundId}`;
 /** Record a saved export: an audit entry (hash, key id) and the round's latest-export record. */
 export async function recordResultExport(
   db: ReviewDeskDb,
+  session: Session | null,
   prepared: PreparedExport,
   location: string,
-  actor: string,
   now = new Date(),
 ): Promise<ExportRecord> {
+  if (!isLive(session)) requireSecretariat(session);
   const record: ExportRecord = {
     roundId: prepared.roundId,
     fileName: prepared.fileName,
@@ -278,7 +286,8 @@ export async function recordResultExport(
     generatedAt: prepared.payload.generatedAt,
     exportedAt: now.toISOString(),
   };
-  await db.transaction('rw', [db.settings, db.audit], async () => {
+  await db.transaction('rw', [db.experts, db.settings, db.audit], async () => {
+    const actor = await assertSecretariatOrChairIn(db, session, prepared.roundId);
     await db.settings.put({ key: exportKey(prepared.roundId), value: record });
     await appendAudit(
       db,

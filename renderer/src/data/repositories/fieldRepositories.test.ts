@@ -27,6 +27,7 @@ import {
 } from './inspectionRepository';
 import { importRound } from './roundRepository';
 import { saveDraft, submitSheet } from './sheetRepository';
+import { chairSession, expertSession, secretariat } from '../session/testSessions';
 
 let counter = 0;
 
@@ -48,20 +49,20 @@ describe('拉练 route, photos and findings', () => {
     const db = await freshDb('inspection');
     const order = async () => (await routeView(db, INSPECTION)).stops.map((s) => s.packet.id);
     expect(await order()).toEqual(['S01', 'S02', 'S03']);
-    await setRouteOrder(db, INSPECTION, ['S03', 'S01', 'S02'], '秘书处');
+    await setRouteOrder(db, secretariat(), INSPECTION, ['S03', 'S01', 'S02']);
     expect(await order()).toEqual(['S03', 'S01', 'S02']);
-    await moveSite(db, INSPECTION, 'S02', -1, '秘书处');
+    await moveSite(db, secretariat(), INSPECTION, 'S02', -1);
     expect(await order()).toEqual(['S03', 'S02', 'S01']);
-    await moveSite(db, INSPECTION, 'S03', -1, '秘书处'); // already first: nothing
+    await moveSite(db, secretariat(), INSPECTION, 'S03', -1); // already first: nothing
     expect(await order()).toEqual(['S03', 'S02', 'S01']);
-    await expect(setRouteOrder(db, INSPECTION, ['S01', 'S02'], 'x')).rejects.toThrow(
+    await expect(setRouteOrder(db, secretariat(), INSPECTION, ['S01', 'S02'])).rejects.toThrow(
       InspectionError,
     );
-    await expect(setRouteOrder(db, INSPECTION, ['S01', 'S01', 'S02'], 'x')).rejects.toThrow(
-      InspectionError,
-    );
+    await expect(
+      setRouteOrder(db, secretariat(), INSPECTION, ['S01', 'S01', 'S02']),
+    ).rejects.toThrow(InspectionError);
     // Notes keep the position; the order survives a reopen.
-    await saveSiteNotes(db, INSPECTION, 'S02', '施工现场已封顶');
+    await saveSiteNotes(db, secretariat(), INSPECTION, 'S02', '施工现场已封顶');
     const reopened = await openDatabase(db.name);
     const view = await routeView(reopened, INSPECTION);
     expect(view.stops.map((s) => [s.stop, s.packet.id, s.notes])).toEqual([
@@ -78,14 +79,13 @@ describe('拉练 route, photos and findings', () => {
     const db = await freshDb('inspection');
     const blob = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });
     const takenAt = new Date('2026-11-20T07:04:05.000Z');
-    const photo = await addSitePhoto(db, {
+    const photo = await addSitePhoto(db, secretariat(), {
       roundId: INSPECTION,
       packetId: 'S01',
       blob,
       name: '现场.png',
       source: 'camera',
       takenAt,
-      addedBy: '赵明',
     });
     const stored = await photosForSite(db, INSPECTION, 'S01');
     expect(stored).toHaveLength(1);
@@ -101,17 +101,16 @@ describe('拉练 route, photos and findings', () => {
     );
     expect((await routeView(db, INSPECTION)).stops[0]!.photos).toBe(1);
     await expect(
-      addSitePhoto(db, {
+      addSitePhoto(db, secretariat(), {
         roundId: INSPECTION,
         packetId: 'S01',
         blob: new Blob(['x'], { type: 'text/plain' }),
         name: 'a.txt',
         source: 'file',
         takenAt,
-        addedBy: '',
       }),
     ).rejects.toThrow('不是图片');
-    await deleteSitePhoto(db, photo.id, '赵明');
+    await deleteSitePhoto(db, secretariat(), INSPECTION, photo.id);
     expect(await photosForSite(db, INSPECTION, 'S01')).toEqual([]);
     const actions = (await auditForRound(db, INSPECTION)).map((a) => a.action);
     expect(actions).toContain('site.photo');
@@ -122,33 +121,30 @@ describe('拉练 route, photos and findings', () => {
   it('records findings per site, validates them, closes them, and counts the day', async () => {
     const db = await freshDb('inspection');
     await expect(
-      recordFinding(db, {
+      recordFinding(db, secretariat(), {
         roundId: INSPECTION,
         packetId: 'S02',
         severity: '严重',
         description: ' ',
         owner: '',
         dueDate: '31/12',
-        recordedBy: '赵明',
       }),
     ).rejects.toThrow('请填写问题描述；请填写整改责任单位/人；整改期限须为 YYYY-MM-DD');
-    const f = await recordFinding(db, {
+    const f = await recordFinding(db, secretariat(), {
       roundId: INSPECTION,
       packetId: 'S02',
       severity: '较重',
       description: '消防通道堆放建材',
       owner: '绵阳市人社局',
       dueDate: '2026-12-31',
-      recordedBy: '赵明',
     });
-    await recordFinding(db, {
+    await recordFinding(db, secretariat(), {
       roundId: INSPECTION,
       packetId: 'S01',
       severity: '一般',
       description: '公示牌信息未更新',
       owner: '德阳市技师学院',
       dueDate: '',
-      recordedBy: '钱芳',
     });
     expect((await findingsForSite(db, INSPECTION, 'S02')).map((x) => x.description)).toEqual([
       '消防通道堆放建材',
@@ -170,12 +166,28 @@ describe('拉练 route, photos and findings', () => {
       round.rubric.sections.flatMap((s) => s.criteria).map((c) => [c.id, String(c.max - 1)]),
     );
     for (const expertId of ['I1', 'I2']) {
-      await saveDraft(db, INSPECTION, 'S01', expertId, { inputs: full, comment: '进度正常' });
-      expect((await submitSheet(db, round.rubric, INSPECTION, 'S01', expertId, expertId)).ok).toBe(
-        true,
+      await saveDraft(
+        db,
+        await expertSession(db, INSPECTION, expertId),
+        INSPECTION,
+        'S01',
+        expertId,
+        { inputs: full, comment: '进度正常' },
       );
+      expect(
+        (
+          await submitSheet(
+            db,
+            await expertSession(db, INSPECTION, expertId),
+            round.rubric,
+            INSPECTION,
+            'S01',
+            expertId,
+          )
+        ).ok,
+      ).toBe(true);
     }
-    await setFindingStatus(db, f.id, 'closed', '孙立');
+    await setFindingStatus(db, secretariat(), INSPECTION, f.id, 'closed');
     view = await routeView(db, INSPECTION);
     expect(view.stops[0]!.done).toBe(true);
     expect(view.stops[0]!.sheets.map((s) => s.status)).toEqual(['submitted', 'submitted']);
@@ -213,29 +225,41 @@ describe('评估验收: 取消资格 and 动态调整', () => {
         inputs[c.id] = String(v);
         left -= v;
       }
-      await saveDraft(db, EVALUATION, packetId, 'E1', { inputs, comment: '依据抽查复核' });
-      expect((await submitSheet(db, round.rubric, EVALUATION, packetId, 'E1', '周敏')).ok).toBe(
-        true,
-      );
+      await saveDraft(db, await expertSession(db, EVALUATION, 'E1'), EVALUATION, packetId, 'E1', {
+        inputs,
+        comment: '依据抽查复核',
+      });
+      expect(
+        (
+          await submitSheet(
+            db,
+            await expertSession(db, EVALUATION, 'E1'),
+            round.rubric,
+            EVALUATION,
+            packetId,
+            'E1',
+          )
+        ).ok,
+      ).toBe(true);
     }
   }
 
   it('the chair marks a 不合格 body for 取消资格 with a reason; only a failed body, once', async () => {
     const db = await freshDb('evaluation');
     await scoreAll(db);
-    await expect(markCancellation(db, EVALUATION, 'B02', '理由', '吴刚')).rejects.toThrow(
-      '不是“不合格”',
-    );
-    await expect(markCancellation(db, EVALUATION, 'B03', '  ', '吴刚')).rejects.toThrow(
-      '请填写理由',
-    );
+    await expect(
+      markCancellation(db, await chairSession(db, EVALUATION, 'E2'), EVALUATION, 'B02', '理由'),
+    ).rejects.toThrow('不是“不合格”');
+    await expect(
+      markCancellation(db, await chairSession(db, EVALUATION, 'E2'), EVALUATION, 'B03', '  '),
+    ).rejects.toThrow('请填写理由');
     const now = new Date(2026, 10, 21, 10, 0, 0);
     const row = await markCancellation(
       db,
+      await chairSession(db, EVALUATION, 'E2'),
       EVALUATION,
       'B03',
       '年度培训目标完成不足三成',
-      '吴刚',
       now,
     );
     expect(row).toMatchObject({
@@ -244,11 +268,11 @@ describe('评估验收: 取消资格 and 动态调整', () => {
       decidedOn: '2026-11-21',
       decidedBy: '吴刚',
     });
-    await expect(markCancellation(db, EVALUATION, 'B03', '再次', '吴刚')).rejects.toThrow(
-      AdjustmentError,
-    );
+    await expect(
+      markCancellation(db, await chairSession(db, EVALUATION, 'E2'), EVALUATION, 'B03', '再次'),
+    ).rejects.toThrow(AdjustmentError);
 
-    await recordAdjustment(db, {
+    await recordAdjustment(db, secretariat(), {
       roundId: EVALUATION,
       packetId: 'B01',
       action: 'add',

@@ -1,6 +1,7 @@
 import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../shared/workbook/format';
 import type { ReviewDeskDb } from '../db';
 import type { FindingRow, PacketRow, RouteSiteRow, SheetStatus, SitePhotoRow } from '../rows';
+import { actorLabel, requireSecretariatOrExpertOf, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
 import { packetKey } from './keys';
 
@@ -112,13 +113,23 @@ export async function routeView(db: ReviewDeskDb, roundId: string): Promise<Rout
   };
 }
 
+/**
+ * Field records (route, site notes, photos, findings) are made by whoever is on site with the
+ * laptop unlocked: the secretariat, or an expert of this round with their PIN. The audit and
+ * the record name them from the session.
+ */
+function fieldActor(session: Session | null, roundId: string): string {
+  return actorLabel(requireSecretariatOrExpertOf(session, roundId).actor);
+}
+
 /** Store a visiting order: every site of the round, each once. */
 export async function setRouteOrder(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetIds: readonly string[],
-  actor: string,
 ): Promise<void> {
+  const actor = fieldActor(session, roundId);
   await db.transaction('rw', [db.packets, db.routeSites, db.audit], async () => {
     const packets = (await db.packets.where('roundId').equals(roundId).toArray()).filter(
       (p) => !p.withdrawn,
@@ -158,26 +169,29 @@ export async function setRouteOrder(
 /** Move one site a place earlier (-1) or later (+1) in the route. */
 export async function moveSite(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   delta: -1 | 1,
-  actor: string,
 ): Promise<void> {
+  fieldActor(session, roundId);
   const order = (await routeView(db, roundId)).stops.map((s) => s.packet.id);
   const from = order.indexOf(packetId);
   const to = from + delta;
   if (from === -1 || to < 0 || to >= order.length) return;
   [order[from], order[to]] = [order[to]!, order[from]!];
-  await setRouteOrder(db, roundId, order, actor);
+  await setRouteOrder(db, session, roundId, order);
 }
 
 /** A site's notes, saved as typed (like a sheet draft, not audited keystroke by keystroke). */
 export async function saveSiteNotes(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   notes: string,
 ): Promise<void> {
+  fieldActor(session, roundId);
   await db.transaction('rw', db.routeSites, async () => {
     const key = packetKey(roundId, packetId);
     const current = await db.routeSites.get(key);
@@ -199,12 +213,16 @@ export interface NewPhoto {
   name: string;
   source: SitePhotoRow['source'];
   takenAt: Date;
-  addedBy: string;
 }
 
 export const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
 
-export async function addSitePhoto(db: ReviewDeskDb, photo: NewPhoto): Promise<SitePhotoRow> {
+export async function addSitePhoto(
+  db: ReviewDeskDb,
+  session: Session | null,
+  photo: NewPhoto,
+): Promise<SitePhotoRow> {
+  const addedBy = fieldActor(session, photo.roundId);
   const mime = photo.blob.type;
   if (!mime.startsWith('image/')) throw new InspectionError(`“${photo.name}”不是图片`);
   if (photo.blob.size === 0) throw new InspectionError(`“${photo.name}”是空文件`);
@@ -221,13 +239,13 @@ export async function addSitePhoto(db: ReviewDeskDb, photo: NewPhoto): Promise<S
     blob: photo.blob,
     source: photo.source,
     takenAt: photo.takenAt.toISOString(),
-    addedBy: photo.addedBy,
+    addedBy,
   };
   await db.transaction('rw', [db.sitePhotos, db.audit], async () => {
     await db.sitePhotos.add(row);
     await appendAudit(db, {
       roundId: photo.roundId,
-      actor: photo.addedBy || '秘书处',
+      actor: addedBy,
       action: 'site.photo',
       subject: photo.packetId,
       detail: `${photo.source === 'camera' ? '拍摄' : '添加'}现场照片“${photo.name}”（${row.size} 字节）`,
@@ -248,14 +266,20 @@ export async function photosForSite(
   return photos.sort((a, b) => (a.takenAt < b.takenAt ? -1 : a.takenAt > b.takenAt ? 1 : 0));
 }
 
-export async function deleteSitePhoto(db: ReviewDeskDb, id: string, actor: string): Promise<void> {
+export async function deleteSitePhoto(
+  db: ReviewDeskDb,
+  session: Session | null,
+  roundId: string,
+  id: string,
+): Promise<void> {
+  const actor = fieldActor(session, roundId);
   await db.transaction('rw', [db.sitePhotos, db.audit], async () => {
     const photo = await db.sitePhotos.get(id);
-    if (!photo) return;
+    if (!photo || photo.roundId !== roundId) return;
     await db.sitePhotos.delete(id);
     await appendAudit(db, {
       roundId: photo.roundId,
-      actor: actor || '秘书处',
+      actor,
       action: 'site.photo.delete',
       subject: photo.packetId,
       detail: `删除现场照片“${photo.name}”`,
@@ -270,15 +294,12 @@ export interface NewFinding {
   description: string;
   owner: string;
   dueDate: string;
-  recordedBy: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Problems with a finding, for the form; empty when it can be recorded. */
-export function findingProblems(
-  f: Omit<NewFinding, 'roundId' | 'packetId' | 'recordedBy'>,
-): string[] {
+export function findingProblems(f: Omit<NewFinding, 'roundId' | 'packetId'>): string[] {
   const problems: string[] = [];
   if (!(FINDING_SEVERITIES as readonly string[]).includes(f.severity))
     problems.push('请选择严重程度');
@@ -288,7 +309,12 @@ export function findingProblems(
   return problems;
 }
 
-export async function recordFinding(db: ReviewDeskDb, finding: NewFinding): Promise<FindingRow> {
+export async function recordFinding(
+  db: ReviewDeskDb,
+  session: Session | null,
+  finding: NewFinding,
+): Promise<FindingRow> {
+  const recordedBy = fieldActor(session, finding.roundId);
   const problems = findingProblems(finding);
   if (problems.length > 0) throw new InspectionError(problems.join('；'));
   const row: FindingRow = {
@@ -300,7 +326,7 @@ export async function recordFinding(db: ReviewDeskDb, finding: NewFinding): Prom
     owner: finding.owner.trim(),
     dueDate: finding.dueDate,
     status: 'open',
-    recordedBy: finding.recordedBy,
+    recordedBy,
     recordedAt: new Date().toISOString(),
     closedAt: null,
   };
@@ -308,7 +334,7 @@ export async function recordFinding(db: ReviewDeskDb, finding: NewFinding): Prom
     await db.findings.add(row);
     await appendAudit(db, {
       roundId: finding.roundId,
-      actor: finding.recordedBy || '秘书处',
+      actor: recordedBy,
       action: 'finding.record',
       subject: finding.packetId,
       detail: `记录问题（${row.severity}）：${row.description}；整改责任：${row.owner}${row.dueDate ? `，期限 ${row.dueDate}` : ''}`,
@@ -320,13 +346,15 @@ export async function recordFinding(db: ReviewDeskDb, finding: NewFinding): Prom
 /** Close a finding (整改到位) or open it again. */
 export async function setFindingStatus(
   db: ReviewDeskDb,
+  session: Session | null,
+  roundId: string,
   id: string,
   status: FindingRow['status'],
-  actor: string,
 ): Promise<void> {
+  const actor = fieldActor(session, roundId);
   await db.transaction('rw', [db.findings, db.audit], async () => {
     const finding = await db.findings.get(id);
-    if (!finding) throw new InspectionError('找不到该问题');
+    if (!finding || finding.roundId !== roundId) throw new InspectionError('找不到该问题');
     if (finding.status === status) return;
     const now = new Date().toISOString();
     await db.findings.put(
@@ -336,7 +364,7 @@ export async function setFindingStatus(
     );
     await appendAudit(db, {
       roundId: finding.roundId,
-      actor: actor || '秘书处',
+      actor,
       action: status === 'closed' ? 'finding.close' : 'finding.reopen',
       subject: finding.packetId,
       detail: `${status === 'closed' ? '问题已整改' : '问题重新打开'}：${finding.description}`,

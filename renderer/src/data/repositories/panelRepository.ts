@@ -7,7 +7,15 @@ import type {
   SheetRow,
   SheetStatus,
 } from '../rows';
+import {
+  AccessDeniedError,
+  actorLabel,
+  isLive,
+  requireSecretariat,
+  type Session,
+} from '../session/session';
 import { appendAudit } from './auditLog';
+import { assertChairIn, requireChairSession } from './chairGuard';
 import { assignmentKey, expertKey, sheetKey } from './keys';
 import { assertResultsOpen } from './resultsLock';
 import { emptySheet } from './sheetRepository';
@@ -36,10 +44,11 @@ export async function panelSettings(db: ReviewDeskDb, roundId: string): Promise<
 
 export async function savePanelSettings(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   settings: PanelSettings,
-  actor: string,
 ): Promise<void> {
+  const actor = actorLabel(requireSecretariat(session).actor);
   await db.transaction('rw', [db.settings, db.audit], async () => {
     await db.settings.put({ key: settingsKey(roundId), value: settings });
     await appendAudit(db, {
@@ -62,14 +71,18 @@ const roleLabel: Record<PanelRole, string> = {
   standby: '备选专家',
 };
 
-/** One chair per round: naming a new chair makes the previous one an ordinary expert. */
+/**
+ * One chair per round: naming a new chair makes the previous one an ordinary expert. Only the
+ * secretariat appoints: nobody makes themselves 组长 to see the points.
+ */
 export async function setRole(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   expertId: string,
   role: PanelRole,
-  actor: string,
 ): Promise<void> {
+  const actor = actorLabel(requireSecretariat(session).actor);
   await db.transaction('rw', [db.experts, db.assignments, db.sheets, db.audit], async () => {
     const expert = await db.experts.get(expertKey(roundId, expertId));
     if (!expert) throw new PanelError(`找不到专家 ${expertId}`);
@@ -121,10 +134,11 @@ export async function chairOf(db: ReviewDeskDb, roundId: string): Promise<Expert
  */
 export async function assignByGroup(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   groupsByExpert: Readonly<Record<string, readonly string[]>>,
-  actor: string,
 ): Promise<void> {
+  const actor = actorLabel(requireSecretariat(session).actor);
   await db.transaction(
     'rw',
     [db.experts, db.packets, db.assignments, db.sheets, db.audit],
@@ -195,11 +209,12 @@ export async function assignByGroup(
 /** Give one packet to one (usually standby) expert. */
 export async function assignOne(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   expertId: string,
-  actor: string,
 ): Promise<void> {
+  const actor = actorLabel(requireSecretariat(session).actor);
   await db.transaction('rw', [db.assignments, db.experts, db.audit], async () => {
     const expert = await db.experts.get(expertKey(roundId, expertId));
     if (!expert) throw new PanelError(`找不到专家 ${expertId}`);
@@ -220,17 +235,19 @@ export async function assignOne(
 }
 
 /**
- * 回避: the expert (or the secretariat, from the rosters) declares a tie to the applicant. The
- * sheet becomes a conflict sheet whatever was typed on it; the reason is kept and exported.
+ * 回避: the expert, with their own session, or the secretariat, reviewing the rosters, declares
+ * a tie to the applicant. The sheet becomes a conflict sheet whatever was typed on it; the
+ * reason is kept and exported.
  */
 export async function declareConflict(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   expertId: string,
   reason: string,
-  actor: string,
 ): Promise<void> {
+  const actor = declarant(session, roundId, expertId);
   const trimmed = reason.trim();
   if (!trimmed) throw new PanelError('请填写回避理由');
   await db.transaction('rw', [db.sheets, db.conflicts, db.audit, db.confirmations], async () => {
@@ -270,6 +287,17 @@ export async function declareConflict(
   });
 }
 
+/** The audit label of who may declare this expert's 回避: the expert or the secretariat. */
+function declarant(session: Session | null, roundId: string, expertId: string): string {
+  if (
+    isLive(session) &&
+    (session.actor.kind === 'secretariat' ||
+      (session.actor.roundId === roundId && session.actor.expertId === expertId))
+  )
+    return actorLabel(session.actor);
+  throw new AccessDeniedError('expert', '回避须由该专家本人解锁后申报，或由秘书处登记');
+}
+
 export async function conflictsForRound(db: ReviewDeskDb, roundId: string): Promise<ConflictRow[]> {
   return (await db.conflicts.where('roundId').equals(roundId).toArray()).sort((a, b) =>
     a.declaredAt.localeCompare(b.declaredAt),
@@ -279,15 +307,17 @@ export async function conflictsForRound(db: ReviewDeskDb, roundId: string): Prom
 /** The chair sends a submitted sheet back to its expert, with the reason they will read. */
 export async function returnSheet(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   expertId: string,
   reason: string,
-  chairName: string,
 ): Promise<void> {
+  const chair = requireChairSession(session, roundId);
   const trimmed = reason.trim();
   if (!trimmed) throw new PanelError('请填写退回理由，专家将看到它');
-  await db.transaction('rw', [db.sheets, db.audit, db.confirmations], async () => {
+  await db.transaction('rw', [db.experts, db.sheets, db.audit, db.confirmations], async () => {
+    const chairName = await assertChairIn(db, chair);
     await assertResultsOpen(db, roundId);
     const sheet = await db.sheets.get(sheetKey(roundId, packetId, expertId));
     if (!sheet || sheet.status !== 'submitted') throw new PanelError('只能退回已提交的评分表');

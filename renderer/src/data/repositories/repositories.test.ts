@@ -12,6 +12,7 @@ import {
   saveDraft,
   submitSheet,
 } from './sheetRepository';
+import { expertSession } from '../session/testSessions';
 
 let counter = 0;
 const freshDb = () => openDatabase(`repo-test-${Date.now()}-${counter++}`);
@@ -76,17 +77,21 @@ describe('audit log', () => {
     const db = await freshDb();
     const { round } = tinyRound();
     await importRound(db, tinyRound(), 'demo');
-    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9', c2: '14' } });
-    await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
-    await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '9', c2: '14' } });
-    await submitSheet(db, round.rubric, 'T-1', 'P002', 'e1', '王建国');
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '9', c2: '14' },
+    });
+    await submitSheet(db, await expertSession(db, 'T-1', 'e1'), round.rubric, 'T-1', 'P001', 'e1');
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P002', 'e1', {
+      inputs: { c1: '9', c2: '14' },
+    });
+    await submitSheet(db, await expertSession(db, 'T-1', 'e1'), round.rubric, 'T-1', 'P002', 'e1');
     expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: true, entries: 3 });
 
     const [, second] = await auditForRound(db, 'T-1');
     await db.audit.update(second!.seq!, { actor: '别人' });
     expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: false, brokenAt: 2 });
 
-    await db.audit.update(second!.seq!, { actor: '王建国' });
+    await db.audit.update(second!.seq!, { actor: '王建国（e1）' });
     expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: true });
     await db.audit.delete(second!.seq!);
     expect(await checkAuditChain(db, 'T-1')).toMatchObject({ intact: false, brokenAt: 2 });
@@ -99,25 +104,47 @@ describe('scoring a sheet', () => {
     const { round } = tinyRound();
     await importRound(db, tinyRound(), 'demo');
 
-    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.' } });
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '8.' },
+    });
     let sheet = await loadSheet(db, 'T-1', 'P001', 'e1');
     expect(sheet.inputs).toEqual({ c1: '8.' });
     expect(sheet.scores).toEqual({});
 
-    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.5' } });
-    const missing = await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '8.5' },
+    });
+    const missing = await submitSheet(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      round.rubric,
+      'T-1',
+      'P001',
+      'e1',
+    );
     expect(missing.ok).toBe(false);
     if (!missing.ok)
       expect(missing.problems.map((p) => p.target)).toContainEqual({ kind: 'criterion', id: 'c2' });
 
-    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.5', c2: '12' } });
-    const done = await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '8.5', c2: '12' },
+    });
+    const done = await submitSheet(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      round.rubric,
+      'T-1',
+      'P001',
+      'e1',
+    );
     expect(done.ok).toBe(true);
     sheet = await loadSheet(db, 'T-1', 'P001', 'e1');
     expect(sheet).toMatchObject({ status: 'submitted', revision: 1, scores: { c1: 8.5, c2: 12 } });
 
     await expect(
-      saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '1' } }),
+      saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+        inputs: { c1: '1' },
+      }),
     ).rejects.toBeInstanceOf(SheetLockedError);
     expect((await loadSheet(db, 'T-1', 'P001', 'e1')).scores).toEqual({ c1: 8.5, c2: 12 });
     expect((await auditForRound(db, 'T-1')).map((a) => a.action)).toEqual([
@@ -132,9 +159,33 @@ describe('scoring a sheet', () => {
     await importRound(db, tinyRound(), 'demo');
 
     // Nothing stored yet (null), then each save based on the row the previous one returned.
-    let stored = await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8' } }, null);
-    stored = await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '8.5' } }, stored);
-    stored = await saveDraft(db, 'T-1', 'P001', 'e1', { comment: '材料完整' }, stored);
+    let stored = await saveDraft(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      'T-1',
+      'P001',
+      'e1',
+      { inputs: { c1: '8' } },
+      null,
+    );
+    stored = await saveDraft(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      'T-1',
+      'P001',
+      'e1',
+      { inputs: { c1: '8.5' } },
+      stored,
+    );
+    stored = await saveDraft(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      'T-1',
+      'P001',
+      'e1',
+      { comment: '材料完整' },
+      stored,
+    );
     expect(await loadSheet(db, 'T-1', 'P001', 'e1')).toEqual(stored);
     expect(stored).toMatchObject({
       inputs: { c1: '8.5' },
@@ -144,21 +195,60 @@ describe('scoring a sheet', () => {
 
     // Changed behind the form's back: the change lands on what is stored, nothing is undone.
     await db.sheets.update(stored.key, { vetoReasons: { v1: '组长补充' } });
-    const merged = await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9' } }, stored);
+    const merged = await saveDraft(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      'T-1',
+      'P001',
+      'e1',
+      { inputs: { c1: '9' } },
+      stored,
+    );
     expect(merged).toMatchObject({ inputs: { c1: '9' }, vetoReasons: { v1: '组长补充' } });
     expect(await loadSheet(db, 'T-1', 'P001', 'e1')).toEqual(merged);
 
     // Believed absent but created meanwhile (another window): merged too, not overwritten.
-    await saveDraft(db, 'T-1', 'P002', 'e1', { comment: '另一窗口' });
-    const second = await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '7' } }, null);
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P002', 'e1', {
+      comment: '另一窗口',
+    });
+    const second = await saveDraft(
+      db,
+      await expertSession(db, 'T-1', 'e1'),
+      'T-1',
+      'P002',
+      'e1',
+      { inputs: { c1: '7' } },
+      null,
+    );
     expect(second).toMatchObject({ inputs: { c1: '7' }, comment: '另一窗口' });
 
     // Submitted meanwhile: refused, and the optimistic write is rolled back.
-    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9', c2: '12' } });
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '9', c2: '12' },
+    });
     const draft = await loadSheet(db, 'T-1', 'P001', 'e1');
-    expect((await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国')).ok).toBe(true);
+    expect(
+      (
+        await submitSheet(
+          db,
+          await expertSession(db, 'T-1', 'e1'),
+          round.rubric,
+          'T-1',
+          'P001',
+          'e1',
+        )
+      ).ok,
+    ).toBe(true);
     await expect(
-      saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '1' } }, draft),
+      saveDraft(
+        db,
+        await expertSession(db, 'T-1', 'e1'),
+        'T-1',
+        'P001',
+        'e1',
+        { inputs: { c1: '1' } },
+        draft,
+      ),
     ).rejects.toBeInstanceOf(SheetLockedError);
     expect(await loadSheet(db, 'T-1', 'P001', 'e1')).toMatchObject({
       status: 'submitted',
@@ -170,11 +260,18 @@ describe('scoring a sheet', () => {
     const db = await freshDb();
     const { round } = tinyRound();
     await importRound(db, tinyRound(), 'demo');
-    await saveDraft(db, 'T-1', 'P002', 'e2', {
+    await saveDraft(db, await expertSession(db, 'T-1', 'e2'), 'T-1', 'P002', 'e2', {
       inputs: { c1: '2', c2: '3' },
       vetoes: { v1: true },
     });
-    const outcome = await submitSheet(db, round.rubric, 'T-1', 'P002', 'e2', '李秀英');
+    const outcome = await submitSheet(
+      db,
+      await expertSession(db, 'T-1', 'e2'),
+      round.rubric,
+      'T-1',
+      'P002',
+      'e2',
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.problems.map((p) => p.target)).toEqual([
@@ -188,9 +285,13 @@ describe('scoring a sheet', () => {
     const db = await freshDb();
     const { round } = tinyRound();
     await importRound(db, tinyRound(), 'demo');
-    await saveDraft(db, 'T-1', 'P001', 'e1', { inputs: { c1: '9', c2: '14' } });
-    await submitSheet(db, round.rubric, 'T-1', 'P001', 'e1', '王建国');
-    await saveDraft(db, 'T-1', 'P002', 'e1', { inputs: { c1: '9' } });
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P001', 'e1', {
+      inputs: { c1: '9', c2: '14' },
+    });
+    await submitSheet(db, await expertSession(db, 'T-1', 'e1'), round.rubric, 'T-1', 'P001', 'e1');
+    await saveDraft(db, await expertSession(db, 'T-1', 'e1'), 'T-1', 'P002', 'e1', {
+      inputs: { c1: '9' },
+    });
     expect(await expertProgress(db, 'T-1', 'e1')).toEqual({
       total: 2,
       submitted: 1,

@@ -23,6 +23,7 @@ import {
 } from './resultsRepository';
 import { importRound } from './roundRepository';
 import { loadSheet, saveDraft, submitSheet } from './sheetRepository';
+import { chairSession, expertSession, secretariat } from '../session/testSessions';
 
 let counter = 0;
 const ROUND = 'T-1';
@@ -44,13 +45,16 @@ async function submit(
   c2: string,
   comment = '',
 ) {
-  await saveDraft(db, ROUND, packetId, expertId, { inputs: { c1, c2 }, comment });
+  await saveDraft(db, await expertSession(db, ROUND, expertId), ROUND, packetId, expertId, {
+    inputs: { c1, c2 },
+    comment,
+  });
   const outcome = await submitSheet(
     db,
+    await expertSession(db, ROUND, expertId),
     tinyRound().round.rubric,
     ROUND,
     packetId,
-    expertId,
     expertId,
   );
   expect(outcome.ok).toBe(true);
@@ -71,8 +75,17 @@ describe('compiling from the database', () => {
     const db = await freshDb();
     await flaggedScenario(db);
     await submit(db, 'P002', 'e1', '8', '12');
-    await declareConflict(db, ROUND, 'P002', 'e2', '本人在申报单位兼职', 'e2');
-    await saveDraft(db, ROUND, 'P002', 'e3', { inputs: { c1: '5' } });
+    await declareConflict(
+      db,
+      await expertSession(db, ROUND, 'e2'),
+      ROUND,
+      'P002',
+      'e2',
+      '本人在申报单位兼职',
+    );
+    await saveDraft(db, await expertSession(db, ROUND, 'e3'), ROUND, 'P002', 'e3', {
+      inputs: { c1: '5' },
+    });
 
     const { round, packets } = tinyRound(ROUND);
     const sheet = (
@@ -146,20 +159,38 @@ describe('复核 of a deviation flag', () => {
     });
 
     await expect(
-      settleDeviation(db, ROUND, 'P001', 'e3', 1, 'confirmed', ' ', '张伟'),
+      settleDeviation(
+        db,
+        await expertSession(db, ROUND, 'e3'),
+        ROUND,
+        'P001',
+        'e3',
+        1,
+        'confirmed',
+        ' ',
+      ),
     ).rejects.toThrow(/复核理由/);
     await expect(
-      settleDeviation(db, ROUND, 'P001', 'e1', 1, 'confirmed', '理由', '王建国'),
+      settleDeviation(
+        db,
+        await expertSession(db, ROUND, 'e1'),
+        ROUND,
+        'P001',
+        'e1',
+        1,
+        'confirmed',
+        '理由',
+      ),
     ).rejects.toBeInstanceOf(ResultsError);
     await settleDeviation(
       db,
+      await expertSession(db, ROUND, 'e3'),
       ROUND,
       'P001',
       'e3',
       1,
       'confirmed',
       '材料缺少场地证明，维持原评分',
-      '张伟',
     );
 
     expect(await expertDeviations(db, ROUND, 'e3')).toEqual([
@@ -168,16 +199,34 @@ describe('复核 of a deviation flag', () => {
     const p1 = (await compileFor(db, ROUND)).packets.find((p) => p.packetId === 'P001')!;
     expect(p1.flags).not.toContain('deviation-pending');
     await expect(
-      settleDeviation(db, ROUND, 'P001', 'e3', 1, 'confirmed', '再次确认', '张伟'),
+      settleDeviation(
+        db,
+        await expertSession(db, ROUND, 'e3'),
+        ROUND,
+        'P001',
+        'e3',
+        1,
+        'confirmed',
+        '再次确认',
+      ),
     ).rejects.toThrow(/已复核/);
     const audit = await auditForRound(db, ROUND);
-    expect(audit.at(-1)).toMatchObject({ action: 'results.deviation', actor: '张伟' });
+    expect(audit.at(-1)).toMatchObject({ action: 'results.deviation', actor: '张伟（e3）' });
   });
 
   it('revising reopens the sheet like a returned one; the resubmission is a new revision', async () => {
     const db = await freshDb();
     await flaggedScenario(db);
-    await settleDeviation(db, ROUND, 'P001', 'e3', 1, 'revised', '漏看了附件，重新评分', '张伟');
+    await settleDeviation(
+      db,
+      await expertSession(db, ROUND, 'e3'),
+      ROUND,
+      'P001',
+      'e3',
+      1,
+      'revised',
+      '漏看了附件，重新评分',
+    );
     const returned = await loadSheet(db, ROUND, 'P001', 'e3');
     expect(returned).toMatchObject({
       status: 'returned',
@@ -201,11 +250,25 @@ describe('chair decisions on a tie at the quota line', () => {
       ['P002', 1, null],
     ]);
 
-    await expect(recordChairDecision(db, ROUND, 'P001', '入选', '  ', '李秀英')).rejects.toThrow(
-      /决定理由/,
+    await expect(
+      recordChairDecision(db, await chairSession(db, ROUND, 'e2'), ROUND, 'P001', '入选', '  '),
+    ).rejects.toThrow(/决定理由/);
+    await recordChairDecision(
+      db,
+      await chairSession(db, ROUND, 'e2'),
+      ROUND,
+      'P001',
+      '入选',
+      '场地条件更好',
     );
-    await recordChairDecision(db, ROUND, 'P001', '入选', '场地条件更好', '李秀英');
-    await recordChairDecision(db, ROUND, 'P002', '不入选', '名额所限', '李秀英');
+    await recordChairDecision(
+      db,
+      await chairSession(db, ROUND, 'e2'),
+      ROUND,
+      'P002',
+      '不入选',
+      '名额所限',
+    );
     result = await compileFor(db, ROUND);
     expect(result.packets.map((p) => [p.packetId, p.decision, p.decisionSource])).toEqual([
       ['P001', '入选', 'chair'],
@@ -223,18 +286,32 @@ describe('chair decisions on a tie at the quota line', () => {
     const db = await freshDb({ count: 1, reserve: 0 });
     await submit(db, 'P001', 'e1', '9', '12');
     await submit(db, 'P002', 'e1', '8', '12');
-    await expect(recordChairDecision(db, ROUND, 'P002', '入选', '理由', '李秀英')).rejects.toThrow(
-      /没有跨名额线的并列/,
-    );
+    await expect(
+      recordChairDecision(db, await chairSession(db, ROUND, 'e2'), ROUND, 'P002', '入选', '理由'),
+    ).rejects.toThrow(/没有跨名额线的并列/);
   });
 });
 
 describe('保留意见', () => {
   it('keeps one wording per expert, the latest, and audits each', async () => {
     const db = await freshDb();
-    await expect(recordDissent(db, ROUND, 'e2', ' ', '李秀英')).rejects.toThrow(/保留意见/);
-    await recordDissent(db, ROUND, 'e2', '对 P001 的排名有不同意见', '李秀英');
-    await recordDissent(db, ROUND, 'e2', '对 P001 的排名有不同意见：场地条件被高估', '李秀英');
+    await expect(
+      recordDissent(db, await expertSession(db, ROUND, 'e2'), ROUND, 'e2', ' '),
+    ).rejects.toThrow(/保留意见/);
+    await recordDissent(
+      db,
+      await expertSession(db, ROUND, 'e2'),
+      ROUND,
+      'e2',
+      '对 P001 的排名有不同意见',
+    );
+    await recordDissent(
+      db,
+      await expertSession(db, ROUND, 'e2'),
+      ROUND,
+      'e2',
+      '对 P001 的排名有不同意见：场地条件被高估',
+    );
     expect(await dissentOf(db, ROUND, 'e2')).toMatchObject({
       expertId: 'e2',
       text: '对 P001 的排名有不同意见：场地条件被高估',
@@ -250,13 +327,26 @@ describe('confirmation, lock and reopen', () => {
     const db = await freshDb();
     await flaggedScenario(db);
     await submit(db, 'P002', 'e1', '8', '12');
-    await saveDraft(db, ROUND, 'P002', 'e3', { inputs: { c1: '5', c2: '10' } });
+    await saveDraft(db, await expertSession(db, ROUND, 'e3'), ROUND, 'P002', 'e3', {
+      inputs: { c1: '5', c2: '10' },
+    });
 
-    await expect(confirmResults(db, ROUND, '李秀英')).rejects.toThrow(/偏离提示待专家复核：P001/);
+    await expect(confirmResults(db, await chairSession(db, ROUND, 'e2'), ROUND)).rejects.toThrow(
+      /偏离提示待专家复核：P001/,
+    );
     expect(await pendingDeviationSheets(db, ROUND)).toEqual(new Set(['P001:e3']));
-    await settleDeviation(db, ROUND, 'P001', 'e3', 1, 'confirmed', '维持原评分', '张伟');
+    await settleDeviation(
+      db,
+      await expertSession(db, ROUND, 'e3'),
+      ROUND,
+      'P001',
+      'e3',
+      1,
+      'confirmed',
+      '维持原评分',
+    );
     expect(await pendingDeviationSheets(db, ROUND)).toEqual(new Set());
-    const first = await confirmResults(db, ROUND, '李秀英');
+    const first = await confirmResults(db, await chairSession(db, ROUND, 'e2'), ROUND);
     expect(first).toMatchObject({
       version: 1,
       chair: '李秀英',
@@ -269,39 +359,57 @@ describe('confirmation, lock and reopen', () => {
       confirmation: { version: 1 },
     });
     expect(view.progress).toEqual({ assigned: 6, submitted: 4, conflicts: 0, outstanding: 2 });
-    await expect(confirmResults(db, ROUND, '李秀英')).rejects.toThrow(/无需重复确认/);
+    await expect(confirmResults(db, await chairSession(db, ROUND, 'e2'), ROUND)).rejects.toThrow(
+      /无需重复确认/,
+    );
 
     // Every change to the results is refused, with the message the screens show.
     const rubric = tinyRound().round.rubric;
-    await expect(submitSheet(db, rubric, ROUND, 'P002', 'e3', 'e3')).rejects.toBeInstanceOf(
-      ResultsLockedError,
-    );
-    await expect(submitSheet(db, rubric, ROUND, 'P002', 'e3', 'e3')).rejects.toThrow(
-      /已由专家组组长确认（第 1 版）/,
-    );
-    await expect(declareConflict(db, ROUND, 'P002', 'e2', '亲属任职', 'e2')).rejects.toBeInstanceOf(
-      ResultsLockedError,
-    );
-    await expect(returnSheet(db, ROUND, 'P001', 'e1', '请复核', '李秀英')).rejects.toBeInstanceOf(
-      ResultsLockedError,
-    );
     await expect(
-      settleDeviation(db, ROUND, 'P001', 'e3', 1, 'revised', '想改', '张伟'),
+      submitSheet(db, await expertSession(db, ROUND, 'e3'), rubric, ROUND, 'P002', 'e3'),
+    ).rejects.toBeInstanceOf(ResultsLockedError);
+    await expect(
+      submitSheet(db, await expertSession(db, ROUND, 'e3'), rubric, ROUND, 'P002', 'e3'),
+    ).rejects.toThrow(/已由专家组组长确认（第 1 版）/);
+    await expect(
+      declareConflict(db, await expertSession(db, ROUND, 'e2'), ROUND, 'P002', 'e2', '亲属任职'),
+    ).rejects.toBeInstanceOf(ResultsLockedError);
+    await expect(
+      returnSheet(db, await chairSession(db, ROUND, 'e2'), ROUND, 'P001', 'e1', '请复核'),
+    ).rejects.toBeInstanceOf(ResultsLockedError);
+    await expect(
+      settleDeviation(
+        db,
+        await expertSession(db, ROUND, 'e3'),
+        ROUND,
+        'P001',
+        'e3',
+        1,
+        'revised',
+        '想改',
+      ),
     ).rejects.toBeInstanceOf(ResultsLockedError);
     expect((await loadSheet(db, ROUND, 'P002', 'e3')).status).toBe('draft');
     expect((await loadSheet(db, ROUND, 'P001', 'e1')).status).toBe('submitted');
 
-    await expect(reopenResults(db, ROUND, '李秀英', ' ')).rejects.toThrow(/理由/);
-    await reopenResults(db, ROUND, '李秀英', '张伟的 P002 评分漏交');
+    await expect(reopenResults(db, secretariat(), ROUND, ' ')).rejects.toThrow(/理由/);
+    await reopenResults(db, secretariat(), ROUND, '张伟的 P002 评分漏交');
     view = await resultsView(db, ROUND);
     expect(view.state).toMatchObject({ kind: 'reopened', matches: true });
-    await expect(reopenResults(db, ROUND, '李秀英', '再开')).rejects.toThrow(/尚未确认/);
+    await expect(reopenResults(db, secretariat(), ROUND, '再开')).rejects.toThrow(/尚未确认/);
 
-    const outcome = await submitSheet(db, rubric, ROUND, 'P002', 'e3', 'e3');
+    const outcome = await submitSheet(
+      db,
+      await expertSession(db, ROUND, 'e3'),
+      rubric,
+      ROUND,
+      'P002',
+      'e3',
+    );
     expect(outcome.ok).toBe(true);
     view = await resultsView(db, ROUND);
     expect(view.state).toMatchObject({ kind: 'reopened', matches: false });
-    const second = await confirmResults(db, ROUND, '李秀英');
+    const second = await confirmResults(db, await chairSession(db, ROUND, 'e2'), ROUND);
     expect(second.version).toBe(2);
     expect(second.digest).not.toBe(first.digest);
     view = await resultsView(db, ROUND);
@@ -325,9 +433,18 @@ describe('confirmation, lock and reopen', () => {
     const db = await freshDb();
     await importRound(db, tinyRound('T-2'), 'demo');
     await submit(db, 'P001', 'e1', '9', '14');
-    await confirmResults(db, ROUND, '李秀英');
-    await saveDraft(db, 'T-2', 'P001', 'e1', { inputs: { c1: '9', c2: '14' } });
-    const outcome = await submitSheet(db, tinyRound().round.rubric, 'T-2', 'P001', 'e1', 'e1');
+    await confirmResults(db, await chairSession(db, ROUND, 'e2'), ROUND);
+    await saveDraft(db, await expertSession(db, 'T-2', 'e1'), 'T-2', 'P001', 'e1', {
+      inputs: { c1: '9', c2: '14' },
+    });
+    const outcome = await submitSheet(
+      db,
+      await expertSession(db, 'T-2', 'e1'),
+      tinyRound().round.rubric,
+      'T-2',
+      'P001',
+      'e1',
+    );
     expect(outcome.ok).toBe(true);
   });
 });

@@ -26,7 +26,9 @@ import type {
   SettlementRow,
   SheetRow,
 } from '../rows';
+import { actorLabel, requireExpert, requireSecretariat, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
+import { assertChairIn, requireChairSession } from './chairGuard';
 import { sheetKey } from './keys';
 import { assertResultsOpen, latestConfirmation } from './resultsLock';
 
@@ -320,17 +322,19 @@ export async function resultsView(db: ReviewDeskDb, roundId: string): Promise<Re
 /** The chair decides a packet whose tie straddles a quota line (并列跨线), with a reason. */
 export async function recordChairDecision(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   decision: SelectionDecision,
   reason: string,
-  chairName: string,
 ): Promise<ChairDecisionRow> {
+  const chair = requireChairSession(session, roundId);
   const trimmed = reason.trim();
   if (!trimmed) throw new ResultsError('请填写决定理由，它将记入结果和审计记录');
   if (!(SELECTION_DECISIONS as readonly string[]).includes(decision))
     throw new ResultsError(`决定只能是${SELECTION_DECISIONS.join('、')}`);
   return db.transaction('rw', [...compileTables(db), db.confirmations, db.audit], async () => {
+    const chairName = await assertChairIn(db, chair);
     await assertResultsOpen(db, roundId);
     const packet = (await compileFor(db, roundId)).packets.find((p) => p.packetId === packetId);
     if (!packet) throw new ResultsError(`找不到申报材料 ${packetId}`);
@@ -341,7 +345,7 @@ export async function recordChairDecision(
       packetId,
       decision,
       reason: trimmed,
-      chair: chairName,
+      chair: chair.actor.name,
       at: new Date().toISOString(),
     };
     await db.chairDecisions.put(row);
@@ -396,14 +400,15 @@ export async function expertDeviations(
  */
 export async function settleDeviation(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   expertId: string,
   revision: number,
   action: SettlementRow['action'],
   reason: string,
-  actorName: string,
 ): Promise<SettlementRow> {
+  const actorName = actorLabel(requireExpert(session, roundId, expertId).actor);
   const trimmed = reason.trim();
   if (!trimmed) throw new ResultsError('请填写复核理由');
   return db.transaction('rw', [...compileTables(db), db.confirmations, db.audit], async () => {
@@ -452,11 +457,12 @@ export async function settleDeviation(
 /** An expert's 保留意见 on the results; recording again replaces the wording (audited). */
 export async function recordDissent(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   expertId: string,
   text: string,
-  actorName: string,
 ): Promise<DissentRow> {
+  const actorName = actorLabel(requireExpert(session, roundId, expertId).actor);
   const trimmed = text.trim();
   if (!trimmed) throw new ResultsError('请填写保留意见');
   return db.transaction('rw', [db.dissents, db.experts, db.audit], async () => {
@@ -507,10 +513,12 @@ export function confirmationBlockers(result: CompileResult): string[] {
  */
 export async function confirmResults(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
-  chairName: string,
 ): Promise<ConfirmationRow> {
+  const chair = requireChairSession(session, roundId);
   return db.transaction('rw', [...compileTables(db), db.confirmations, db.audit], async () => {
+    const chairName = await assertChairIn(db, chair);
     const result = await compileFor(db, roundId);
     const digest = resultDigest(result);
     const latest = await latestConfirmation(db, roundId);
@@ -523,7 +531,7 @@ export async function confirmResults(
       key: confirmationKey(roundId, version),
       roundId,
       version,
-      chair: chairName,
+      chair: chair.actor.name,
       at: new Date().toISOString(),
       digest,
     };
@@ -541,13 +549,17 @@ export async function confirmResults(
   });
 }
 
-/** The chair reopens confirmed results, with a reason; the next confirmation is version n+1. */
+/**
+ * The secretariat reopens confirmed results, with a reason; the next confirmation is version
+ * n+1. Reopening changes the round, so it is behind the secretariat's passphrase.
+ */
 export async function reopenResults(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
-  chairName: string,
   reason: string,
 ): Promise<ConfirmationRow> {
+  const actor = actorLabel(requireSecretariat(session).actor);
   const trimmed = reason.trim();
   if (!trimmed) throw new ResultsError('请填写重新开放的理由');
   return db.transaction('rw', [db.confirmations, db.audit], async () => {
@@ -556,16 +568,16 @@ export async function reopenResults(
     const reopened: ConfirmationRow = {
       ...latest,
       reopenedAt: new Date().toISOString(),
-      reopenedBy: chairName,
+      reopenedBy: actor,
       reopenReason: trimmed,
     };
     await db.confirmations.put(reopened);
     await appendAudit(db, {
       roundId,
-      actor: chairName,
+      actor,
       action: 'results.reopen',
       subject: roundId,
-      detail: `组长重新开放第 ${latest.version} 版结果（理由：${trimmed}）`,
+      detail: `${actor}重新开放第 ${latest.version} 版结果（理由：${trimmed}）`,
     });
     return reopened;
   });

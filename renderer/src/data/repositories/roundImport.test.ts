@@ -15,6 +15,7 @@ import {
   storedRoundContent,
 } from './roundRepository';
 import { saveDraft } from './sheetRepository';
+import { expertSession } from '../session/testSessions';
 
 let counter = 0;
 const freshDb = () => openDatabase(`import-test-${Date.now()}-${counter++}`);
@@ -83,7 +84,14 @@ describe('a newer version of a stored round', () => {
     await importRound(db, demo, 'v1.zip');
     // Sheets on an unchanged (D01), a changed (D02) and a removed (D03) packet.
     for (const packetId of ['D01', 'D02', 'D03']) {
-      await saveDraft(db, demo.round.id, packetId, 'E01', { inputs: { c1: '10' } });
+      await saveDraft(
+        db,
+        await expertSession(db, demo.round.id, 'E01'),
+        demo.round.id,
+        packetId,
+        'E01',
+        { inputs: { c1: '10' } },
+      );
     }
     const next = buildDemoRound();
     next.packets[1]!.title = '更名后的项目';

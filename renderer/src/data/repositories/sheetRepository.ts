@@ -6,6 +6,7 @@ import {
 } from '../../../../shared/rubric/points';
 import type { ReviewDeskDb } from '../db';
 import type { SheetRow } from '../rows';
+import { actorLabel, requireExpert, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
 import { sheetKey } from './keys';
 import { assertResultsOpen } from './resultsLock';
@@ -103,15 +104,20 @@ const sameRow = (a: SheetRow | undefined, b: SheetRow | null) =>
  * round trip to the database instead of two; if the sheet changed meanwhile (returned by the
  * chair, submitted elsewhere), that transaction is rolled back and the change is applied to what
  * is stored, as without `expected`.
+ *
+ * Only the expert's own unlocked session writes their sheet; the check is an in-memory lookup,
+ * so it adds nothing to the keystroke's round trip.
  */
 export async function saveDraft(
   db: ReviewDeskDb,
+  session: Session | null,
   roundId: string,
   packetId: string,
   expertId: string,
   change: SheetDraftChange,
   expected?: SheetRow | null,
 ): Promise<SheetRow> {
+  requireExpert(session, roundId, expertId);
   const key = sheetKey(roundId, packetId, expertId);
   const base =
     expected === undefined ? undefined : (expected ?? emptySheet(roundId, packetId, expertId));
@@ -145,12 +151,13 @@ export type SubmitOutcome = { ok: true; sheet: SheetRow } | { ok: false; problem
 /** Validate against the rubric and lock. Problems come back in sheet order for the UI to show. */
 export async function submitSheet(
   db: ReviewDeskDb,
+  session: Session | null,
   rubric: Rubric,
   roundId: string,
   packetId: string,
   expertId: string,
-  actorName: string,
 ): Promise<SubmitOutcome> {
+  const actorName = actorLabel(requireExpert(session, roundId, expertId).actor);
   return db.transaction('rw', [db.sheets, db.audit, db.confirmations], async () => {
     await assertResultsOpen(db, roundId);
     const current = await db.sheets.get(sheetKey(roundId, packetId, expertId));
