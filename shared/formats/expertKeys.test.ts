@@ -6,6 +6,7 @@ import {
   EXPERT_KEYS_FORMAT,
   expertKeysRoundProblems,
   readExpertKeys,
+  readExpertKeysBytes,
   serializeExpertKeys,
   type ExpertKeysFile,
 } from './expertKeys';
@@ -74,6 +75,15 @@ describe('expert-keys file', () => {
   ])('refuses %s', (_name, value, expected) => {
     const problems = problemsOf(value);
     expect(problems.some((p) => p.startsWith(expected))).toBe(true);
+  });
+
+  it('reads bytes as strict UTF-8', () => {
+    const bytes = new TextEncoder().encode(serializeExpertKeys(valid));
+    expect(readExpertKeysBytes(bytes, 'keys.json')).toEqual({ ok: true, value: valid });
+    const gbk = readExpertKeysBytes(Uint8Array.from([0x7b, 0xcd, 0xf5, 0x7d]), 'keys.json');
+    expect(gbk.ok ? [] : gbk.problems.map(formatProblem)).toEqual([
+      'keys.json：文件不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后重试',
+    ]);
   });
 
   it('refuses another round, unknown experts and names that are not the roster’s', () => {

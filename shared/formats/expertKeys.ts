@@ -9,7 +9,7 @@ import type { Round } from '../model/roundPackage';
 import { publicKeySchema } from '../model/publicKey';
 import { idSchema, textSchema } from '../model/rubric';
 import { parseWith, type InputProblem, type Parsed } from '../model/validation';
-import { decodeUtf8, parseJsonText } from './text';
+import { parseJsonBytes, parseJsonText, type JsonResult } from './text';
 
 export const EXPERT_KEYS_FORMAT = 'review-desk/expert-keys@1';
 
@@ -65,25 +65,20 @@ export const expertKeysFileSchema = z
 export type ExpertKeyEntry = z.infer<typeof expertKeyEntrySchema>;
 export type ExpertKeysFile = z.infer<typeof expertKeysFileSchema>;
 
+const fromJson = (json: JsonResult, fileName: string): Parsed<ExpertKeysFile> =>
+  json.ok
+    ? parseWith(expertKeysFileSchema, json.value, fileName)
+    : { ok: false, problems: [json.problem] };
+
 /** Parse and validate the file's text (the round is checked by expertKeysRoundProblems). */
 export function readExpertKeys(text: string, fileName: string): Parsed<ExpertKeysFile> {
   // JSON reader call site: the parser every format reader shares, so its rules apply here too.
-  const json = parseJsonText(text, fileName);
-  if (!json.ok) return { ok: false, problems: [json.problem] };
-  return parseWith(expertKeysFileSchema, json.value, fileName);
+  return fromJson(parseJsonText(text, fileName), fileName);
 }
 
+/** readExpertKeys for bytes as picked from disk: refuses non-UTF-8 text, saying so. */
 export function readExpertKeysBytes(bytes: Uint8Array, fileName: string): Parsed<ExpertKeysFile> {
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    return {
-      ok: false,
-      problems: [
-        { file: fileName, field: '', message: '文件不是 UTF-8 编码，请另存为 UTF-8 后重试' },
-      ],
-    };
-  }
-  return readExpertKeys(text, fileName);
+  return fromJson(parseJsonBytes(bytes, fileName), fileName);
 }
 
 /** What makes a valid expert-key file unusable for `round`: another round, unknown ids, other names. */
