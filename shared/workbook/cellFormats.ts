@@ -34,8 +34,9 @@ export const normaliseFormat = (code: string) =>
   code.toLowerCase() === 'general' ? GENERAL : code;
 
 /**
- * The format code of every cell style, by its index (a cell's `s` attribute). A style without
- * a number format is General; a styles part that is missing means every cell is General.
+ * The format code of every cell style, by its index (a cell's `s` attribute): its own, or when
+ * that is General its named style's. A style without a number format is General; a styles part
+ * that is missing means every cell is General.
  */
 export function cellStyleFormats(stylesXml: string | null): string[] {
   if (stylesXml === null) return [];
@@ -43,11 +44,20 @@ export function cellStyleFormats(stylesXml: string | null): string[] {
   for (const { attrs } of startTags(stylesXml, 'numFmt')) {
     custom.set(Number(attrs.numFmtId), attrs.formatCode ?? '');
   }
-  const section = firstTag(stylesXml, 'cellXfs');
-  if (!section || section.empty) return [];
-  const close = stylesXml.indexOf('cellXfs>', section.end);
-  const body = stylesXml.slice(section.end, close < 0 ? stylesXml.length : close);
-  return [...startTags(body, 'xf')].map(({ attrs }) =>
-    normaliseFormat(codeOf(Number(attrs.numFmtId ?? '0'), custom)),
+  const formatsOf = (list: string) => {
+    const section = firstTag(stylesXml, list);
+    if (!section || section.empty) return [];
+    const close = stylesXml.indexOf(`${list}>`, section.end);
+    const body = stylesXml.slice(section.end, close < 0 ? stylesXml.length : close);
+    return [...startTags(body, 'xf')].map(({ attrs }) => ({
+      format: normaliseFormat(codeOf(Number(attrs.numFmtId ?? '0'), custom)),
+      parent: Number(attrs.xfId ?? '0'),
+    }));
+  };
+  const named = formatsOf('cellStyleXfs');
+  // A cell style may take its number format from its named style (xfId) instead of its own:
+  // the first of the two that is not General is what may show.
+  return formatsOf('cellXfs').map(({ format, parent }) =>
+    format !== GENERAL ? format : (named[parent]?.format ?? GENERAL),
   );
 }

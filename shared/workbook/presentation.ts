@@ -8,8 +8,9 @@
  *  4. on every sheet: comments (legacy and threaded), hyperlinks, drawings with anything in them,
  *     images, embedded objects, controls, tables, conditional formats, data validations, filter
  *     criteria;
- *  5. on each signed grid: hidden rows or columns (also zero height or width), and any number
- *     format other than General and the column's own (format.ts).
+ *  5. on each signed grid: hidden rows or columns (also rows under 5 pt and columns under one
+ *     character), zero values shown blank, merged cells, and any number format other than
+ *     General and the column's own (format.ts).
  * Tolerated, because re-saves by Calc and openpyxl write them and they change nothing shown:
  * empty drawings (Calc adds one per sheet), printer settings, the number formats General and
  * 0.00 under any id, the defined names `_xlnm._FilterDatabase`, `_xlnm.Print_Area` and
@@ -20,6 +21,10 @@ import { definedNames, relationships, workbookParts, type WorkbookSheet } from '
 import type { PartsText } from './readModel';
 import { cellAddress, columnName, type SheetTable } from './table';
 import { hasElement, INSIDE, isTrue, parseAttrs, startTags, startTagsOf } from './xmlScan';
+
+/** Narrower columns (characters) and lower rows (points) hide what is in them. */
+const MIN_WIDTH = 1;
+const MIN_HEIGHT = 5;
 
 /** Problems of one kind listed per sheet before the rest are only counted. */
 const MAX_LISTED = 20;
@@ -51,6 +56,7 @@ const SHEET_ELEMENTS: Record<string, [what: string, where: string]> = {
   oleObject: ['嵌入对象', ''],
   control: ['控件', ''],
   filterColumn: ['筛选条件（隐藏了部分行）', ''],
+  mergeCell: ['合并单元格（只显示左上角的值）', 'ref'],
 };
 
 const MACRO_PART = /(^|\/)vbaProject[^/]*\.bin$|^xl\/(macrosheets|dialogsheets|activeX)\//i;
@@ -161,10 +167,15 @@ function gridProblems(xml: string, table: SheetTable, formats: readonly string[]
   for (const { attrs } of startTags(xml, 'sheetFormatPr')) {
     if (isTrue(attrs.zeroHeight)) report(`${name}：所有行默认被隐藏（zeroHeight），${FIX}`);
   }
+  for (const { attrs } of startTags(xml, 'sheetView')) {
+    if (attrs.showZeros === '0' || attrs.showZeros === 'false') {
+      report(`${name}：设置了不显示零值（showZeros），值为 0 的单元格显示为空白，${FIX}`);
+    }
+  }
   for (const { attrs } of startTags(xml, 'col')) {
     const min = Number(attrs.min);
     const max = Math.min(Number(attrs.max), width);
-    const narrow = attrs.width !== undefined && Number(attrs.width) <= 0;
+    const narrow = attrs.width !== undefined && !(Number(attrs.width) >= MIN_WIDTH);
     if (min <= width && (isTrue(attrs.hidden) || narrow)) {
       const span =
         min === max ? columnName(min - 1) : `${columnName(min - 1)}:${columnName(max - 1)}`;
@@ -183,7 +194,7 @@ function gridProblems(xml: string, table: SheetTable, formats: readonly string[]
       column = -1;
       if (row > height) continue;
       const attrs = parseAttrs(inside);
-      const flat = isTrue(attrs.customHeight) && Number(attrs.ht) <= 0;
+      const flat = attrs.ht !== undefined && !(Number(attrs.ht) >= MIN_HEIGHT);
       if (isTrue(attrs.hidden) || flat) report(`${name}!${row}:${row}：第 ${row} 行被隐藏，${FIX}`);
       continue;
     }

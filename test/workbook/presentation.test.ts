@@ -107,6 +107,37 @@ describe('result workbook: what a person sees', () => {
     ]);
   });
 
+  it('a row too low or a column too narrow to read, zeros shown blank, merged cells are refused', () => {
+    const edited = editSummary((xml) =>
+      xml
+        .replace('<row r="4">', '<row r="4" ht="1" customHeight="1">')
+        .replace('<col min="3" max="3" width="56.83203125"', '<col min="3" max="3" width="0.5"')
+        .replace('<sheetView workbookViewId="0">', '<sheetView showZeros="0" workbookViewId="0">')
+        .replace(
+          '<autoFilter',
+          '<mergeCells count="1"><mergeCell ref="I2:J2"/></mergeCells><autoFilter',
+        ),
+    );
+    expect(problems(edited)).toEqual([
+      `${SUMMARY}!I2:J2：含有合并单元格（只显示左上角的值），${FIX}`,
+      `${SUMMARY}：设置了不显示零值（showZeros），值为 0 的单元格显示为空白，${FIX}`,
+      `${SUMMARY}!C：列被隐藏（签名数据所在的列），${FIX}`,
+      `${SUMMARY}!4:4：第 4 行被隐藏，${FIX}`,
+    ]);
+  });
+
+  it('a number format taken from the named style (xfId) is seen too', () => {
+    const edited = editParts(original, (parts) => {
+      parts['xl/styles.xml'] = parts['xl/styles.xml']!.replace(
+        /<cellStyleXfs count="1"><xf numFmtId="0"/,
+        '<cellStyleXfs count="1"><xf numFmtId="10"',
+      );
+    });
+    expect(problems(edited)[0]).toBe(
+      `${SUMMARY}!A1：数字格式“0.00%”会改变显示的内容（此列只用常规格式），${FIX}`,
+    );
+  });
+
   it.each([
     ['hidden', '隐藏'],
     ['veryHidden', '深度隐藏'],
