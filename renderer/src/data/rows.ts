@@ -131,10 +131,8 @@ export interface SettingRow {
   value: unknown;
 }
 
-export interface PinRow {
-  key: string;
-  roundId: string;
-  expertId: string;
+/** A secret as stored (PBKDF2 hash, never the secret) with its attempt counters. */
+export interface StoredSecret {
   algorithm: 'PBKDF2-SHA256';
   iterations: number;
   /** Base64. */
@@ -146,6 +144,12 @@ export interface PinRow {
   failedAttempts: number;
   /** ISO time before which no attempt is accepted, or null. */
   lockedUntil: string | null;
+}
+
+export interface PinRow extends StoredSecret {
+  key: string;
+  roundId: string;
+  expertId: string;
   /** Set by the secretariat's reset: a temporary PIN, to be replaced at the next unlock. */
   mustChange?: boolean;
 }
@@ -182,15 +186,7 @@ export interface CheckInRow {
 }
 
 /** The secretariat's credential, device-wide (settings key `secretariat`, in no round's backup). */
-export interface SecretariatCredential {
-  algorithm: 'PBKDF2-SHA256';
-  iterations: number;
-  salt: string;
-  hash: string;
-  setAt: string;
-  failedAttempts: number;
-  lockedUntil: string | null;
-}
+export type SecretariatCredential = StoredSecret;
 
 export type ExchangeConflictStatus = 'open' | 'kept-held' | 'took-incoming';
 

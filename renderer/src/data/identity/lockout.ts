@@ -26,17 +26,27 @@ export function lockedAt(stored: Attempts, now: Date): Date | null {
     : null;
 }
 
-/** What one more wrong entry makes of the counters, and what the screen says about it. */
+/** Why a credential did not open a session, as every unlock screen shows it. */
+export type UnlockRefusal =
+  | { ok: false; reason: 'wrong'; attemptsBeforeLock: number; lockedUntil: Date | null }
+  | { ok: false; reason: 'locked'; lockedUntil: Date }
+  | { ok: false; reason: 'unset' };
+
+/** What one more wrong entry makes of the counters (`next`), and the refusal to show. */
 export function afterWrongEntry(
   stored: Attempts,
   now: Date,
-): { next: Attempts; attemptsBeforeLock: number; lockedUntil: Date | null } {
+): { next: Attempts; refusal: Extract<UnlockRefusal, { reason: 'wrong' }> } {
   const failures = stored.failedAttempts + 1;
   const lockMs = lockDuration(failures);
   const lockedUntil = lockMs > 0 ? new Date(now.getTime() + lockMs) : null;
   return {
     next: { failedAttempts: failures, lockedUntil: lockedUntil?.toISOString() ?? null },
-    attemptsBeforeLock: Math.max(0, FREE_ATTEMPTS - failures),
-    lockedUntil,
+    refusal: {
+      ok: false,
+      reason: 'wrong',
+      attemptsBeforeLock: Math.max(0, FREE_ATTEMPTS - failures),
+      lockedUntil,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { ReviewDeskDb } from '../db';
-import { afterWrongEntry, lockedAt } from '../identity/lockout';
+import { afterWrongEntry, lockedAt, type UnlockRefusal } from '../identity/lockout';
 import {
   hashSecret,
   newPinProblem,
@@ -105,11 +105,7 @@ export async function setPin(
   });
 }
 
-export type UnlockOutcome =
-  | { ok: true; session: Session; mustChange: boolean }
-  | { ok: false; reason: 'wrong'; attemptsBeforeLock: number; lockedUntil: Date | null }
-  | { ok: false; reason: 'locked'; lockedUntil: Date }
-  | { ok: false; reason: 'unset' };
+export type UnlockOutcome = { ok: true; session: Session; mustChange: boolean } | UnlockRefusal;
 
 /**
  * The expert's PIN opens their session. After a reset (`mustChange`) the session only lets
@@ -140,12 +136,7 @@ export async function unlockWithPin(
     }
     const wrong = afterWrongEntry(current, now);
     await db.pins.update(key, wrong.next);
-    return {
-      ok: false,
-      reason: 'wrong',
-      attemptsBeforeLock: wrong.attemptsBeforeLock,
-      lockedUntil: wrong.lockedUntil,
-    } as const;
+    return wrong.refusal;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { ReviewDeskDb } from '../db';
-import { afterWrongEntry, lockedAt } from '../identity/lockout';
+import { afterWrongEntry, lockedAt, type UnlockRefusal } from '../identity/lockout';
 import {
   hashSecret,
   newPassphraseProblem,
@@ -68,11 +68,7 @@ export async function setSecretariatPassphrase(
   });
 }
 
-export type SecretariatUnlockOutcome =
-  | { ok: true; session: Session }
-  | { ok: false; reason: 'wrong'; attemptsBeforeLock: number; lockedUntil: Date | null }
-  | { ok: false; reason: 'locked'; lockedUntil: Date }
-  | { ok: false; reason: 'unset' };
+export type SecretariatUnlockOutcome = { ok: true; session: Session } | UnlockRefusal;
 
 export async function unlockSecretariat(
   db: ReviewDeskDb,
@@ -96,11 +92,6 @@ export async function unlockSecretariat(
     }
     const wrong = afterWrongEntry(current, now);
     await db.settings.put({ key: CREDENTIAL_KEY, value: { ...current, ...wrong.next } });
-    return {
-      ok: false,
-      reason: 'wrong',
-      attemptsBeforeLock: wrong.attemptsBeforeLock,
-      lockedUntil: wrong.lockedUntil,
-    } as const;
+    return wrong.refusal;
   });
 }
