@@ -77,6 +77,14 @@ describe('expert-keys file', () => {
     expect(problems.some((p) => p.startsWith(expected))).toBe(true);
   });
 
+  it('refuses a member named twice: the bytes a person reads are the bytes that count', () => {
+    const text = serializeExpertKeys(valid).replace('"roundId"', '"roundId": "T-9",\n "roundId"');
+    const read = readExpertKeys(text, 'keys.json');
+    expect(read.ok ? [] : read.problems.map(formatProblem)).toEqual([
+      expect.stringContaining('keys.json：成员“roundId”重复出现'),
+    ]);
+  });
+
   it('reads bytes as strict UTF-8', () => {
     const bytes = new TextEncoder().encode(serializeExpertKeys(valid));
     expect(readExpertKeysBytes(bytes, 'keys.json')).toEqual({ ok: true, value: valid });

@@ -72,7 +72,7 @@ const fromJson = (json: JsonResult, fileName: string): Parsed<ExpertKeysFile> =>
 
 /** Parse and validate the file's text (the round is checked by expertKeysRoundProblems). */
 export function readExpertKeys(text: string, fileName: string): Parsed<ExpertKeysFile> {
-  // JSON reader call site: the parser every format reader shares, so its rules apply here too.
+  // The parser every format reader shares: its rules (BOM, syntax, duplicate members, depth) apply here.
   return fromJson(parseJsonText(text, fileName), fileName);
 }
 
