@@ -8,6 +8,7 @@ import { syntheticInput } from '../test/workbook/synthetic';
 import { peakHeapFromTrace, type ExportChildResult } from './exportChild';
 import type { BenchOptions } from './options';
 import type { Row } from './report';
+import { TARGETS } from './targets';
 import { median, timeRuns } from './stats';
 
 export async function compileFigure(options: BenchOptions): Promise<Row> {
@@ -34,7 +35,7 @@ export async function compileFigure(options: BenchOptions): Promise<Row> {
     ours: median(ours),
     baselineLabel: 'loop summing',
     baseline: median(baseline),
-    target: { kind: 'below', max: 100 },
+    target: TARGETS.compile,
     detail: `runs ${ours.map((t) => t.toFixed(1)).join(', ')} ms (checksum ${sink > 0 ? 'ok' : '0'})`,
   };
 }
@@ -88,7 +89,7 @@ export function exportFigures(options: BenchOptions, outDir: string, cli: string
       ours: median(result.ours),
       baselineLabel: 'bare SheetJS',
       baseline: median(result.baseline),
-      target: { kind: 'ratio', max: 1.3 },
+      target: TARGETS.export,
       detail: `runs ours ${result.ours.map((t) => t.toFixed(0)).join(', ')} ms, SheetJS ${result.baseline.map((t) => t.toFixed(0)).join(', ')} ms; ${(result.bytes / 1048576).toFixed(1)} MiB signed vs ${(result.baselineBytes / 1048576).toFixed(1)} MiB bare`,
     },
     {
@@ -98,7 +99,7 @@ export function exportFigures(options: BenchOptions, outDir: string, cli: string
       ours: median(verifyRuns),
       baselineLabel: 'SheetJS read',
       baseline: median(readRuns),
-      target: { kind: 'below', max: 2000 },
+      target: TARGETS.verify,
       detail: `runs ${verifyRuns.map((t) => t.toFixed(0)).join(', ')} ms`,
     },
     {
@@ -108,7 +109,7 @@ export function exportFigures(options: BenchOptions, outDir: string, cli: string
       ours: peak,
       baselineLabel: '',
       baseline: null,
-      target: { kind: 'below', max: 1024 },
+      target: TARGETS.exportHeap,
     },
   ];
 }

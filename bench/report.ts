@@ -1,10 +1,5 @@
 /** The benchmark's table: one row per measured figure, with its baseline, ratio and target. */
-
-export type Target =
-  /** Our time divided by the baseline's must be at most this. */
-  | { kind: 'ratio'; max: number }
-  /** Our value must be below this (in the row's unit). */
-  | { kind: 'below'; max: number };
+import type { Target } from './targets';
 
 export interface Row {
   figure: string;
@@ -14,6 +9,7 @@ export interface Row {
   /** What the baseline is, and its value in the same run (null when the figure has none). */
   baselineLabel: string;
   baseline: number | null;
+  /** One of TARGETS (targets.ts), or null for a figure reported without one. */
   target: Target | null;
   /** Extra figures (throughput, sizes, process peaks) shown under the table. */
   detail?: string;

@@ -7,6 +7,7 @@ import { packetMatches } from '../../renderer/src/data/repositories/queries';
 import type { PacketRow } from '../../renderer/src/data/rows';
 import type { Packet } from '../../shared/model/roundPackage';
 import type { Row } from '../report';
+import { TARGETS } from '../targets';
 import { median, percentile } from '../stats';
 import { injectDexie } from './pageTools';
 import { LOADED_HOME, timeStarts } from './startFigure';
@@ -168,7 +169,7 @@ export async function packetListFigure(
       ours: median(firstRows),
       baselineLabel: 'bare Dexie read',
       baseline: median(reads.read),
-      target: { kind: 'below', max: 200 },
+      target: TARGETS.packetList,
       detail: `in the running app (home → list); runs ${firstRows.map((t) => t.toFixed(0)).join(', ')} ms`,
     },
     {
@@ -188,7 +189,7 @@ export async function packetListFigure(
       ours: percentile(latencies, 95),
       baselineLabel: 'bare filter loop',
       baseline: percentile(floor, 95),
-      target: { kind: 'below', max: 50 },
+      target: TARGETS.search,
       detail: `median ${median(latencies).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
     },
   ];
