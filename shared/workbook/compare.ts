@@ -42,11 +42,6 @@ function showActual(cell: ReadCell | undefined): string {
   }
 }
 
-/** The header row and body of a table as the grid of expected cell values. */
-export function tableGrid(table: SheetTable): CellValue[][] {
-  return [table.columns.map((c) => c.header), ...table.rows];
-}
-
 /** The index of the last row with any content, −1 for an empty sheet. */
 function lastContentRow(sheet: ReadSheet): number {
   for (let r = sheet.rows.length - 1; r >= 0; r -= 1) {
@@ -56,7 +51,9 @@ function lastContentRow(sheet: ReadSheet): number {
 }
 
 export function compareTable(table: SheetTable, sheet: ReadSheet): string[] {
-  const grid = tableGrid(table);
+  // Row 0 is the header, row r the body's r − 1: no copy of the rows is made.
+  const headers: CellValue[] = table.columns.map((c) => c.header);
+  const height = table.rows.length + 1;
   const width = table.columns.length;
   const problems: string[] = [];
   let more = 0;
@@ -67,13 +64,14 @@ export function compareTable(table: SheetTable, sheet: ReadSheet): string[] {
   const header = (column: number) => table.columns[column]?.header ?? '';
 
   const last = lastContentRow(sheet);
-  if (last + 1 !== grid.length) {
+  if (last + 1 !== height) {
     const rows = Math.max(0, last);
     report(
-      `${table.name}：签名数据有 ${grid.length - 1} 行数据，工作表中有 ${rows} 行（有行被添加或删除）`,
+      `${table.name}：签名数据有 ${height - 1} 行数据，工作表中有 ${rows} 行（有行被添加或删除）`,
     );
   }
-  grid.forEach((row, r) => {
+  for (let r = 0; r < height; r += 1) {
+    const row = r === 0 ? headers : table.rows[r - 1]!;
     for (let c = 0; c < width; c += 1) {
       const expected = row[c] ?? null;
       const actual = cellAt(sheet, r, c);
@@ -85,17 +83,15 @@ export function compareTable(table: SheetTable, sheet: ReadSheet): string[] {
       else if (expected === null) report(`${at} 多出内容 ${showActual(actual)}，签名数据中为空`);
       else report(`${at} ${showActual(actual)} 与签名数据 ${showExpected(expected)} 不符`);
     }
+  }
+  // Content outside the signed grid: added rows or columns (only those cells are visited).
+  sheet.rows.forEach((cells, r) => {
+    for (let c = r < height ? width : 0; c < cells.length; c += 1) {
+      const cell = cells[c];
+      if (isEmptyCell(cell)) continue;
+      report(`${table.name}!${cellAddress(r, c)}：多出内容 ${showActual(cell)}（签名数据中没有）`);
+    }
   });
-  // Content outside the signed grid: added rows or columns.
-  sheet.rows.forEach((cells, r) =>
-    cells.forEach((cell, c) => {
-      if ((r >= grid.length || c >= width) && !isEmptyCell(cell)) {
-        report(
-          `${table.name}!${cellAddress(r, c)}：多出内容 ${showActual(cell)}（签名数据中没有）`,
-        );
-      }
-    }),
-  );
   if (more > 0) problems.push(`${table.name}：另有 ${more} 处与签名数据不符`);
   return problems;
 }

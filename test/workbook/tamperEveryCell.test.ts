@@ -99,3 +99,22 @@ describe.each(cases)('result workbook, %s: an edit in any column is refused', (_
     expect(missed).toEqual([]);
   });
 });
+
+describe('result workbook: content beside or below the signed grid', () => {
+  it('a cell added right of the grid, or below it, is refused naming it', async () => {
+    const original = await buildResultWorkbook(brandRoundInput(), seedSigner(secretariatSeed()));
+    const edited = editParts(original, (parts) => {
+      const path = sheetPath(parts, '结果汇总');
+      parts[path] = putCell(parts[path]!, 'K2', '<c r="K2"><v>1</v></c>').replace(
+        '</sheetData>',
+        '<row r="28"><c r="A28"><v>7</v></c></row></sheetData>',
+      );
+    });
+    const result = verifyResultWorkbook(edited);
+    expect(result.ok ? [] : result.problems).toEqual([
+      '结果汇总：签名数据有 25 行数据，工作表中有 27 行（有行被添加或删除）',
+      '结果汇总!K2：多出内容 1（签名数据中没有）',
+      '结果汇总!A28：多出内容 7（签名数据中没有）',
+    ]);
+  });
+});
