@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense } from 'react';
 import { useServices } from './app/AppServices';
+import { SessionsProvider } from './app/Sessions';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
 import { AutoBackupSessionProvider } from './features/backup/autoBackup/AutoBackupSession';
 import { CloseBackupHandler } from './features/backup/autoBackup/CloseBackupHandler';
 import { ChairPage } from './features/chair/ChairPage';
+import { CheckInPage } from './features/checkIn/CheckInPage';
 import { ExchangePage } from './features/exchange/ExchangePage';
 import { HomePage } from './features/home/HomePage';
 import { LostDatabaseNotice } from './features/lostDatabase/LostDatabaseNotice';
@@ -16,6 +18,8 @@ import { PacketPage } from './features/packets/PacketPage';
 import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
 import { ExpertSheetsPage } from './features/scoring/ExpertSheetsPage';
 import { ScoringSheetPage } from './features/scoring/ScoringSheetPage';
+import { AccessDeniedNotice } from './features/secretariat/AccessDeniedNotice';
+import { SecretariatStatus } from './features/secretariat/SecretariatStatus';
 import { useI18n } from './i18n/I18nProvider';
 
 // Pages that pull in the charting library, SheetJS or the backup code load on first use, so
@@ -52,6 +56,7 @@ function Header({ route }: { route: Route }) {
     route.name === 'packets' || route.name === 'packet'
       ? 'packets'
       : route.name === 'panel' ||
+          route.name === 'checkIn' ||
           route.name === 'chair' ||
           route.name === 'exchange' ||
           route.name === 'route'
@@ -99,6 +104,12 @@ function Header({ route }: { route: Route }) {
               {t.panel.nav}
             </a>
             <a
+              href={hrefFor({ name: 'checkIn', roundId: round.id })}
+              aria-current={section === 'checkIn' ? 'page' : undefined}
+            >
+              {t.checkIn.nav}
+            </a>
+            <a
               href={hrefFor({ name: 'chair', roundId: round.id })}
               aria-current={section === 'chair' ? 'page' : undefined}
             >
@@ -140,6 +151,7 @@ function Header({ route }: { route: Route }) {
           {t.backup.nav}
         </a>
       </nav>
+      <SecretariatStatus />
       <button
         type="button"
         className="link-button language"
@@ -164,6 +176,8 @@ function Page({ route }: { route: Route }) {
       return <ExpertPickerPage roundId={route.roundId} />;
     case 'panel':
       return <PanelPage roundId={route.roundId} />;
+    case 'checkIn':
+      return <CheckInPage roundId={route.roundId} />;
     case 'chair':
       return <ChairPage roundId={route.roundId} />;
     case 'exchange':
@@ -204,14 +218,17 @@ function Page({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   return (
-    <AutoBackupSessionProvider>
-      <Header route={route} />
-      <LostDatabaseNotice />
-      <Suspense fallback={<main className="page" aria-busy="true" />}>
-        <Page route={route} />
-      </Suspense>
-      {/* Mounted once, whatever the page: main may ask to back up on close at any time. */}
-      <CloseBackupHandler />
-    </AutoBackupSessionProvider>
+    <SessionsProvider>
+      <AutoBackupSessionProvider>
+        <Header route={route} />
+        <LostDatabaseNotice />
+        <AccessDeniedNotice />
+        <Suspense fallback={<main className="page" aria-busy="true" />}>
+          <Page route={route} />
+        </Suspense>
+        {/* Mounted once, whatever the page: main may ask to back up on close at any time. */}
+        <CloseBackupHandler />
+      </AutoBackupSessionProvider>
+    </SessionsProvider>
   );
 }

@@ -5,10 +5,12 @@ import { buildDemoRound } from '../../shared/demo/demoRound';
 import { BAD_SIGNATURE_MESSAGE } from '../../shared/formats/scoreFile';
 import { allCriteria } from '../../shared/rubric/points';
 import { ExchangePage, ExportScoreFile } from './pages/ExchangePages';
+import { KeysPage } from './pages/ExportPages';
 import { HomePage } from './pages/HomePage';
 import { ChairPage, PanelPage } from './pages/PanelPages';
 import { PacketListPage } from './pages/PacketListPage';
 import { ExpertSheetsPage, ScoringSheet } from './pages/ScoringPages';
+import { CheckInPage } from './pages/SecretariatPages';
 
 const demo = buildDemoRound();
 const criteria = allCriteria(demo.round.rubric);
@@ -27,6 +29,17 @@ async function scoreAndSubmit(page: Page, points: string, onPacket = packet) {
   await sheet.expectSubmitted();
   await page.getByRole('link', { name: /返回我的评分表/ }).click();
   await expect(sheets.row(onPacket.id)).toContainText('已提交');
+}
+
+/**
+ * On the expert's laptop: 签名密钥 → 导出我的公钥, the file the secretariat registers at 签到.
+ * Returns the fingerprint the expert reads aloud from their screen.
+ */
+async function exportPublicKey(page: Page, path: string): Promise<string> {
+  const keys = new KeysPage(page);
+  await keys.open();
+  await keys.ensureKey();
+  return keys.exportMyKey(expert, path);
 }
 
 test('a score file exported on an expert’s laptop imports once on the secretariat’s; a tampered copy is refused', async ({
@@ -56,6 +69,9 @@ test('a score file exported on an expert’s laptop imports once on the secretar
     expert: { id: expert.id, name: expert.name },
     sheets: [{ packetId: packet.id, status: 'submitted', revision: 1 }],
   });
+  const keyPath = testInfo.outputPath('expert-laptop', `${expert.id}.public-key.json`);
+  expect(await exportPublicKey(page, keyPath)).toBe(fingerprint);
+  await page.screenshot({ path: testInfo.outputPath('keys-export-mine.png') });
   await expertLaptop.close();
 
   // The secretariat's laptop: a fresh profile with the same round.
@@ -69,13 +85,27 @@ test('a score file exported on an expert’s laptop imports once on the secretar
 
   const exchange = new ExchangePage(desk);
   await exchange.open();
-  await expect(desk.getByText('尚未导入任何评分文件')).toBeVisible();
+  await expect(desk.getByText('尚未登记任何专家的签名密钥')).toBeVisible();
+  // No key registered for the expert yet: refused, saying how to register it.
+  await exchange.importFiles([filePath]);
+  const unregistered = exchange.report(`${expert.id}.scores.json`);
+  await expect(unregistered).toHaveAttribute('data-outcome', 'refused');
+  await expect(unregistered.getByRole('alert')).toContainText('尚未登记签名公钥');
+  await expect(unregistered.getByRole('alert')).toContainText(fingerprint);
+  await expect(desk.getByRole('link', { name: '前往签到登记公钥' })).toBeVisible();
+
+  // 签到: the key file beside the fingerprint the expert reads aloud; registered when they match.
+  const checkIn = new CheckInPage(desk);
+  await checkIn.open();
+  expect(await checkIn.registerFromFile(expert.name, keyPath, fingerprint)).toBe(fingerprint);
+  await expect(checkIn.row(expert.id)).toContainText(fingerprint);
+
+  await exchange.open();
   await exchange.importFiles([filePath]);
   const first = exchange.report(`${expert.id}.scores.json`);
   await expect(first).toHaveCount(1);
   await expect(first.getByTestId('import-counts')).toContainText('新增 1 · 更新 0 · 相同 0');
   await expect(first).toContainText(`${expert.name}（${expert.id}）· 签名密钥 ${fingerprint}`);
-  await expect(first).toContainText('首次登记该专家的签名密钥');
   await expect(exchange.keys).toContainText(fingerprint);
   await expect(exchange.keys).toContainText(expert.name);
   await desk.screenshot({ path: testInfo.outputPath('exchange-imported.png'), fullPage: true });
@@ -88,7 +118,6 @@ test('a score file exported on an expert’s laptop imports once on the secretar
   await exchange.importFiles([filePath]);
   const again = exchange.report(`${expert.id}.scores.json`);
   await expect(again.getByTestId('import-counts')).toContainText('新增 0 · 更新 0 · 相同 1');
-  await expect(again).not.toContainText('首次登记');
 
   // A copy with one score edited after signing is refused, with the signature message.
   exported.sheets[0].scores[criteria[0]!.id] = criteria[0]!.max;
@@ -114,6 +143,8 @@ test('two different sheets of the same revision become a conflict that is settle
   const expertLaptop = await browser.newContext({ acceptDownloads: true });
   const page = await expertLaptop.newPage();
   const paths: string[] = [];
+  const keyPath = testInfo.outputPath('expert-laptop', `${expert.id}.public-key.json`);
+  let fingerprint = '';
   for (const points of ['8', '9']) {
     await new HomePage(page).open();
     await new HomePage(page).loadDemo();
@@ -123,6 +154,8 @@ test('two different sheets of the same revision become a conflict that is settle
     const path = testInfo.outputPath(`points-${points}`, `${expert.id}.scores.json`);
     await new ExportScoreFile(page).exportTo(path);
     paths.push(path);
+    // The device key is kept apart from the review data: one public-key file serves both.
+    if (!fingerprint) fingerprint = await exportPublicKey(page, keyPath);
     await page.evaluate(
       () =>
         new Promise((resolve) => {
@@ -138,6 +171,9 @@ test('two different sheets of the same revision become a conflict that is settle
   const desk = await office.newPage();
   await new HomePage(desk).open();
   await new HomePage(desk).loadDemo();
+  const checkIn = new CheckInPage(desk);
+  await checkIn.open();
+  await checkIn.registerFromFile(expert.name, keyPath, fingerprint);
   const exchange = new ExchangePage(desk);
   await exchange.open();
   await exchange.importFiles(paths);
@@ -172,11 +208,11 @@ test('two different sheets of the same revision become a conflict that is settle
   await office.close();
 });
 
-test('an expert on a replacement laptop: refused until the chair releases the old key with a reason', async ({
+test('a score file signed by a key not registered for its expert is refused with both fingerprints; registering that key behind the passphrase accepts it', async ({
   browser,
 }, testInfo) => {
-  // Two laptops, two device keys: the second replaces the first, which broke.
-  const files: string[] = [];
+  // Two laptops, two device keys: the expert scored on the first, then moved to a second.
+  const laptops: { scores: string; key: string; fingerprint: string }[] = [];
   for (const [name, onPacket] of [
     ['old-laptop', packet],
     ['new-laptop', demo.packets[1]!],
@@ -188,41 +224,65 @@ test('an expert on a replacement laptop: refused until the chair releases the ol
     await new PacketListPage(page).goToScoring();
     await new ExpertSheetsPage(page).pickExpert(expert.name);
     await scoreAndSubmit(page, '8', onPacket);
-    const path = testInfo.outputPath(name, `${expert.id}.scores.json`);
-    await new ExportScoreFile(page).exportTo(path);
-    files.push(path);
+    const scores = testInfo.outputPath(name, `${expert.id}.scores.json`);
+    await new ExportScoreFile(page).exportTo(scores);
+    const key = testInfo.outputPath(name, `${expert.id}.public-key.json`);
+    laptops.push({ scores, key, fingerprint: await exportPublicKey(page, key) });
     await laptop.close();
   }
+  const [old, replacement] = laptops as [(typeof laptops)[0], (typeof laptops)[0]];
+  expect(old.fingerprint).not.toBe(replacement.fingerprint);
 
+  // The secretariat registered the first laptop's key at 签到; its file imports.
   const office = await browser.newContext();
   const desk = await office.newPage();
   await new HomePage(desk).open();
   await new HomePage(desk).loadDemo();
+  const checkIn = new CheckInPage(desk);
+  await checkIn.open();
+  await checkIn.registerFromFile(expert.name, old.key, old.fingerprint);
   const exchange = new ExchangePage(desk);
   await exchange.open();
-  await exchange.importFiles([files[0]!]);
+  await exchange.importFiles([old.scores]);
   await expect(exchange.reports.first().getByTestId('import-counts')).toContainText('新增 1');
-  await exchange.importFiles([files[1]!]);
+
+  // The second laptop's file: refused, naming the expert and both fingerprints.
+  await exchange.importFiles([replacement.scores]);
   const refused = exchange.reports.first();
   await expect(refused).toHaveAttribute('data-outcome', 'refused');
-  await expect(refused.getByRole('alert')).toContainText('请专家组组长在“组长”页为其更换密钥');
+  const why = refused.getByRole('alert');
+  await expect(why).toContainText(`${expert.name}（${expert.id}）`);
+  await expect(why).toContainText(`已登记 ${old.fingerprint}`);
+  await expect(why).toContainText(`本文件 ${replacement.fingerprint}`);
+  await desk.screenshot({ path: testInfo.outputPath('exchange-refused.png'), fullPage: true });
 
-  // The chair, behind the PIN, releases the old key; the reason is required and logged.
-  const panel = new PanelPage(desk);
-  await panel.open();
-  await panel.setRole(demo.round.experts[4]!.name, '专家组组长');
-  await new ChairPage(desk).open('1357');
-  const row = desk.getByTestId(`expert-key-${expert.id}`);
-  await row.getByRole('button', { name: '更换密钥' }).click();
-  await expect(row.getByRole('button', { name: '解除旧密钥' })).toBeDisabled();
-  await row.getByLabel('更换原因（将记入审计日志）').fill('原电脑损坏，换用备用电脑');
-  await row.getByRole('button', { name: '解除旧密钥' }).click();
-  await expect(row).toHaveCount(0);
+  // Registering another key is the secretariat's: after 锁定 the page asks for the passphrase.
+  await desk.getByRole('banner').getByRole('button', { name: '锁定' }).click();
+  await desk.getByRole('navigation').getByRole('link', { name: '签到' }).click();
+  await expect(desk.getByRole('button', { name: `从公钥文件登记 ${expert.name}` })).toHaveCount(0);
+  await checkIn.open();
+  // A fingerprint read aloud that differs from the file's cannot be registered.
+  await desk.getByRole('button', { name: `从公钥文件登记 ${expert.name}` }).click();
+  const form = desk.getByRole('form', { name: `核对${expert.name}的公钥指纹` });
+  const choosing = desk.waitForEvent('filechooser');
+  await form.getByRole('button', { name: '选择专家导出的公钥文件' }).click();
+  await (await choosing).setFiles(replacement.key);
+  await expect(form.getByTestId('file-fingerprint')).toHaveText(replacement.fingerprint);
+  await form.getByLabel('专家屏幕上的指纹（由专家读出）').fill(old.fingerprint);
+  await expect(form.getByRole('status')).toContainText('指纹不一致');
+  await expect(form.getByRole('button', { name: '指纹一致，登记' })).toBeDisabled();
+  await form.getByLabel('专家屏幕上的指纹（由专家读出）').fill(replacement.fingerprint);
+  // Replacing a registered key needs a reason for the audit log.
+  await expect(form.getByRole('button', { name: '指纹一致，登记' })).toBeDisabled();
+  await desk.screenshot({ path: testInfo.outputPath('check-in-compare.png') });
+  await form.getByLabel(/更换原因/).fill('原电脑损坏，换用备用电脑');
+  await form.getByRole('button', { name: '指纹一致，登记' }).click();
+  await expect(checkIn.row(expert.id)).toContainText(replacement.fingerprint);
 
   await exchange.open();
-  await exchange.importFiles([files[1]!]);
+  await exchange.importFiles([replacement.scores]);
   const accepted = exchange.reports.first();
   await expect(accepted.getByTestId('import-counts')).toContainText('新增 1');
-  await expect(accepted).toContainText('首次登记该专家的签名密钥');
+  await expect(accepted).toContainText(replacement.fingerprint);
   await office.close();
 });

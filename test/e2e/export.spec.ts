@@ -100,14 +100,31 @@ test('the chair exports a signed workbook that the CLI and the app verify, and p
   expect(cli.stdout).toContain(keyId);
   expect(cli.stdout).toContain(sha256);
 
-  // The same check inside the app.
+  // The same check inside the app: without a list of trusted keys the signer is not checked
+  // (anyone can sign with a key of their own), as the CLI's exit 3 says.
   const verify = new VerifyPage(page);
   await verify.open();
   await verify.verify(workbook);
-  await expect(verify.result).toContainText('有效');
+  await expect(verify.result).toContainText('签名有效，但未核对签名人');
+  await expect(verify.result).toContainText(keyId);
   await expect(page.getByTestId('verify-key-id')).toHaveText(keyId);
   await expect(page.getByTestId('verify-sha256')).toHaveText(sha256);
-  await expect(page.getByTestId('verify-signer')).toHaveText('本机签名密钥');
+  await expect(page.getByTestId('verify-signer')).toHaveText('未核对 （本机的签名密钥）');
+  // With the trusted keys the workbook is valid and the signer named.
+  await verify.pickTrustedKeys(keysFile);
+  await verify.verify(workbook);
+  await expect(verify.result).toContainText('有效：签名正确');
+  await expect(verify.result).toContainText('签名人受信任（评审秘书处）');
+  await expect(page.getByTestId('verify-signer')).toHaveText('受信任：评审秘书处');
+  // A list that does not hold the signer's key: invalid, like the CLI's exit 1.
+  const otherKeys = testInfo.outputPath('OTHER-KEYS.json');
+  writeFileSync(
+    otherKeys,
+    JSON.stringify({ keys: [{ name: '别处', publicKey: Buffer.alloc(32, 7).toString('base64') }] }),
+  );
+  await verify.pickTrustedKeys(otherKeys);
+  await verify.verify(workbook);
+  await expect(verify.result).toContainText('无效');
 
   // The printed report: rendered to PDF by headless Chromium and read back with pdftotext.
   // The verify page belongs to no round; Back returns to the results (the chair is still unlocked).

@@ -3,7 +3,7 @@ import { buildDemoRound } from '../../shared/demo/demoRound';
 import { allCriteria, rubricMax } from '../../shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
-import { ExpertSheetsPage, ScoringSheet } from './pages/ScoringPages';
+import { ExpertSheetsPage, ScoringSheet, unlockWithPin } from './pages/ScoringPages';
 
 // What the user should see comes from the same generator the app loads, so the test checks the
 // screen against the data rather than against numbers copied by hand.
@@ -61,8 +61,11 @@ test('a first start loads the demo round, and an expert scores a sheet by keyboa
   await expect(sheet.remaining).toHaveText(`还有 ${criteria.length - half} 项未评分`);
   await sheet.expectSaved();
 
-  // A reload in the middle loses nothing typed, and lands on the same sheet.
+  // A reload in the middle loses nothing typed, and lands on the same sheet, locked: the
+  // expert's session lives in memory only, so the PIN is asked again.
   await page.reload();
+  await expect(page.getByRole('heading', { name: '请输入 PIN' })).toBeVisible();
+  await unlockWithPin(page);
   await expect(sheet.points).toHaveCount(criteria.length);
   for (let i = 0; i < half; i += 1) await expect(sheet.points.nth(i)).toHaveValue('8');
   await expect(sheet.total).toHaveText(String(8 * half));

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'packet'; roundId: string; packetId: string }
   | { name: 'experts'; roundId: string }
   | { name: 'panel'; roundId: string }
+  | { name: 'checkIn'; roundId: string }
   | { name: 'chair'; roundId: string }
   | { name: 'exchange'; roundId: string }
   | { name: 'results'; roundId: string }
@@ -38,6 +39,8 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/experts`;
     case 'panel':
       return `#/rounds/${segment(route.roundId)}/panel`;
+    case 'checkIn':
+      return `#/rounds/${segment(route.roundId)}/check-in`;
     case 'chair':
       return `#/rounds/${segment(route.roundId)}/chair`;
     case 'exchange':
@@ -77,6 +80,7 @@ export function parseHash(hash: string): Route {
     return { name: 'packet', roundId, packetId: second };
   if (section === 'experts' && parts.length === 3) return { name: 'experts', roundId };
   if (section === 'panel' && parts.length === 3) return { name: 'panel', roundId };
+  if (section === 'check-in' && parts.length === 3) return { name: 'checkIn', roundId };
   if (section === 'chair' && parts.length === 3) return { name: 'chair', roundId };
   if (section === 'exchange' && parts.length === 3) return { name: 'exchange', roundId };
   if (section === 'results' && parts.length === 3) return { name: 'results', roundId };

@@ -10,6 +10,10 @@ export const en: Messages = {
       'Import the round package from the central system, or load the sample round to try things out.',
     loadDemo: 'Load sample round',
     loadingDemo: 'Loading the sample round…',
+    demoLoaded: 'Sample round loaded',
+    demoRoles:
+      'With this passphrase, appoint the chair on the Panel page and register keys at Check-in; pick any expert under Scoring to score, and the chair sees results with their own PIN.',
+    openDemo: 'Open the sample round',
     importPackage: 'Import round package',
     rounds: 'Rounds on this laptop',
     open: 'Open',
@@ -128,6 +132,12 @@ export const en: Messages = {
     wrong: (left: number) => (left > 0 ? `Wrong PIN, ${left} tries left` : 'Wrong PIN'),
     locked: (until: string) => `Too many tries; try again after ${until}`,
     lockAndSwitch: 'Lock and switch expert',
+    checkInFirst: (name: string) =>
+      `${name} is not checked in yet. Check in with the secretariat first: only then can a PIN be set on this laptop.`,
+    changeTitle: 'PIN reset: choose a new PIN',
+    changeHint: (name: string) =>
+      `${name}, the secretariat reset your PIN. Choose a new PIN (4 to 8 digits) that only you know.`,
+    changeAndEnter: 'Set new PIN and enter',
   },
   conflict: {
     declare: 'Declare conflict',
@@ -154,8 +164,14 @@ export const en: Messages = {
     pinSet: 'Set',
     pinLocked: 'Locked',
     resetPin: 'Reset PIN',
-    resetPinConfirm: (name: string) =>
-      `Reset the PIN of ${name}? They will choose a new one at next use.`,
+    resetPinFor: (name: string) => `Reset ${name}'s PIN`,
+    temporaryPin: 'Temporary PIN (4–8 digits, tell the expert in person)',
+    confirmReset: 'Set temporary PIN',
+    resetDone: (name: string) =>
+      `A temporary PIN is set for ${name}. Tell them in person: at the next unlock they must choose a new PIN only they know.`,
+    pinTemporary: 'Temporary (expert to change)',
+    gateReason:
+      'Appointing the chair, changing roles and assignments, standby experts, conflict review and PIN resets need the secretariat passphrase.',
     assignment: 'Assignments',
     assignAll: 'Every expert scores every packet',
     assignByGroup: 'By group',
@@ -187,7 +203,8 @@ export const en: Messages = {
   chair: {
     nav: 'Chair',
     title: 'Chair review',
-    noChair: 'No chair named yet. The secretariat names one on the Panel page.',
+    noChair:
+      'No chair named yet. The secretariat names one on the Panel page (with its passphrase).',
     submitted: 'Submitted sheets',
     none: 'No submitted sheets yet',
     columns: { packet: 'Packet', expert: 'Expert', revision: 'Revision', submittedAt: 'Submitted' },
@@ -259,7 +276,6 @@ export const en: Messages = {
       `added ${c.add} · updated ${c.replace} · same ${c.same} · stale ${c.stale} · conflicts ${c.conflict}`,
     expertLine: (name: string, id: string, fingerprint: string) =>
       `${name} (${id}) · signing key ${fingerprint}`,
-    keyRegistered: 'First sight of this expert’s signing key: registered',
     columns: { packet: 'Packet', action: 'Action', revision: 'Revision', note: 'Note' },
     action: {
       add: 'Added',
@@ -282,19 +298,18 @@ export const en: Messages = {
       held === undefined || held === incoming ? `rev. ${incoming}` : `rev. ${held} → ${incoming}`,
     keys: 'Registered signing keys',
     keysHint:
-      'An expert’s key is registered when their first score file is imported; later files must be signed by the same key.',
-    noKeys: 'No score file imported yet',
+      'Each expert’s signing key is registered by the secretariat at Check-in, after comparing fingerprints; a score file is imported only when signed by the registered key.',
+    noKeys: 'No expert key registered yet',
     keyColumns: {
       expert: 'Expert',
       fingerprint: 'Key fingerprint',
-      firstSeenIn: 'First seen in',
+      firstSeenIn: 'Source',
       firstSeenAt: 'Registered',
     },
-    releaseKey: 'Replace key',
-    releaseKeyHint:
-      'When an expert moves to another laptop, the chair releases the registered key; the key of the expert’s next score file is then registered. Sheets already imported stay.',
-    releaseKeyReason: 'Reason (recorded in the audit log)',
-    confirmReleaseKey: 'Release the old key',
+    gateReason: 'Importing score files needs the secretariat passphrase.',
+    registerHint:
+      'A file signed by a key that is not registered, or not the registered one, is not imported. Register the expert’s key at Check-in after comparing the fingerprint they read aloud, then import again.',
+    goToCheckIn: 'Register keys at Check-in',
     conflicts: 'Open conflicts',
     conflictsForChair: (n: number) => `${n} conflicting sheets wait for the chair:`,
     noConflicts: 'No open conflicts',
@@ -456,6 +471,7 @@ export const en: Messages = {
       blocked: 'Settle these before confirming:',
       reopen: 'Reopen',
       reopenReason: 'Reason for reopening (required)',
+      reopenNeedsSecretariat: 'Reopening confirmed results needs the secretariat passphrase.',
       confirmReopen: 'Reopen results',
       cancel: 'Cancel',
       history: 'Confirmations',
@@ -497,6 +513,14 @@ export const en: Messages = {
       passphrase: 'Passphrase',
       'webcrypto-non-extractable': 'Non-extractable browser key',
     },
+    exportMine: 'Export my public key',
+    exportMineHint:
+      'At check-in, give this file to the secretariat and read the fingerprint below aloud for them to compare. Score files from this laptop are accepted only once the secretariat has registered it.',
+    saveMineTitle: 'Save my public key',
+    round: 'Round',
+    me: 'I am',
+    pickMe: 'Pick your name',
+    noRound: 'No round on this laptop yet: import the round package first, then export the key.',
     register: 'Register the public key',
     registerHint:
       'Give the public key file to the central system to register (one entry of KEYS.json, used with --trust). Read the fingerprint aloud when confirming by phone.',
@@ -544,15 +568,30 @@ export const en: Messages = {
     verifyOpen: 'Open workbook…',
     verifying: 'Verifying…',
     openTitle: 'Open result workbook',
-    valid: 'Valid: the signature is correct and every cell agrees with the signed data.',
-    invalid: 'Invalid: the file was changed or the signature does not match.',
+    validTrusted: (name: string) =>
+      `Valid: the signature is correct, every cell agrees with the signed data, and the signer is trusted (${name}).`,
+    validUnchecked: (fingerprint: string) =>
+      `Signature valid, but the signer is not checked: signature and content agree; key fingerprint ${fingerprint}.`,
+    uncheckedWhy:
+      'Anyone can sign such a workbook with a key of their own. Pick the list of trusted keys (the keys registered with the central system) and verify again, or compare the fingerprint above with the registered one, group by group.',
+    invalid:
+      'Invalid: the file was changed, the signature does not match, or the signing key is not on the list of trusted keys.',
+    trustPick: 'Pick the list of trusted keys…',
+    trustChange: 'Pick another list…',
+    trustClear: 'Use no list',
+    trustPickTitle: 'Pick the list of trusted keys',
+    trustFilter: 'Trusted keys (*.json)',
+    trustNone:
+      'No list of trusted keys picked: the check confirms signature and content agree, not who signed.',
+    trustLoaded: (name: string, n: number) => `Trusted keys: ${name} (${n} keys)`,
+    trustedSigner: (name: string) => `Trusted: ${name}`,
+    uncheckedSigner: 'Not checked',
     unreadable: 'Unreadable: ',
     round: 'Round',
     generatedAt: 'Generated',
     counts: (packets: number, sheets: number) => `${packets} packets · ${sheets} valid sheets`,
     signer: 'Signed by',
-    thisDevice: "this laptop's signing key",
-    otherKey: 'another key (compare the fingerprint with the registered one)',
+    thisDevice: "(this laptop's signing key)",
     warnings: 'Warnings',
     problems: 'Problems',
   },
@@ -790,6 +829,97 @@ export const en: Messages = {
       'Restore the latest backup under Backup & restore (the desktop app backs up automatically on close).',
     goToBackup: 'Go to Backup & restore',
     dismiss: 'Understood, do not show again',
+  },
+  secretariat: {
+    setTitle: 'Set the secretariat passphrase',
+    changeTitle: 'Change the secretariat passphrase',
+    protects:
+      'The secretariat passphrase protects what changes the panel or the round on this laptop: appointing the chair and roles, assignments, standby experts, conflict review, expert check-in and key registration, PIN resets, score-file import, round settings, reopening confirmed results.',
+    cannotRecover: 'It cannot be recovered: remember it, and tell it only to the secretariat lead.',
+    passphrase: 'Secretariat passphrase',
+    newPassphrase: 'New passphrase',
+    confirm: 'Enter it again',
+    rule: 'At least 8 characters.',
+    setButton: 'Set passphrase',
+    changeButton: 'Change passphrase',
+    setDone: 'The secretariat passphrase is set; the secretariat is unlocked in this window.',
+    changed: 'The secretariat passphrase is changed.',
+    unlockTitle: 'Enter the secretariat passphrase',
+    unlockHint: 'What this page does needs the secretariat passphrase.',
+    unlockButton: 'Unlock secretariat',
+    checking: 'Checking…',
+    wrong: (left: number) =>
+      left > 0 ? `Wrong passphrase, ${left} attempts left` : 'Wrong passphrase',
+    locked: (until: string) =>
+      `Too many wrong entries: locked until ${until}. Try again then; if the passphrase is forgotten, ask the secretariat lead who set it.`,
+    notSetYet: 'No secretariat passphrase is set on this laptop yet: set one first.',
+    gateBanner: 'This page is for the secretariat only.',
+    unlocked: 'Secretariat unlocked',
+    lock: 'Lock',
+    dismiss: 'Close',
+    section: 'Secretariat',
+    sectionHint:
+      'The secretariat passphrase belongs to this laptop and is not part of a round’s backup. Changing it needs the current one.',
+    changeNeedsCurrent: 'Enter the current secretariat passphrase before changing it.',
+    denied: {
+      secretariat: 'This needs the secretariat passphrase. Enter it and try again.',
+      expert: 'Only the expert, unlocked with their own PIN, can do this.',
+      chair: 'Only the panel chair, unlocked with their PIN, can do this.',
+    },
+    demoPassphrase: (passphrase: string) =>
+      `The sample round's secretariat passphrase is “${passphrase}”. Its experts are checked in: each sets a PIN when first opening their sheets.`,
+    firstRoundHint:
+      'The first round on this laptop is in. Set the secretariat passphrase before appointing the chair or assigning packets.',
+  },
+  checkIn: {
+    nav: 'Check-in',
+    title: 'Expert check-in and key registration',
+    gateReason: 'Checking experts in and registering keys needs the secretariat passphrase.',
+    intro:
+      'The secretariat checks each expert in when they arrive: only then can the expert set a PIN on this laptop. A score file is accepted only when signed by the key registered for its expert.',
+    columns: {
+      expert: 'Expert',
+      checkIn: 'Check-in',
+      key: 'Registered key fingerprint',
+      actions: 'Actions',
+    },
+    checkIn: 'Check in',
+    checkedIn: (at: string) => `Checked in ${at}`,
+    notCheckedIn: 'Not checked in',
+    noKey: 'None',
+    fromFile: 'Register from key file',
+    fromDevice: 'Register this laptop’s key',
+    fromDeviceHint: 'when the expert scores on this laptop',
+    compareTitle: (name: string) => `Compare ${name}'s key fingerprint`,
+    compareHint:
+      'Ask the expert to read the fingerprint aloud from the Signing key page on their laptop, and compare it group by group with the one in the file; register only when they match.',
+    fileFingerprint: 'Fingerprint in the file',
+    expertSays: 'Fingerprint on the expert’s screen (read aloud)',
+    fileFor: (name: string, id: string) => `File belongs to: ${name} (${id})`,
+    wrongExpert: (name: string, id: string) =>
+      `This key file belongs to ${name} (${id}), not to this row's expert. Pick the file that expert exported.`,
+    wrongRound: (roundId: string) =>
+      `This key file belongs to round ${roundId}, not to this round.`,
+    confirmRegister: 'They match: register',
+    replaceReason: (old: string) =>
+      `A key (${old}) is registered for this expert. Why it is replaced (goes to the audit log)`,
+    pickFile: 'Pick the key file the expert exported',
+    oneEntry: (n: number) =>
+      `This file holds ${n} experts' keys; pick the file the expert's own laptop exported from its Signing key page (one expert).`,
+    match: '✓ Fingerprints match',
+    noMatch:
+      '✗ They differ: ask the expert to read it again; if they still differ, do not register',
+    cancel: 'Cancel',
+    registered: (fingerprint: string) => `Registered key ${fingerprint}`,
+    exportRegistry: 'Export expert key registry',
+    exportHint:
+      'Give the file to whoever compiles the results (review-desk compile --expert-keys).',
+    exported: (name: string) => `Saved ${name}`,
+    saveTitle: 'Save expert key registry',
+    jsonFilter: 'Expert key registry (*.json)',
+    pickTitle: 'Pick an expert key file',
+    noDeviceKey: 'This laptop has no signing key yet: create one on the Signing key page.',
+    failed: (message: string) => `Failed: ${message}`,
   },
   errors: {
     title: 'Something went wrong',

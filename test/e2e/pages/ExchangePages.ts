@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { DEMO_PASSPHRASE, secretariatPrompt, unlockSecretariat } from './SecretariatPages';
 
 /** 导出评分文件 on the expert's sheet list. */
 export class ExportScoreFile {
@@ -41,9 +42,13 @@ export class ExchangePage {
     this.conflicts = page.getByTestId('exchange-conflict');
   }
 
-  async open() {
+  /** Opens 评分文件汇总, answering the secretariat prompt (importing is the secretariat's). */
+  async open(passphrase = DEMO_PASSPHRASE) {
     await this.page.getByRole('navigation').getByRole('link', { name: '评分文件汇总' }).click();
-    await expect(this.page.getByRole('heading', { name: '评分文件汇总', level: 1 })).toBeVisible();
+    const heading = this.page.getByRole('heading', { name: '评分文件汇总', level: 1 });
+    await expect(secretariatPrompt(this.page).or(heading).first()).toBeVisible();
+    await unlockSecretariat(this.page, passphrase);
+    await expect(this.page.getByRole('button', { name: '导入评分文件' })).toBeVisible();
   }
 
   /** Pick files in the (hidden) file input the import button opens. */

@@ -49,20 +49,48 @@ export class VerifyPage {
     await (await chooser).setFiles(path);
     await expect(this.result).toBeVisible();
   }
+
+  /** Picks the list of trusted keys the signer is checked against (what `--trust` is to the CLI). */
+  async pickTrustedKeys(path: string) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: /^(选择受信任的密钥列表|换一个密钥列表)/ }).click();
+    await (await chooser).setFiles(path);
+    await expect(this.page.getByTestId('verify-trust')).toContainText('受信任的密钥列表：');
+  }
 }
 
-/** 签名密钥: the device key screen. */
+/** 签名密钥: the device key screen, and an expert's 导出我的公钥. */
 export class KeysPage {
   readonly fingerprint: Locator;
   readonly protection: Locator;
+  /** The fingerprint shown large, to be read aloud at 签到. */
+  readonly fingerprintAloud: Locator;
 
   constructor(private readonly page: Page) {
     this.fingerprint = page.getByTestId('key-fingerprint');
     this.protection = page.getByTestId('key-protection');
+    this.fingerprintAloud = page.getByTestId('fingerprint-aloud');
   }
 
   async open() {
     await this.page.getByRole('link', { name: '签名密钥' }).click();
     await expect(this.page.getByRole('heading', { name: '签名密钥', level: 1 })).toBeVisible();
+  }
+
+  /** Creates the device key unless there is one already. */
+  async ensureKey() {
+    const create = this.page.getByRole('button', { name: '创建签名密钥' });
+    await expect(create.or(this.fingerprint)).toBeVisible();
+    if (await create.isVisible()) await create.click();
+    await expect(this.fingerprint).toBeVisible();
+  }
+
+  /** Saves the expert's one-entry public-key file to `path`; returns the fingerprint read aloud. */
+  async exportMyKey(expert: { id: string; name: string }, path: string): Promise<string> {
+    await this.page.getByLabel('我是').selectOption({ label: `${expert.name}（${expert.id}）` });
+    const downloading = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: '导出我的公钥' }).click();
+    await (await downloading).saveAs(path);
+    return ((await this.fingerprintAloud.textContent()) ?? '').trim();
   }
 }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { unlockWithPin } from './ScoringPages';
+import { DEMO_PASSPHRASE, secretariatPrompt, unlockSecretariat } from './SecretariatPages';
 
 export class PanelPage {
   readonly counts: Locator;
@@ -8,9 +9,13 @@ export class PanelPage {
     this.counts = page.getByTestId('matrix-counts');
   }
 
-  async open() {
+  /** Opens 评审组, answering the secretariat prompt with `passphrase` when it appears. */
+  async open(passphrase = DEMO_PASSPHRASE) {
     await this.page.getByRole('navigation').getByRole('link', { name: '评审组' }).click();
-    await expect(this.page.getByRole('heading', { name: '评审组管理' })).toBeVisible();
+    const heading = this.page.getByRole('heading', { name: '评审组管理' });
+    await expect(secretariatPrompt(this.page).or(heading).first()).toBeVisible();
+    await unlockSecretariat(this.page, passphrase);
+    await expect(this.page.getByRole('heading', { name: '专家与角色' })).toBeVisible();
   }
 
   async setRole(expertName: string, role: '评审专家' | '专家组组长' | '备选专家') {

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/I18nProvider';
+import { SecretariatSection } from '../secretariat/SecretariatSection';
 import { StoragePanel } from '../storage/StoragePanel';
 import { AutoBackupSection } from './autoBackup/AutoBackupSection';
 import { BackupForm } from './BackupForm';
@@ -15,6 +16,7 @@ export function BackupPage() {
       <RestoreForm />
       {/* In the web build it says why there is no automatic backup. */}
       <AutoBackupSection />
+      <SecretariatSection />
       <StoragePanel />
     </main>
   );

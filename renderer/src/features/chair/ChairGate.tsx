@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { useServices } from '../../app/AppServices';
 import { chairOf } from '../../data/repositories/panelRepository';
 import type { ExpertRow } from '../../data/rows';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PinGate } from '../scoring/PinGate';
 
 /**
  * Pages that only the chair may see (they show everyone's points, or settle disputes) open
- * behind the chair's PIN; without a chair named yet they say who must name one.
+ * behind the chair's PIN; without a chair named yet they say that the secretariat names one.
+ * The repositories check again, inside each write, that the session's expert is still 组长.
  */
 export function ChairGate({
   roundId,
@@ -20,7 +22,8 @@ export function ChairGate({
   title: string;
   /** Why this page needs a chair; defaults to the general message. */
   noChairMessage?: string;
-  children: (chair: ExpertRow) => ReactNode;
+  /** Receives the chair and the chair's session, which every chair action passes on. */
+  children: (chair: ExpertRow, session: Session) => ReactNode;
 }) {
   const { t } = useI18n();
   const { db } = useServices();
@@ -36,7 +39,7 @@ export function ChairGate({
   }
   return (
     <PinGate roundId={roundId} expert={chair}>
-      {children(chair)}
+      {(session: Session) => children(chair, session)}
     </PinGate>
   );
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession } from '../../app/Sessions';
 import { returnSheet, submittedSheets } from '../../data/repositories/panelRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -22,6 +23,7 @@ export function ChairPage({ roundId }: { roundId: string }) {
 function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const session = useExpertSession(roundId, chair.id);
   const sheets = useLiveQuery(() => submittedSheets(db, roundId), [db, roundId]);
   const [returning, setReturning] = useState<string | null>(null);
   if (!sheets) return <main className="page" aria-busy="true" />;
@@ -62,14 +64,7 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
                         submitLabel={t.chair.confirmReturn}
                         cancelLabel={t.conflict.cancel}
                         onSubmit={async (reason) => {
-                          await returnSheet(
-                            db,
-                            roundId,
-                            s.packetId,
-                            s.expertId,
-                            reason,
-                            chair.name,
-                          );
+                          await returnSheet(db, session, roundId, s.packetId, s.expertId, reason);
                           setReturning(null);
                         }}
                         onCancel={() => setReturning(null)}
@@ -90,8 +85,8 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
           </tbody>
         </table>
       )}
-      <ExchangeConflictList roundId={roundId} chairName={chair.name} />
-      <ExpertKeyList roundId={roundId} chairName={chair.name} />
+      {session && <ExchangeConflictList roundId={roundId} session={session} />}
+      <ExpertKeyList roundId={roundId} />
     </main>
   );
 }

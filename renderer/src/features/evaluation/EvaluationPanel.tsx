@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { DECISION } from '../../../../shared/compile';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession, useSessions } from '../../app/Sessions';
 import {
   adjustmentProblems,
   adjustmentsForRound,
@@ -102,13 +103,15 @@ function CancelForm({
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
+  const session = useExpertSession(roundId, chair.id);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
     try {
-      await markCancellation(db, roundId, packetId, reason, chair.name);
+      await guard(() => markCancellation(db, session, roundId, packetId, reason));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -151,6 +154,7 @@ function Adjustments({
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard, secretariat } = useSessions();
   const titles = new Map(packets.map((p) => [p.id, p.applicant.name]));
   const [packetId, setPacketId] = useState(packets[0]?.id ?? '');
   const [action, setAction] = useState<AdjustmentRow['action']>('cancel');
@@ -166,7 +170,7 @@ function Adjustments({
     setProblems(found);
     if (found.length > 0) return;
     try {
-      await recordAdjustment(db, { roundId, packetId, ...entry });
+      await guard(() => recordAdjustment(db, secretariat, { roundId, packetId, ...entry }));
       setReason('');
     } catch (e) {
       setProblems([e instanceof Error ? e.message : String(e)]);

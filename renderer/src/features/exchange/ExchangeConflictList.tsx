@@ -11,6 +11,7 @@ import {
 } from '../../data/repositories/exchangeRepository';
 import { getRound } from '../../data/repositories/queries';
 import type { SheetRow } from '../../data/rows';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatPoints } from '../scoring/formatPoints';
 
@@ -19,13 +20,7 @@ import { formatPoints } from '../scoring/formatPoints';
  * Shown on the chair's PIN-gated page only: it shows an expert's points, and settling is the
  * chair's call, recorded under the chair's name.
  */
-export function ExchangeConflictList({
-  roundId,
-  chairName,
-}: {
-  roundId: string;
-  chairName: string;
-}) {
+export function ExchangeConflictList({ roundId, session }: { roundId: string; session: Session }) {
   const { t } = useI18n();
   const { db } = useServices();
   const round = useLiveQuery(() => getRound(db, roundId), [db, roundId]);
@@ -41,7 +36,8 @@ export function ExchangeConflictList({
               key={listing.conflict.key}
               listing={listing}
               rubric={round.rubric}
-              chairName={chairName}
+              roundId={roundId}
+              session={session}
             />
           ))}
         </ul>
@@ -72,11 +68,13 @@ function SheetSummary({ sheet, rubric }: { sheet: Omit<SheetRow, 'key'>; rubric:
 function ConflictCard({
   listing,
   rubric,
-  chairName,
+  roundId,
+  session,
 }: {
   listing: ExchangeConflictListing;
   rubric: Rubric;
-  chairName: string;
+  roundId: string;
+  session: Session;
 }) {
   const { t } = useI18n();
   const { db } = useServices();
@@ -90,7 +88,7 @@ function ConflictCard({
     setBusy(true);
     setError(null);
     try {
-      await resolveExchangeConflict(db, conflict.key, choice, chairName, reason);
+      await resolveExchangeConflict(db, session, roundId, conflict.key, choice, reason);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

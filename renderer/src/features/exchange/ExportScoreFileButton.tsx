@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession } from '../../app/Sessions';
 import { exportableSheetCount, exportScoreFile } from '../../data/repositories/exchangeRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';
@@ -22,6 +23,7 @@ export function ExportScoreFileButton({
 }) {
   const { t } = useI18n();
   const { db, platform } = useServices();
+  const session = useExpertSession(roundId, expertId);
   const count = useLiveQuery(
     () => exportableSheetCount(db, roundId, expertId),
     [db, roundId, expertId],
@@ -33,7 +35,7 @@ export function ExportScoreFileButton({
     setBusy(true);
     setOutcome(null);
     try {
-      const file = await exportScoreFile(db, platform, roundId, expertId);
+      const file = await exportScoreFile(db, session, platform, roundId, expertId);
       const saved = await platform.saveFile({
         title: t.exchange.exportTitle,
         suggestedName: file.fileName,

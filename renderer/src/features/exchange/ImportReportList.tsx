@@ -34,7 +34,6 @@ export function ImportReportList({ reports }: { reports: readonly ScoreFileRepor
                       report.expert.id,
                       report.keyFingerprint,
                     )}
-                    {report.keyRegistered ? ` · ${t.exchange.keyRegistered}` : ''}
                   </p>
                 )}
                 <p data-testid="import-counts">

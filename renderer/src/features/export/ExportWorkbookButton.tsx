@@ -8,6 +8,7 @@ import {
   recordResultExport,
   type ExportRecord,
 } from '../../data/repositories/exportRepository';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';
 import { KeyPrompt, keyNeedOf, type KeyNeed } from '../keys/KeyPrompt';
@@ -21,9 +22,15 @@ type Outcome =
 
 /**
  * 导出结果工作簿: compiled, confirmed results → signed .xlsx saved where the user chooses. Sits on
- * the chair's results page; `actor` is who the audit log names.
+ * the chair's results page; `session` (the chair's) is who the audit log names.
  */
-export function ExportWorkbookButton({ roundId, actor }: { roundId: string; actor: string }) {
+export function ExportWorkbookButton({
+  roundId,
+  session,
+}: {
+  roundId: string;
+  session: Session | null;
+}) {
   const { t } = useI18n();
   const { db, platform } = useServices();
   const readiness = useLiveQuery(() => exportReadinessFor(db, roundId), [db, roundId]);
@@ -46,7 +53,7 @@ export function ExportWorkbookButton({ roundId, actor }: { roundId: string; acto
         setOutcome({ kind: 'cancelled' });
         return;
       }
-      const record = await recordResultExport(db, prepared, saved.location, actor);
+      const record = await recordResultExport(db, session, prepared, saved.location);
       setOutcome({ kind: 'exported', record, keyCreated: prepared.keyCreated });
     } catch (error) {
       const need = keyNeedOf(error);

@@ -23,8 +23,10 @@ interface Checked {
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * 核验工作簿: the same verifyResultWorkbook as `review-desk verify`, on a file the user opens.
- * Optionally against a KEYS.json of registered keys, as `--trust` does.
+ * 核验工作簿: the same verifyResultWorkbook as `review-desk verify`, on a file the user opens, and
+ * the same three answers in words: valid and signed by a trusted key (named), 签名有效，但未核对
+ * 签名人 (no list of trusted keys given: anyone can sign a workbook with a key of their own), or
+ * invalid (tampered, or signed by a key not on the list).
  */
 export function VerifyPage() {
   const { t } = useI18n();
@@ -62,8 +64,8 @@ export function VerifyPage() {
   async function openKeys() {
     setError(null);
     const [file] = await platform.openFiles({
-      title: 'KEYS.json',
-      filters: [{ name: 'KEYS.json', extensions: ['json'] }],
+      title: t.export.trustPickTitle,
+      filters: [{ name: t.export.trustFilter, extensions: ['json'] }],
       multiple: false,
     });
     if (!file) return;
@@ -86,9 +88,17 @@ export function VerifyPage() {
           {t.export.verifyOpen}
         </button>{' '}
         <button type="button" className="button" onClick={() => void openKeys()}>
-          {trusted ? `KEYS.json：${trusted.name}（${trusted.keys.length}）` : '--trust KEYS.json'}
+          {trusted ? t.export.trustChange : t.export.trustPick}
         </button>
+        {trusted && (
+          <button type="button" className="link-button" onClick={() => setTrusted(null)}>
+            {t.export.trustClear}
+          </button>
+        )}
       </div>
+      <p className="muted" data-testid="verify-trust">
+        {trusted ? t.export.trustLoaded(trusted.name, trusted.keys.length) : t.export.trustNone}
+      </p>
       {busy && <p role="status">{t.export.verifying}</p>}
       {error && (
         <p className="banner error" role="alert">
@@ -120,18 +130,24 @@ function VerifyOutcome({ checked }: { checked: Checked }) {
     );
   }
   const { summary } = result;
-  const registered = checked.trusted?.find((k) => k.publicKey === summary.publicKey);
-  const signer =
-    device?.publicKey === summary.publicKey
-      ? t.export.thisDevice
-      : registered
-        ? registered.name
-        : t.export.otherKey;
+  const registered = checked.trusted?.find((k) => k.publicKey === summary.publicKey) ?? null;
+  const thisDevice = device?.publicKey === summary.publicKey;
+  const signer = registered
+    ? t.export.trustedSigner(registered.name)
+    : `${t.export.uncheckedSigner}${thisDevice ? ` ${t.export.thisDevice}` : ''}`;
   return (
-    <section className="verify-result banner success" role="status" data-testid="verify-result">
+    <section
+      className={`verify-result banner ${registered ? 'success' : 'warning'}`}
+      role="status"
+      data-testid="verify-result"
+    >
       <p>
-        <strong>{checked.fileName}</strong> {t.export.valid}
+        <strong>{checked.fileName}</strong>{' '}
+        {registered
+          ? t.export.validTrusted(registered.name)
+          : t.export.validUnchecked(summary.keyId)}
       </p>
+      {!registered && <p>{t.export.uncheckedWhy}</p>}
       <dl>
         <dt>{t.export.round}</dt>
         <dd>

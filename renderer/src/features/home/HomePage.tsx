@@ -2,10 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { hrefFor, navigate } from '../../app/router';
-import { loadDemoRound } from '../../data/repositories/demo';
+import { DEMO_SECRETARIAT_PASSPHRASE, loadDemoRound } from '../../data/repositories/demo';
 import { roundSummaries } from '../../data/repositories/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportControls } from '../import/ImportControls';
+import { FirstRoundPassphrase } from '../secretariat/FirstRoundPassphrase';
 import { StoragePanel } from '../storage/StoragePanel';
 
 export function HomePage() {
@@ -14,13 +15,16 @@ export function HomePage() {
   const rounds = useLiveQuery(() => roundSummaries(db), [db]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // After 载入示例评审 on a laptop without a passphrase: the demo's passphrase, shown before going on.
+  const [demoLoaded, setDemoLoaded] = useState<string | null>(null);
 
   async function onLoadDemo() {
     setLoading(true);
     setError(null);
     try {
       const outcome = await loadDemoRound(db);
-      navigate({ name: 'packets', roundId: outcome.roundId });
+      if (outcome.demoPassphrase) setDemoLoaded(outcome.roundId);
+      else navigate({ name: 'packets', roundId: outcome.roundId });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -29,6 +33,23 @@ export function HomePage() {
   }
 
   if (rounds === undefined) return <main className="page" aria-busy="true" />;
+
+  if (demoLoaded) {
+    return (
+      <main className="page narrow">
+        <section className="card demo-loaded" role="status" aria-label={t.home.demoLoaded}>
+          <h1>{t.home.demoLoaded}</h1>
+          <p className="demo-passphrase">
+            {t.secretariat.demoPassphrase(DEMO_SECRETARIAT_PASSPHRASE)}
+          </p>
+          <p>{t.home.demoRoles}</p>
+          <a className="button primary" href={hrefFor({ name: 'packets', roundId: demoLoaded })}>
+            {t.home.openDemo}
+          </a>
+        </section>
+      </main>
+    );
+  }
 
   const demoButton = (
     <button type="button" className="button primary" onClick={onLoadDemo} disabled={loading}>
@@ -55,6 +76,7 @@ export function HomePage() {
 
   return (
     <main className="page narrow">
+      <FirstRoundPassphrase />
       <h1>{t.home.rounds}</h1>
       <ul className="round-list">
         {rounds.map((round) => (

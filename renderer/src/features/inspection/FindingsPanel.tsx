@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../shared/workbook/format';
 import { useServices } from '../../app/AppServices';
+import { useFieldSession, useSessions } from '../../app/Sessions';
 import {
   findingProblems,
   findingsForSite,
@@ -11,17 +12,11 @@ import {
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** 问题清单 of one site: the findings, closed as they are fixed, and a form for a new one. */
-export function FindingsPanel({
-  roundId,
-  packetId,
-  actor,
-}: {
-  roundId: string;
-  packetId: string;
-  actor: string;
-}) {
+export function FindingsPanel({ roundId, packetId }: { roundId: string; packetId: string }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
+  const session = useFieldSession(roundId);
   const findings = useLiveQuery(
     () => findingsForSite(db, roundId, packetId),
     [db, roundId, packetId],
@@ -38,15 +33,16 @@ export function FindingsPanel({
     setProblems(found);
     if (found.length > 0) return;
     try {
-      await recordFinding(db, {
-        roundId,
-        packetId,
-        severity,
-        description,
-        owner,
-        dueDate,
-        recordedBy: actor,
-      });
+      await guard(() =>
+        recordFinding(db, session, {
+          roundId,
+          packetId,
+          severity,
+          description,
+          owner,
+          dueDate,
+        }),
+      );
       setDescription('');
       setOwner('');
       setDueDate('');
@@ -82,7 +78,15 @@ export function FindingsPanel({
               type="button"
               className="link-button small"
               onClick={() =>
-                void setFindingStatus(db, f.id, f.status === 'open' ? 'closed' : 'open', actor)
+                void guard(() =>
+                  setFindingStatus(
+                    db,
+                    session,
+                    roundId,
+                    f.id,
+                    f.status === 'open' ? 'closed' : 'open',
+                  ),
+                )
               }
             >
               {f.status === 'open' ? t.inspection.close : t.inspection.reopen}

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
+import { useFieldSession, useSessions, useUnlockedExpertId } from '../../app/Sessions';
 import { getRound, listExperts } from '../../data/repositories/queries';
 import { moveSite, routeView } from '../../data/repositories/inspectionRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { lock, useUnlockedExpertId } from '../scoring/unlockSession';
 import { SiteCard } from './SiteCard';
 import './inspection.css';
 
@@ -18,6 +18,8 @@ export function RoutePage({ roundId }: { roundId: string }) {
   const round = useLiveQuery(() => getRound(db, roundId), [db, roundId]);
   const view = useLiveQuery(() => routeView(db, roundId), [db, roundId]);
   const experts = useLiveQuery(() => listExperts(db, roundId), [db, roundId]);
+  const { lockExpert, guard } = useSessions();
+  const session = useFieldSession(roundId);
   const unlockedId = useUnlockedExpertId(roundId);
   if (!round || !view || !experts) return <main className="page" aria-busy="true" />;
   if (round.kind !== 'inspection') {
@@ -29,7 +31,6 @@ export function RoutePage({ roundId }: { roundId: string }) {
     );
   }
   const inspector = experts.find((e) => e.id === unlockedId) ?? null;
-  const actor = inspector?.name ?? t.inspection.secretariat;
   const { progress } = view;
   return (
     <main className="page route-page">
@@ -48,7 +49,7 @@ export function RoutePage({ roundId }: { roundId: string }) {
       <p className="route-inspector">
         <span data-testid="route-inspector">{t.inspection.inspector(inspector?.name ?? null)}</span>{' '}
         {inspector && (
-          <button type="button" className="button" onClick={() => lock()}>
+          <button type="button" className="button" onClick={lockExpert}>
             {t.inspection.lock}
           </button>
         )}
@@ -59,10 +60,11 @@ export function RoutePage({ roundId }: { roundId: string }) {
             key={stop.packet.id}
             roundId={roundId}
             stop={stop}
-            actor={actor}
             first={i === 0}
             last={i === view.stops.length - 1}
-            onMove={(delta) => void moveSite(db, roundId, stop.packet.id, delta, actor)}
+            onMove={(delta) =>
+              void guard(() => moveSite(db, session, roundId, stop.packet.id, delta))
+            }
           />
         ))}
       </ol>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useFieldSession, useSessions } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';
 import { saveSiteNotes, type RouteStop } from '../../data/repositories/inspectionRepository';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -10,20 +11,20 @@ import { SitePhotos } from './SitePhotos';
 export function SiteCard({
   roundId,
   stop,
-  actor,
   first,
   last,
   onMove,
 }: {
   roundId: string;
   stop: RouteStop;
-  actor: string;
   first: boolean;
   last: boolean;
   onMove: (delta: -1 | 1) => void;
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
+  const session = useFieldSession(roundId);
   const { packet } = stop;
   // Typed here, saved on every keystroke; what is stored is read again on the next visit.
   const [notes, setNotes] = useState(stop.notes);
@@ -97,12 +98,12 @@ export function SiteCard({
           rows={2}
           onChange={(e) => {
             setNotes(e.target.value);
-            void saveSiteNotes(db, roundId, packet.id, e.target.value);
+            void guard(() => saveSiteNotes(db, session, roundId, packet.id, e.target.value));
           }}
         />
       </label>
-      <SitePhotos roundId={roundId} packetId={packet.id} actor={actor} />
-      <FindingsPanel roundId={roundId} packetId={packet.id} actor={actor} />
+      <SitePhotos roundId={roundId} packetId={packet.id} />
+      <FindingsPanel roundId={roundId} packetId={packet.id} />
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useFieldSession, useSessions } from '../../app/Sessions';
 import {
   addSitePhoto,
   deleteSitePhoto,
@@ -18,17 +19,11 @@ const photoName = (at: Date, ext: string) =>
   `现场照片-${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}.${ext}`;
 
 /** A site's photos: from the laptop camera or from files, stored as Blobs with the time taken. */
-export function SitePhotos({
-  roundId,
-  packetId,
-  actor,
-}: {
-  roundId: string;
-  packetId: string;
-  actor: string;
-}) {
+export function SitePhotos({ roundId, packetId }: { roundId: string; packetId: string }) {
   const { t } = useI18n();
   const { db, platform } = useServices();
+  const { guard } = useSessions();
+  const session = useFieldSession(roundId);
   const photos = useLiveQuery(() => photosForSite(db, roundId, packetId), [db, roundId, packetId]);
   const [camera, setCamera] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +31,9 @@ export function SitePhotos({
   async function store(blob: Blob, name: string, source: SitePhotoRow['source'], takenAt: Date) {
     setError(null);
     try {
-      await addSitePhoto(db, { roundId, packetId, blob, name, source, takenAt, addedBy: actor });
+      await guard(() =>
+        addSitePhoto(db, session, { roundId, packetId, blob, name, source, takenAt }),
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -82,7 +79,7 @@ export function SitePhotos({
           <PhotoThumb
             key={photo.id}
             photo={photo}
-            onDelete={() => void deleteSitePhoto(db, photo.id, actor)}
+            onDelete={() => void guard(() => deleteSitePhoto(db, session, roundId, photo.id))}
           />
         ))}
       </ul>

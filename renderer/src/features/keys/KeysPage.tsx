@@ -6,6 +6,7 @@ import {
 } from '../../../../shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ExportMyPublicKey } from './ExportMyPublicKey';
 import { isKeyError, messageOf } from './keyErrors';
 import { registrationFileName, registrationJson, registrationPem } from './registration';
 import './keys.css';
@@ -142,6 +143,7 @@ function KeyDetails({ keyInfo }: { keyInfo: DeviceKeyInfo }) {
           <code className="public-key">{keyInfo.publicKey}</code>
         </dd>
       </dl>
+      <ExportMyPublicKey keyInfo={keyInfo} />
       <section className="panel-section" aria-labelledby={`${id}-register`}>
         <h2 id={`${id}-register`}>{t.keys.register}</h2>
         <p className="muted">{t.keys.registerHint}</p>

@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import { assignByGroup } from '../../data/repositories/panelRepository';
 import { listExperts, listPackets } from '../../data/repositories/queries';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 
 async function currentGroups(db: Parameters<typeof listExperts>[0], roundId: string) {
@@ -27,9 +29,10 @@ async function currentGroups(db: Parameters<typeof listExperts>[0], roundId: str
   return { experts, groups, ticked };
 }
 
-export function AssignmentEditor({ roundId }: { roundId: string }) {
+export function AssignmentEditor({ roundId, session }: { roundId: string; session: Session }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
   const data = useLiveQuery(() => currentGroups(db, roundId), [db, roundId]);
   const [edited, setEdited] = useState<Record<string, string[]> | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -47,7 +50,11 @@ export function AssignmentEditor({ roundId }: { roundId: string }) {
 
   async function save(groups: Record<string, string[]>) {
     try {
-      await assignByGroup(db, roundId, groups, '秘书');
+      const done = await guard(async () => {
+        await assignByGroup(db, session, roundId, groups);
+        return true;
+      });
+      if (!done) return;
       setEdited(null);
       setMessage({ ok: true, text: t.panel.saved });
     } catch (e) {

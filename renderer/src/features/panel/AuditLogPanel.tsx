@@ -30,7 +30,7 @@ export function AuditLogPanel({ roundId }: { roundId: string }) {
           ? t.audit.intact(check.entries)
           : t.audit.broken(check.brokenAt, check.reason)}
       </p>
-      <table className="data-table">
+      <table className="data-table" data-testid="audit-log">
         <thead>
           <tr>
             <th scope="col">#</th>

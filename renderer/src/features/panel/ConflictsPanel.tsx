@@ -5,6 +5,7 @@ import {
   type ConflictSuggestion,
 } from '../../../../shared/panel/conflictSuggestions';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import {
   conflictsForRound,
   declareConflict,
@@ -13,11 +14,13 @@ import {
   type PanelSettings,
 } from '../../data/repositories/panelRepository';
 import { listExperts, listPackets } from '../../data/repositories/queries';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 
-export function ConflictsPanel({ roundId }: { roundId: string }) {
+export function ConflictsPanel({ roundId, session }: { roundId: string; session: Session }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
   const settings = useLiveQuery(() => panelSettings(db, roundId), [db, roundId]);
   const conflicts = useLiveQuery(() => conflictsForRound(db, roundId), [db, roundId]);
   const names = useLiveQuery(
@@ -51,16 +54,19 @@ export function ConflictsPanel({ roundId }: { roundId: string }) {
   async function applySuggestions(list: ConflictSuggestion[]) {
     setError(null);
     try {
-      for (const s of list)
-        await declareConflict(
-          db,
-          roundId,
-          s.packetId,
-          s.expertId,
-          `${s.reason}（名单比对，秘书确认）`,
-          '秘书',
-        );
-      setSuggestions(null);
+      const done = await guard(async () => {
+        for (const s of list)
+          await declareConflict(
+            db,
+            session,
+            roundId,
+            s.packetId,
+            s.expertId,
+            `${s.reason}（名单比对，秘书处确认）`,
+          );
+        return true;
+      });
+      if (done) setSuggestions(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -99,7 +105,9 @@ export function ConflictsPanel({ roundId }: { roundId: string }) {
           disabled={draft === null}
           onClick={() => {
             if (draft)
-              void savePanelSettings(db, roundId, draft, '秘书').then(() => setDraft(null));
+              void guard(() => savePanelSettings(db, session, roundId, draft)).then(() =>
+                setDraft(null),
+              );
           }}
         >
           {t.panel.saveSettings}

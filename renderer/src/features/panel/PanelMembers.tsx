@@ -1,16 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import { setRole } from '../../data/repositories/panelRepository';
-import { pinState, resetPin } from '../../data/repositories/pinRepository';
+import { pinState } from '../../data/repositories/pinRepository';
 import { listExperts } from '../../data/repositories/queries';
 import type { PanelRole } from '../../data/rows';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PinResetForm } from './PinResetForm';
 
 const roles: PanelRole[] = ['expert', 'chair', 'standby'];
 
-export function PanelMembers({ roundId }: { roundId: string }) {
+/** Roles (组长 among them) and PIN resets: the secretariat's, with its session. */
+export function PanelMembers({ roundId, session }: { roundId: string; session: Session }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
   const experts = useLiveQuery(() => listExperts(db, roundId), [db, roundId]);
   const pins = useLiveQuery(
     async () =>
@@ -23,11 +29,18 @@ export function PanelMembers({ roundId }: { roundId: string }) {
       ),
     [db, roundId],
   );
+  const [resetting, setResetting] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   if (!experts || !pins) return null;
 
   return (
     <section className="panel-section" aria-labelledby="panel-members">
       <h2 id="panel-members">{t.panel.members}</h2>
+      {notice && (
+        <p className="banner success" role="status">
+          {notice}
+        </p>
+      )}
       <table className="data-table">
         <thead>
           <tr>
@@ -53,7 +66,9 @@ export function PanelMembers({ roundId }: { roundId: string }) {
                     aria-label={`${expert.name} ${t.panel.role}`}
                     value={expert.role}
                     onChange={(e) =>
-                      void setRole(db, roundId, expert.id, e.target.value as PanelRole, '秘书')
+                      void guard(() =>
+                        setRole(db, session, roundId, expert.id, e.target.value as PanelRole),
+                      )
                     }
                   >
                     {roles.map((role) => (
@@ -64,24 +79,40 @@ export function PanelMembers({ roundId }: { roundId: string }) {
                   </select>
                 </td>
                 <td className="row-actions">
-                  <span>
-                    {pin?.kind === 'unset'
-                      ? t.panel.pinUnset
-                      : pin?.lockedUntil
-                        ? t.panel.pinLocked
-                        : t.panel.pinSet}
-                  </span>
-                  {pin?.kind === 'set' && (
-                    <button
-                      type="button"
-                      className="link-button small"
-                      onClick={() => {
-                        if (window.confirm(t.panel.resetPinConfirm(expert.name)))
-                          void resetPin(db, roundId, expert.id, '秘书');
+                  {resetting === expert.id ? (
+                    <PinResetForm
+                      roundId={roundId}
+                      expert={expert}
+                      session={session}
+                      onDone={(message) => {
+                        setResetting(null);
+                        setNotice(message || null);
                       }}
-                    >
-                      {t.panel.resetPin}
-                    </button>
+                    />
+                  ) : (
+                    <>
+                      <span>
+                        {pin?.kind === 'unset'
+                          ? t.panel.pinUnset
+                          : pin?.lockedUntil
+                            ? t.panel.pinLocked
+                            : pin?.mustChange
+                              ? t.panel.pinTemporary
+                              : t.panel.pinSet}
+                      </span>
+                      {pin?.kind === 'set' && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => {
+                            setNotice(null);
+                            setResetting(expert.id);
+                          }}
+                        >
+                          {t.panel.resetPin}
+                        </button>
+                      )}
+                    </>
                   )}
                 </td>
               </tr>

@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import {
   assignOne,
   panelSettings,
   progressMatrix,
   type MatrixCell,
 } from '../../data/repositories/panelRepository';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { pendingDeviationSheets } from '../../data/repositories/resultsRepository';
 
@@ -20,9 +22,10 @@ const glyph: Record<MatrixCell, string> = {
 };
 
 /** Experts × packets, statuses only: the secretariat sees who is done, never anyone's points. */
-export function ProgressMatrixView({ roundId }: { roundId: string }) {
+export function ProgressMatrixView({ roundId, session }: { roundId: string; session: Session }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const { guard } = useSessions();
   const matrix = useLiveQuery(() => progressMatrix(db, roundId), [db, roundId]);
   const settings = useLiveQuery(() => panelSettings(db, roundId), [db, roundId]);
   const flagged = useLiveQuery(() => pendingDeviationSheets(db, roundId), [db, roundId]);
@@ -103,12 +106,14 @@ export function ProgressMatrixView({ roundId }: { roundId: string }) {
                       type="button"
                       className="button small"
                       onClick={() =>
-                        void assignOne(
-                          db,
-                          roundId,
-                          s.packetId,
-                          standbyFor[s.packetId] ?? standbys[0]!.id,
-                          '秘书',
+                        void guard(() =>
+                          assignOne(
+                            db,
+                            session,
+                            roundId,
+                            s.packetId,
+                            standbyFor[s.packetId] ?? standbys[0]!.id,
+                          ),
                         )
                       }
                     >

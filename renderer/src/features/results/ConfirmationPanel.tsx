@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession, useSessions } from '../../app/Sessions';
 import {
   confirmResults,
   reopenResults,
@@ -8,8 +9,12 @@ import {
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../scoring/formatPoints';
+import { SecretariatGate } from '../secretariat/SecretariatGate';
 
-/** Whether the results shown are the confirmed ones; the chair confirms or reopens them. */
+/**
+ * Whether the results shown are the confirmed ones. The chair confirms them with their session;
+ * reopening confirmed results is the secretariat's, behind its passphrase, with a reason.
+ */
 export function ConfirmationPanel({
   roundId,
   chair,
@@ -21,6 +26,8 @@ export function ConfirmationPanel({
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const session = useExpertSession(roundId, chair.id);
+  const { guard } = useSessions();
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +38,7 @@ export function ConfirmationPanel({
     setError(null);
     setBusy(true);
     try {
-      await action();
+      await guard(action);
       setReopening(false);
       setReason('');
     } catch (e) {
@@ -99,7 +106,7 @@ export function ConfirmationPanel({
               type="button"
               className="button primary"
               disabled={!canConfirm || busy}
-              onClick={() => void run(() => confirmResults(db, roundId, chair.name))}
+              onClick={() => void run(() => confirmResults(db, session, roundId))}
             >
               {t.results.confirm.confirm}
             </button>
@@ -107,30 +114,40 @@ export function ConfirmationPanel({
         ) : null}
         {state.kind === 'confirmed' &&
           (reopening ? (
-            <div className="conflict-form">
-              <label>
-                {t.results.confirm.reopenReason}
-                <textarea
-                  rows={2}
-                  autoFocus
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              </label>
-              <div className="row-actions">
-                <button
-                  type="button"
-                  className="button primary small"
-                  disabled={busy}
-                  onClick={() => void run(() => reopenResults(db, roundId, chair.name, reason))}
-                >
-                  {t.results.confirm.confirmReopen}
-                </button>
-                <button type="button" className="button small" onClick={() => setReopening(false)}>
-                  {t.results.confirm.cancel}
-                </button>
-              </div>
-            </div>
+            <SecretariatGate page={false} reason={t.results.confirm.reopenNeedsSecretariat}>
+              {(secretariat) => (
+                <div className="conflict-form">
+                  <label>
+                    {t.results.confirm.reopenReason}
+                    <textarea
+                      rows={2}
+                      autoFocus
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                    />
+                  </label>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button primary small"
+                      disabled={busy}
+                      onClick={() =>
+                        void run(() => reopenResults(db, secretariat, roundId, reason))
+                      }
+                    >
+                      {t.results.confirm.confirmReopen}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setReopening(false)}
+                    >
+                      {t.results.confirm.cancel}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </SecretariatGate>
           ) : (
             <button type="button" className="button" onClick={() => setReopening(true)}>
               {t.results.confirm.reopen}

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';
 import { getExpert } from '../../data/repositories/queries';
 import { dissentOf, recordDissent } from '../../data/repositories/resultsRepository';
@@ -42,6 +43,7 @@ function DissentForm({
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const session = useExpertSession(roundId, expert.id);
   const [text, setText] = useState(current?.text ?? '');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -49,7 +51,7 @@ function DissentForm({
     event.preventDefault();
     setMessage(null);
     try {
-      await recordDissent(db, roundId, expert.id, text, expert.name);
+      await recordDissent(db, session, roundId, expert.id, text);
       setMessage({ ok: true, text: t.results.dissent.saved });
     } catch (e) {
       setMessage({ ok: false, text: t.results.failed(e instanceof Error ? e.message : String(e)) });

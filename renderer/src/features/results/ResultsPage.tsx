@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
 import { resultsView } from '../../data/repositories/resultsRepository';
 import type { ExpertRow } from '../../data/rows';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportWorkbookButton } from '../export/ExportWorkbookButton';
 import { ChairGate } from '../chair/ChairGate';
@@ -19,12 +20,20 @@ export function ResultsPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   return (
     <ChairGate roundId={roundId} title={t.results.title} noChairMessage={t.results.noChair}>
-      {(chair) => <ResultsScreen roundId={roundId} chair={chair} />}
+      {(chair, session) => <ResultsScreen roundId={roundId} chair={chair} session={session} />}
     </ChairGate>
   );
 }
 
-function ResultsScreen({ roundId, chair }: { roundId: string; chair: ExpertRow }) {
+function ResultsScreen({
+  roundId,
+  chair,
+  session,
+}: {
+  roundId: string;
+  chair: ExpertRow;
+  session: Session;
+}) {
   const { t } = useI18n();
   const { db } = useServices();
   const view = useLiveQuery(() => resultsView(db, roundId), [db, roundId]);
@@ -49,7 +58,7 @@ function ResultsScreen({ roundId, chair }: { roundId: string; chair: ExpertRow }
       </p>
 
       <ConfirmationPanel roundId={roundId} chair={chair} view={view} />
-      <ExportWorkbookButton roundId={roundId} actor={chair.name} />
+      <ExportWorkbookButton roundId={roundId} session={session} />
 
       {view.result.flags.length > 0 && (
         <section className="panel-section" aria-labelledby="results-flags">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SELECTION_DECISIONS, type SelectionDecision } from '../../../../shared/compile';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession } from '../../app/Sessions';
 import { recordChairDecision, type ResultsView } from '../../data/repositories/resultsRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -61,6 +62,7 @@ function TieDecisionForm({
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const session = useExpertSession(roundId, chair.id);
   const [decision, setDecision] = useState<SelectionDecision | ''>(current?.decision ?? '');
   const [reason, setReason] = useState(current?.reason ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +73,7 @@ function TieDecisionForm({
     setError(null);
     setBusy(true);
     try {
-      await recordChairDecision(db, roundId, packetId, decision, reason, chair.name);
+      await recordChairDecision(db, session, roundId, packetId, decision, reason);
     } catch (e) {
       setError(t.results.failed(e instanceof Error ? e.message : String(e)));
     } finally {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession } from '../../app/Sessions';
 import {
   expertDeviations,
   settleDeviation,
@@ -46,6 +47,7 @@ function DeviationItem({
 }) {
   const { t } = useI18n();
   const { db } = useServices();
+  const session = useExpertSession(roundId, expert.id);
   const [action, setAction] = useState<'confirmed' | 'revised' | null>(null);
 
   return (
@@ -76,13 +78,13 @@ function DeviationItem({
             try {
               await settleDeviation(
                 db,
+                session,
                 roundId,
                 flag.packetId,
                 expert.id,
                 flag.revision,
                 action,
                 reason,
-                expert.name,
               );
             } catch (e) {
               throw new Error(t.results.failed(e instanceof Error ? e.message : String(e)), {

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment, useState } from 'react';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import { hrefFor, navigate } from '../../app/router';
 import { getExpert, packetsAssignedTo } from '../../data/repositories/queries';
 import { expertSheetStatuses } from '../../data/repositories/sheetRepository';
@@ -11,7 +12,6 @@ import { ConflictDeclaration } from './ConflictDeclaration';
 import { DeviationReview } from './DeviationReview';
 import { ExpertProgressBar } from './ExpertProgressBar';
 import { PinGate } from './PinGate';
-import { lock } from './unlockSession';
 
 export function ExpertSheetsPage({ roundId, expertId }: { roundId: string; expertId: string }) {
   const { db } = useServices();
@@ -37,6 +37,7 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
     [db, roundId, expertId],
   );
   const [declaring, setDeclaring] = useState<string | null>(null);
+  const { lockExpert } = useSessions();
 
   if (!packets || !statuses) return <main className="page" aria-busy="true" />;
 
@@ -48,7 +49,7 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
           type="button"
           className="link-button"
           onClick={() => {
-            lock();
+            lockExpert();
             navigate({ name: 'experts', roundId });
           }}
         >
@@ -118,7 +119,6 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
                         roundId={roundId}
                         packetId={packet.id}
                         expertId={expertId}
-                        expertName={expert.name}
                         onDone={() => setDeclaring(null)}
                       />
                     </td>

@@ -1,13 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useServices } from '../../app/AppServices';
-import { pinState, setPin, unlockWithPin } from '../../data/repositories/pinRepository';
+import { useExpertSession, useSessions } from '../../app/Sessions';
+import { isCheckedIn } from '../../data/repositories/checkInRepository';
+import { changePin, pinState, setPin, unlockWithPin } from '../../data/repositories/pinRepository';
 import type { ExpertRow } from '../../data/rows';
+import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatTime } from './formatPoints';
-import { markUnlocked, useIsUnlocked } from './unlockSession';
 
-/** Shows its children only to the expert who has unlocked with their PIN (set on first use). */
+type Step = 'enter' | 'set' | 'change';
+
+/**
+ * Shows its children only to the expert who has unlocked with their PIN, and hands them the
+ * expert's session. The first PIN is chosen only after the secretariat has checked the expert in
+ * on this laptop; after a secretariat reset the temporary PIN opens a form to choose a new one.
+ */
 export function PinGate({
   roundId,
   expert,
@@ -15,19 +23,43 @@ export function PinGate({
 }: {
   roundId: string;
   expert: ExpertRow;
-  children: ReactNode;
+  children: ReactNode | ((session: Session) => ReactNode);
 }) {
   const { t } = useI18n();
   const { db } = useServices();
-  const unlocked = useIsUnlocked(roundId, expert.id);
-  const state = useLiveQuery(() => pinState(db, roundId, expert.id), [db, roundId, expert.id]);
+  const { openExpert } = useSessions();
+  const session = useExpertSession(roundId, expert.id);
+  const state = useLiveQuery(
+    async () => ({
+      pin: await pinState(db, roundId, expert.id),
+      checkedIn: await isCheckedIn(db, roundId, expert.id),
+    }),
+    [db, roundId, expert.id],
+  );
   const [pin, setPinText] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // After a reset: the session the temporary PIN opened, held until a new PIN is chosen.
+  const [pending, setPending] = useState<Session | null>(null);
 
-  if (unlocked) return <>{children}</>;
+  if (session) return <>{typeof children === 'function' ? children(session) : children}</>;
   if (!state) return <main className="page" aria-busy="true" />;
+
+  if (state.pin.kind === 'unset' && !state.checkedIn) {
+    return (
+      <main className="page narrow">
+        <section className="card pin-form" aria-label={t.pin.setTitle}>
+          <h1>{t.pin.setTitle}</h1>
+          <p className="banner warning" role="alert">
+            {t.pin.checkInFirst(expert.name)}
+          </p>
+        </section>
+      </main>
+    );
+  }
+
+  const step: Step = pending ? 'change' : state.pin.kind === 'unset' ? 'set' : 'enter';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -35,15 +67,25 @@ export function PinGate({
     setBusy(true);
     setMessage(null);
     try {
-      if (state.kind === 'unset') {
-        const outcome = await setPin(db, roundId, expert.id, expert.name, pin, confirmation);
-        if (outcome.ok) markUnlocked(roundId, expert.id);
+      if (step === 'change' && pending) {
+        const outcome = await changePin(db, pending, pin, confirmation);
+        if (outcome.ok) {
+          setPending(null);
+          openExpert(outcome.session);
+        } else setMessage(outcome.message);
+        return;
+      }
+      if (step === 'set') {
+        const outcome = await setPin(db, roundId, expert.id, pin, confirmation);
+        if (outcome.ok) openExpert(outcome.session);
         else setMessage(outcome.message);
         return;
       }
       const outcome = await unlockWithPin(db, roundId, expert.id, pin);
       if (outcome.ok) {
-        markUnlocked(roundId, expert.id);
+        setPinText('');
+        if (outcome.mustChange) setPending(outcome.session);
+        else openExpert(outcome.session);
       } else if (outcome.reason === 'locked') {
         setMessage(t.pin.locked(formatTime(outcome.lockedUntil)));
       } else if (outcome.reason === 'wrong') {
@@ -59,29 +101,34 @@ export function PinGate({
     }
   }
 
-  const first = state.kind === 'unset';
+  const title =
+    step === 'set' ? t.pin.setTitle : step === 'change' ? t.pin.changeTitle : t.pin.enterTitle;
+  const hint =
+    step === 'set'
+      ? t.pin.setHint(expert.name)
+      : step === 'change'
+        ? t.pin.changeHint(expert.name)
+        : t.pin.enterHint(expert.name);
+  const choosing = step !== 'enter';
+  const locked = state.pin.kind === 'set' && state.pin.lockedUntil !== null;
   return (
     <main className="page narrow">
-      <form
-        className="card pin-form"
-        onSubmit={onSubmit}
-        aria-label={first ? t.pin.setTitle : t.pin.enterTitle}
-      >
-        <h1>{first ? t.pin.setTitle : t.pin.enterTitle}</h1>
-        <p className="muted">{first ? t.pin.setHint(expert.name) : t.pin.enterHint(expert.name)}</p>
+      <form className="card pin-form" onSubmit={onSubmit} aria-label={title}>
+        <h1>{title}</h1>
+        <p className="muted">{hint}</p>
         <label>
-          {first ? t.pin.newPin : t.pin.pin}
+          {choosing ? t.pin.newPin : t.pin.pin}
           <input
             type="password"
             inputMode="numeric"
-            autoComplete={first ? 'new-password' : 'current-password'}
+            autoComplete={choosing ? 'new-password' : 'current-password'}
             maxLength={8}
             value={pin}
             autoFocus
             onChange={(e) => setPinText(e.target.value)}
           />
         </label>
-        {first && (
+        {choosing && (
           <label>
             {t.pin.confirm}
             <input
@@ -102,9 +149,15 @@ export function PinGate({
         <button
           type="submit"
           className="button primary"
-          disabled={busy || (state.kind === 'set' && state.lockedUntil !== null && !message)}
+          disabled={busy || (step === 'enter' && locked && !message)}
         >
-          {busy ? t.pin.checking : first ? t.pin.setAndEnter : t.pin.unlock}
+          {busy
+            ? t.pin.checking
+            : step === 'set'
+              ? t.pin.setAndEnter
+              : step === 'change'
+                ? t.pin.changeAndEnter
+                : t.pin.unlock}
         </button>
       </form>
     </main>

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
+import { useExpertSession } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';
 import { getExpert, getPacket, getRound, listAttachments } from '../../data/repositories/queries';
 import type { ExpertRow } from '../../data/rows';
@@ -46,7 +47,8 @@ function ScoringSheet({
     () => listAttachments(db, roundId, packetId),
     [db, roundId, packetId],
   );
-  const { sheet, save, update, submit } = useSheetDraft(db, roundId, packetId, expertId);
+  const session = useExpertSession(roundId, expertId);
+  const { sheet, save, update, submit } = useSheetDraft(db, roundId, packetId, expertId, session);
 
   if (!round || !packet || !attachments || !sheet)
     return <main className="page" aria-busy="true" />;
@@ -105,7 +107,7 @@ function ScoringSheet({
             update((s) => ({ vetoReasons: { ...s.vetoReasons, [vetoId]: text } }))
           }
           onComment={(text) => update(() => ({ comment: text }))}
-          onSubmit={() => submit(round.rubric, expert.name)}
+          onSubmit={() => submit(round.rubric)}
         />
       </div>
     </main>

@@ -3,6 +3,7 @@ import type { Rubric } from '../../../../shared/model/rubric';
 import { scoresFromInputs } from '../../../../shared/rubric/points';
 import type { ReviewDeskDb } from '../../data/db';
 import type { SheetRow } from '../../data/rows';
+import type { Session } from '../../data/session/session';
 import { sheetKey } from '../../data/repositories/keys';
 import { storageFailureMessage } from '../../data/storageErrors';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -31,6 +32,8 @@ export function useSheetDraft(
   roundId: string,
   packetId: string,
   expertId: string,
+  /** The expert's own session: every save and the submission pass it to the repository. */
+  session: Session | null,
 ) {
   // Kept with its key so that moving to another sheet never shows the previous one's entries.
   const { t } = useI18n();
@@ -75,7 +78,7 @@ export function useSheetDraft(
       pending.current += 1;
       setSave({ state: 'saving' });
       queue.current = queue.current
-        .then(() => saveDraft(db, roundId, packetId, expertId, change, stored.current))
+        .then(() => saveDraft(db, session, roundId, packetId, expertId, change, stored.current))
         .then(
           (row) => {
             stored.current = row;
@@ -93,14 +96,14 @@ export function useSheetDraft(
           },
         );
     },
-    [db, roundId, packetId, expertId, quotaMessage],
+    [db, session, roundId, packetId, expertId, quotaMessage],
   );
 
   const submit = useCallback(
-    async (rubric: Rubric, actorName: string): Promise<SubmitOutcome> => {
+    async (rubric: Rubric): Promise<SubmitOutcome> => {
       // Submit exactly what was typed: wait for queued keystrokes to land first.
       await queue.current;
-      const outcome = await submitSheet(db, rubric, roundId, packetId, expertId, actorName);
+      const outcome = await submitSheet(db, session, rubric, roundId, packetId, expertId);
       stored.current = undefined;
       if (outcome.ok) {
         stored.current = outcome.sheet;
@@ -109,7 +112,7 @@ export function useSheetDraft(
       }
       return outcome;
     },
-    [db, roundId, packetId, expertId],
+    [db, session, roundId, packetId, expertId],
   );
 
   const sheet = loaded && loaded.key === sheetKey(roundId, packetId, expertId) ? loaded : null;

@@ -20,6 +20,7 @@ import {
 } from '../../../data/repositories/backupRepository';
 import { importRound } from '../../../data/repositories/roundRepository';
 import { saveDraft } from '../../../data/repositories/sheetRepository';
+import { expertSession } from '../../../data/session/testSessions';
 import { CloseBackupError, planCloseBackup, runCloseBackup } from './closeBackup';
 
 let counter = 0;
@@ -55,7 +56,11 @@ async function twoRounds() {
   await importRound(db, tiny, 'tiny');
   const expert = demo.round.experts[0]!;
   const packet = demo.packets[0]!;
-  await saveDraft(db, demo.round.id, packet.id, expert.id, { inputs: { a1: '8' }, comment: '好' });
+  const session = await expertSession(db, demo.round.id, expert.id);
+  await saveDraft(db, session, demo.round.id, packet.id, expert.id, {
+    inputs: { a1: '8' },
+    comment: '好',
+  });
   return { db, demo, tiny, expert, packet };
 }
 
@@ -123,7 +128,8 @@ describe('automatic backup on close', () => {
     expect(again.written).toEqual([]);
     expect(host.write).toHaveBeenCalledTimes(2);
 
-    await saveDraft(db, demo.round.id, packet.id, expert.id, { inputs: { a1: '9' } });
+    const session = await expertSession(db, demo.round.id, expert.id);
+    await saveDraft(db, session, demo.round.id, packet.id, expert.id, { inputs: { a1: '9' } });
     const changed = await closeOnce(db, host);
     expect(changed.plan.rounds).toEqual([{ roundId: demo.round.id, title: demo.round.title }]);
     expect(changed.written.map((w) => w.roundId)).toEqual([demo.round.id]);
