@@ -202,7 +202,9 @@ describe('whole-round backup and restore', () => {
     const changed = await dump(db);
     expect(await restoreRoundBackup(db, content)).toMatchObject({ kind: 'exists', roundId });
     expect(await dump(db)).toEqual(changed);
-    expect(await restoreRoundBackup(db, content, { replace: true })).toEqual({
+    expect(
+      await restoreRoundBackup(db, content, { replace: true, session: secretariat() }),
+    ).toEqual({
       kind: 'restored',
       roundId,
     });

@@ -17,7 +17,7 @@ import {
   withRoundCreationLock,
   type PendingAttachment,
 } from './attachmentsAhead';
-import { SECRETARIAT_ACTOR } from '../session/session';
+import { requireSecretariat, SECRETARIAT_ACTOR, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
 import { mimeFor } from './roundRepository';
 
@@ -187,11 +187,12 @@ function checkContent(content: BackupContent): Map<string, BackupRow[]> {
   }
   for (const name of ROUND_SCOPED_TABLES) {
     for (const row of byName.get(name) ?? []) {
-      const key = name === 'audit' || KEYED_BY_ID.has(name) ? null : row.key;
+      // Every other table is keyed by `key`, which must name the round (a null key too is refused).
+      const keyed = name !== 'audit' && !KEYED_BY_ID.has(name);
       if (
         row.roundId !== roundId ||
         (KEYED_BY_ID.has(name) && !isString(row.id)) ||
-        (key !== null && (!isString(key) || !key.startsWith(`${roundId}:`)))
+        (keyed && (!isString(row.key) || !row.key.startsWith(`${roundId}:`)))
       ) {
         throw new BackupContentError(`表“${name}”中有不属于评审 ${roundId} 的记录`);
       }
@@ -223,16 +224,24 @@ function checkContent(content: BackupContent): Map<string, BackupRow[]> {
 /**
  * Restore one round in one transaction (a new round's attachments over 64 MiB are written ahead
  * in batches, as an import's are: attachmentsAhead.ts). A round with the same id is never merged:
- * without `replace` nothing is written and the caller asks; with it, that round's rows are
- * removed and the backup's written in the same transaction. Anything invalid throws before a
- * write.
+ * without `replace` nothing is written and the caller asks; with it (and only with the
+ * secretariat's session: a backup carries the round's panel, PINs and keys), that round's rows
+ * are removed and the backup's written in the same transaction. Anything invalid throws before
+ * a write.
  */
 export async function restoreRoundBackup(
   db: ReviewDeskDb,
   content: BackupContent,
-  options: { replace?: boolean; source?: string; batchBytes?: number } = {},
+  options: {
+    replace?: boolean;
+    source?: string;
+    batchBytes?: number;
+    /** Required to replace a stored round: a backup carries its panel, PINs and keys. */
+    session?: Session | null;
+  } = {},
 ): Promise<RestoreOutcome> {
   const { roundId } = content;
+  if (options.replace) requireSecretariat(options.session);
   const rows = checkContent(content);
   const bytes = new Map(content.attachments.map((a) => [a.key, a.bytes]));
   const pending = (rows.get('attachments') ?? []).map(

@@ -15,7 +15,8 @@ import {
   storedRoundContent,
 } from './roundRepository';
 import { saveDraft } from './sheetRepository';
-import { expertSession } from '../session/testSessions';
+import { expertSession, secretariat } from '../session/testSessions';
+import { AccessDeniedError } from '../session/session';
 
 let counter = 0;
 const freshDb = () => openDatabase(`import-test-${Date.now()}-${counter++}`);
@@ -122,7 +123,12 @@ describe('a newer version of a stored round', () => {
       { packetId: 'D03', sheets: 1, kind: 'withdrawn' },
     ]);
 
-    await applyRoundUpdate(db, next, 'v2.zip', plan);
+    const packetsBefore = await db.packets.toArray();
+    await expect(applyRoundUpdate(db, null, next, 'v2.zip', plan)).rejects.toThrow(
+      AccessDeniedError,
+    );
+    expect(await db.packets.toArray()).toEqual(packetsBefore);
+    await applyRoundUpdate(db, secretariat(), next, 'v2.zip', plan);
     // Not one sheet was edited or deleted.
     expect(await db.sheets.toArray()).toEqual(sheetsBefore);
     const listed = (await listPackets(db, demo.round.id)).map((p) => p.id);
@@ -154,13 +160,13 @@ describe('a newer version of a stored round', () => {
     const { db, next } = await scoredDemo();
     const plan = await planRoundImport(db, next);
     if (plan.kind !== 'changed') throw new Error('expected a change');
-    await applyRoundUpdate(db, next, 'v2.zip', plan.plan);
+    await applyRoundUpdate(db, secretariat(), next, 'v2.zip', plan.plan);
     const before = await dump(db);
     const third = structuredClone(next);
     third.packets[0]!.title = '第三版';
-    await expect(applyRoundUpdate(db, third, 'v3.zip', plan.plan)).rejects.toBeInstanceOf(
-      StaleUpdateError,
-    );
+    await expect(
+      applyRoundUpdate(db, secretariat(), third, 'v3.zip', plan.plan),
+    ).rejects.toBeInstanceOf(StaleUpdateError);
     expect(await dump(db)).toEqual(before);
   });
 
@@ -171,7 +177,9 @@ describe('a newer version of a stored round', () => {
     const before = await dump(db);
     const broken = { ...next, attachments: new Map(next.attachments) };
     broken.attachments.delete('attachments/D02/申报书.pdf');
-    await expect(applyRoundUpdate(db, broken, 'v2.zip', plan.plan)).rejects.toThrow(/附件缺失/);
+    await expect(applyRoundUpdate(db, secretariat(), broken, 'v2.zip', plan.plan)).rejects.toThrow(
+      /附件缺失/,
+    );
     expect(await dump(db)).toEqual(before);
   });
 });

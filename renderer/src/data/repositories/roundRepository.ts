@@ -3,7 +3,7 @@ import { roundContentDigest } from '../../../../shared/rounds/contentDigest';
 import { diffRounds, isEmptyDiff, type RoundDiff } from '../../../../shared/rounds/roundDiff';
 import type { ReviewDeskDb } from '../db';
 import type { PacketFlagRow, PacketRow, RoundRow } from '../rows';
-import { SECRETARIAT_ACTOR } from '../session/session';
+import { requireSecretariat, SECRETARIAT_ACTOR, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
 import {
   AHEAD_BATCH_BYTES,
@@ -285,10 +285,13 @@ const ROUND_TABLES = (db: ReviewDeskDb) => [
  */
 export async function applyRoundUpdate(
   db: ReviewDeskDb,
+  session: Session | null,
   content: RoundContent,
   source: string,
   plan: UpdatePlan,
 ): Promise<ImportOutcome> {
+  // A newer version changes the roster, the rubric and the packets: the secretariat's to apply.
+  requireSecretariat(session);
   const { round, packets } = content;
   const touched = new Set([...plan.diff.added, ...plan.diff.changed].map((p) => p.id));
   // One transaction with every new Blob: an update adds or changes a few packets. (Writing ahead

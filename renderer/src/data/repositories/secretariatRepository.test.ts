@@ -105,7 +105,14 @@ describe('the secretariat passphrase', () => {
     const other = await freshDb();
     await setSecretariatPassphrase(other, 'other laptop', 'other laptop', null, FAST);
     await restoreRoundBackup(other, content);
-    await restoreRoundBackup(db, content, { replace: true });
+    await expect(restoreRoundBackup(db, content, { replace: true })).rejects.toThrow(
+      AccessDeniedError,
+    );
+    const desk = await unlockSecretariat(db, 'correct horse');
+    await restoreRoundBackup(db, content, {
+      replace: true,
+      session: desk.ok ? desk.session : null,
+    });
     expect(await unlockSecretariat(other, 'other laptop')).toMatchObject({ ok: true });
     expect(await unlockSecretariat(db, 'correct horse')).toMatchObject({ ok: true });
   });
