@@ -8,6 +8,7 @@ import {
   type UnsignedScoreFile,
 } from '../../shared/formats/scoreFile';
 import { generateKeyPair } from '../../shared/signing/ed25519';
+import { sha256Hex } from '../../shared/signing/hash';
 import { openDatabase, type ReviewDeskDb } from '../../renderer/src/data/db';
 import {
   BackupContentError,
@@ -19,6 +20,7 @@ import {
   importRound,
   type RoundContent,
 } from '../../renderer/src/data/repositories/roundRepository';
+import { sheetKey } from '../../renderer/src/data/repositories/keys';
 import { tinyRound } from '../fixtures/tinyRound';
 import { FUZZ_SCALE, expectPrototypeClean, fuzzTimeout, utf8 } from './harness';
 import { secretariat } from '../../renderer/src/data/session/testSessions';
@@ -46,6 +48,30 @@ async function dump(db: ReviewDeskDb) {
   return out;
 }
 
+/** Every row of round `roundId` in `db`, attachment Blobs read out as bytes. */
+async function roundRows(db: ReviewDeskDb, roundId: string) {
+  const all = await dump(db);
+  const out: Record<string, unknown[]> = {};
+  for (const [name, rows] of Object.entries(all)) {
+    out[name] = rows.filter((row) => {
+      const r = row as Record<string, unknown>;
+      return name === 'rounds' ? r.id === roundId : r.roundId === roundId;
+    });
+  }
+  return out;
+}
+
+/** Remove round `roundId` again, so the next case starts from the same tables. */
+async function removeRound(db: ReviewDeskDb, roundId: string) {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) {
+      if (table.name === 'rounds') await table.delete(roundId);
+      else if (table.schema.indexes.some((i) => i.name === 'roundId'))
+        await table.where('roundId').equals(roundId).delete();
+    }
+  });
+}
+
 const report = (name: string, tried: number, refused: number, failures: number) =>
   console.log(
     `fuzz: ${name} — ${tried} cases tried, ${failures} failures (${refused} refused, tables unchanged)`,
@@ -70,7 +96,8 @@ describe('fuzz: Dexie import paths leave tables equal when they refuse', () => {
           tried++;
           const demo = buildDemoRound();
           const attachments = new Map(demo.attachments);
-          if (b.dropAttachment) attachments.delete([...demo.attachments.keys()].pop()!);
+          const dropped = [...demo.attachments.keys()].pop()!;
+          if (b.dropAttachment) attachments.delete(dropped);
           const content: RoundContent = {
             round: { ...demo.round, id: b.id, experts: [...demo.round.experts] },
             packets: [...demo.packets],
@@ -80,22 +107,38 @@ describe('fuzz: Dexie import paths leave tables equal when they refuse', () => {
           if (b.duplicateExpert) content.round.experts.push(demo.round.experts[0]!);
           const before = await dump(db);
           const broken = b.dropAttachment || b.duplicatePacket || b.duplicateExpert;
+          let outcome;
           try {
-            await importRound(db, content, 'fuzz');
-          } catch {
+            outcome = await importRound(db, content, 'fuzz');
+          } catch (error) {
+            // Refused for what was broken, said so; a valid round that fails lands here too and
+            // fails the test.
             refused++;
+            expect(broken).toBe(true);
+            expect(error).toBeInstanceOf(Error);
+            const { name, message } = error as Error;
+            if (b.dropAttachment) expect(message).toBe(`附件缺失：${dropped}`);
+            else expect(['ConstraintError', 'BulkError']).toContain(name);
             expect(await dump(db)).toEqual(before);
             return;
           }
           expect(broken).toBe(false);
-          expect(await db.packets.where('roundId').equals(b.id).count()).toBe(demo.packets.length);
-          await db.transaction('rw', db.tables, async () => {
-            for (const table of db.tables) {
-              if (table.name === 'rounds') await table.delete(b.id);
-              else if (table.schema.indexes.some((i) => i.name === 'roundId'))
-                await table.where('roundId').equals(b.id).delete();
-            }
-          });
+          expect(outcome).toEqual({ kind: 'imported', roundId: b.id });
+          // Stored whole: every packet, expert and attachment row, each attachment's bytes.
+          const stored = await roundRows(db, b.id);
+          expect(stored.rounds).toHaveLength(1);
+          expect((stored.packets as { id: string }[]).map((p) => p.id).sort()).toEqual(
+            demo.packets.map((p) => p.id).sort(),
+          );
+          expect(stored.experts).toHaveLength(demo.round.experts.length);
+          const storedBytes = new Map(
+            (stored.attachments as { path: string; blob: number[] }[]).map((a) => [a.path, a.blob]),
+          );
+          expect(storedBytes.size).toBe(demo.attachments.size);
+          for (const [path, bytes] of demo.attachments) {
+            expect(storedBytes.get(path)).toEqual(Array.from(bytes));
+          }
+          await removeRound(db, b.id);
         }),
         { numRuns: 20 * FUZZ_SCALE, seed: 7101 },
       );
@@ -152,7 +195,24 @@ describe('fuzz: Dexie import paths leave tables equal when they refuse', () => {
           if (result!.outcome === 'refused') {
             refused++;
             expect(result!.problems.length).toBeGreaterThan(0);
+            for (const problem of result!.problems)
+              expect(problem).toMatch(/^f\.scores\.json.*：./);
             expect(await dump(db)).toEqual(before);
+            return;
+          }
+          // Accepted: a line per sheet, and each added or replaced sheet stored as signed.
+          expect(result!.problems).toEqual([]);
+          expect(result!.sheets.map((l) => l.packetId)).toEqual(f.sheets.map((x) => x.packetId));
+          for (const line of result!.sheets) {
+            if (line.action !== 'add' && line.action !== 'replace') continue;
+            const sheet = f.sheets.find((x) => x.packetId === line.packetId)!;
+            const row = await db.sheets.get(sheetKey('T-1', sheet.packetId, f.expert.id));
+            expect(row).toMatchObject({
+              revision: sheet.revision,
+              scores: sheet.scores,
+              vetoes: sheet.vetoes,
+              comment: sheet.comment,
+            });
           }
         }),
         { numRuns: 60 * FUZZ_SCALE, seed: 7102 },
@@ -168,19 +228,51 @@ describe('fuzz: Dexie import paths leave tables equal when they refuse', () => {
     'restoreRoundBackup: tampered content is refused before any write',
     async () => {
       const source = await freshDb();
-      await importRound(source, tinyRound(), 'demo');
+      // With the attachments' true digests, which a restore checks (tinyRound's are zeros).
+      const tiny = tinyRound();
+      for (const packet of tiny.packets) {
+        for (const ref of packet.attachments) {
+          ref.sha256 = sha256Hex(tiny.attachments.get(ref.path) as Uint8Array);
+        }
+      }
+      await importRound(source, tiny, 'demo');
       const content = await collectRoundBackup(source, 'T-1');
       const laptop = await freshDb();
       await importRound(laptop, tinyRound('OTHER'), 'demo');
       const before = await dump(laptop);
+      // Tables that hold rows, and in them a field that exists: every case changes something.
+      const filled = content.tables.flatMap((t, i) => (t.rows.length > 0 ? [i] : []));
       const tamperArb = fc.record({
-        table: fc.nat({ max: content.tables.length - 1 }),
+        table: fc.constantFrom(...filled),
         row: fc.nat(),
-        field: fc.constantFrom('roundId', 'key', 'index', 'hash', 'sha256', 'id'),
+        field: fc.oneof(
+          fc.constantFrom('roundId', 'key', 'index', 'hash', 'sha256', 'id'),
+          fc.nat(),
+        ),
         value: fc.constantFrom('OTHER', 'OTHER:x', '', 0, null, '__proto__'),
       });
       let tried = 0;
       let refused = 0;
+      /** Every table's rows of T-1 as in `backup`, and every attachment's bytes. */
+      const expectStoredWhole = async (backup: typeof content) => {
+        const stored = await roundRows(laptop, 'T-1');
+        for (const table of backup.tables) {
+          if (table.name !== 'audit') {
+            expect(stored[table.name], table.name).toHaveLength(table.rows.length);
+          }
+        }
+        // The audit trail as backed up, then the restore's own record.
+        const hashes = (rows: unknown[] = []) => rows.map((r) => (r as { hash: string }).hash);
+        const backedUp = hashes(backup.tables.find((t) => t.name === 'audit')?.rows);
+        expect(hashes(stored.audit).slice(0, backedUp.length)).toEqual(backedUp);
+        const storedBytes = (stored.attachments as { key: string; blob: number[] }[]).map(
+          (a): [string, number[]] => [a.key, a.blob],
+        );
+        expect(storedBytes.length).toBeGreaterThan(0);
+        expect(new Map(storedBytes)).toEqual(
+          new Map(backup.attachments.map((a) => [a.key, Array.from(a.bytes)])),
+        );
+      };
       await fc.assert(
         fc.asyncProperty(tamperArb, async (t) => {
           tried++;
@@ -188,30 +280,37 @@ describe('fuzz: Dexie import paths leave tables equal when they refuse', () => {
           const rows = copy.tables[t.table]!.rows;
           if (rows.length === 0) return;
           const row = rows[t.row % rows.length]!;
-          if (!(t.field in row) || row[t.field] === t.value) return;
-          row[t.field] = t.value;
+          const names = Object.keys(row);
+          const field = typeof t.field === 'number' ? names[t.field % names.length]! : t.field;
+          if (!(field in row) || row[field] === t.value) return;
+          row[field] = t.value;
           try {
             await restoreRoundBackup(laptop, copy);
           } catch (error) {
             refused++;
-            expect(error).toBeInstanceOf(Error);
+            // Refused by the content check, saying what is wrong and that nothing changed.
+            expect(error).toBeInstanceOf(BackupContentError);
+            expect((error as Error).message).toMatch(/^备份内容无效：.+（本机数据未作任何改动）$/);
             expect(await dump(laptop)).toEqual(before);
             return;
           }
-          // Accepted (a change no check can see, e.g. a packet's own id): stored whole; undo it.
-          await laptop.transaction('rw', laptop.tables, async () => {
-            for (const table of laptop.tables) {
-              if (table.name === 'rounds') await table.delete('T-1');
-              else if (table.schema.indexes.some((i) => i.name === 'roundId'))
-                await table.where('roundId').equals('T-1').delete();
-            }
-          });
+          // Accepted (a change no check can see): stored whole.
+          try {
+            await expectStoredWhole(copy);
+          } finally {
+            await removeRound(laptop, 'T-1');
+          }
         }),
         { numRuns: 60 * FUZZ_SCALE, seed: 7103 },
       );
-      expect(BackupContentError).toBeDefined();
       report('restoreRoundBackup', tried, refused, 0);
       expect(refused).toBeGreaterThan(0);
+      // The authentic content restores, whole.
+      expect(await restoreRoundBackup(laptop, content)).toEqual({
+        kind: 'restored',
+        roundId: 'T-1',
+      });
+      await expectStoredWhole(content);
     },
     fuzzTimeout(60, 100),
   );
