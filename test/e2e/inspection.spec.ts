@@ -14,6 +14,7 @@ import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
 import { PanelPage } from './pages/PanelPages';
 import { ResultsPage } from './pages/ResultsPages';
+import { CheckInPage } from './pages/SecretariatPages';
 import { RoutePage } from './pages/RoutePages';
 import { DEFAULT_PIN, ExpertSheetsPage, ScoringSheet, unlockWithPin } from './pages/ScoringPages';
 
@@ -73,6 +74,8 @@ test('a three-site 拉练 route: checklists, a photo, a finding, inspectors swit
   const panel = new PanelPage(page);
   await panel.open();
   await panel.setRole(qian!.name, '专家组组长');
+  // Experts imported with a package set their PIN only once the secretariat has checked them in.
+  await new CheckInPage(page).checkInAll();
 
   // The route in visiting order; the secretariat moves S03 before S02 (stored).
   const route = new RoutePage(page);
@@ -120,8 +123,10 @@ test('a three-site 拉练 route: checklists, a photo, a finding, inspectors swit
   );
   await expect(route.site('S01').getByTestId('site-photo')).toHaveCount(1);
 
-  // Results: the chair (钱芳) locks and opens them with her PIN, confirms and exports.
-  await route.lockAndSwitch();
+  // The reload locked the inspector (sessions live in memory only).
+  await expect(route.inspector).toHaveText('当前没有检查人解锁');
+
+  // Results: the chair (钱芳) opens them with her PIN, confirms and exports.
   const results = new ResultsPage(page);
   await results.open(DEFAULT_PIN);
   await expect(results.score('S01')).toHaveText('77.50');
@@ -150,7 +155,8 @@ test('a three-site 拉练 route: checklists, a photo, a finding, inspectors swit
     '德阳市技师学院 后勤处',
     '2026-12-31',
     '待整改',
-    zhao!.name,
+    // Recorded by the inspector's session: name and id, as the audit log names them.
+    `${zhao!.name}（${zhao!.id}）`,
   ]);
   const summary = rows(book, '结果汇总');
   // (85 + 70) / 2 = 77.50: below 良好 (80), above the pass line.
@@ -180,6 +186,7 @@ test('an 评估验收 round: grades, 取消资格 with a reason, and the city ra
   const panel = new PanelPage(page);
   await panel.open();
   await panel.setRole(chair!.name, '专家组组长');
+  await new CheckInPage(page).checkInAll();
 
   await new PacketListPage(page).goToScoring();
   const sheets = new ExpertSheetsPage(page);

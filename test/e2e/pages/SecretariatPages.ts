@@ -51,6 +51,17 @@ export class CheckInPage {
     await this.page.getByRole('button', { name: `签到 ${expertName}` }).click();
   }
 
+  /** Checks in every expert not yet checked in (a round imported for a hands-on test). */
+  async checkInAll(passphrase = DEMO_PASSPHRASE) {
+    await this.open(passphrase);
+    const buttons = this.page.getByRole('button', { name: /^签到 / });
+    while ((await buttons.count()) > 0) {
+      const before = await buttons.count();
+      await buttons.first().click();
+      await expect(buttons).toHaveCount(before - 1);
+    }
+  }
+
   /**
    * Registers from the key file the expert's laptop exported: picks the file, types the
    * fingerprint as the expert reads it aloud, and confirms (with a reason when replacing a key).
