@@ -6,14 +6,8 @@ import {
   serializeScoreFile,
   signScoreFile,
 } from '../../../../shared/formats/scoreFile';
-import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
-import { encodeBase64 } from '../../../../shared/signing/base64';
-import {
-  generateKeyPair,
-  signEd25519,
-  type Ed25519KeyPair,
-} from '../../../../shared/signing/ed25519';
-import { keyFingerprint } from '../../../../shared/signing/hash';
+import type { KeyCustody } from '../../../../shared/platform/Platform';
+import { generateKeyPair } from '../../../../shared/signing/ed25519';
 import { confirmResults } from './resultsRepository';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { auditForRound, checkAuditChain } from './auditLog';
@@ -37,6 +31,7 @@ import {
   submitSheet,
 } from './sheetRepository';
 import { AccessDeniedError } from '../session/session';
+import { memoryKeys } from '../session/memoryKeys';
 import { chairSession, expertSession, secretariat as deskSession } from '../session/testSessions';
 import { registerExpertKey } from './expertKeyRepository';
 
@@ -48,36 +43,7 @@ const freshDb = async () => {
 };
 const { round } = tinyRound();
 
-/** A device key held in memory: the Platform's key custody, for Node. */
-function testKeys(pair: Ed25519KeyPair | null = null): {
-  keys: KeyCustody;
-  pair(): Ed25519KeyPair;
-} {
-  let current = pair;
-  const info = (): DeviceKeyInfo | null =>
-    current && {
-      algorithm: 'Ed25519',
-      publicKey: encodeBase64(current.publicKey),
-      fingerprint: keyFingerprint(current.publicKey),
-      protection: 'passphrase',
-      createdAt: '2026-11-20T08:00:00.000Z',
-    };
-  return {
-    pair: () => current!,
-    keys: {
-      info: async () => info(),
-      create: async () => {
-        current ??= generateKeyPair();
-        return info()!;
-      },
-      unlock: async () => undefined,
-      sign: async (message) => {
-        if (!current) throw new Error('no key');
-        return signEd25519(message, current.seed);
-      },
-    },
-  };
-}
+const testKeys = memoryKeys;
 
 /** An expert's laptop: the round loaded, one sheet scored and submitted. */
 async function expertLaptop(scores = { c1: '8', c2: '12.5' }, packetId = 'P001') {

@@ -7,15 +7,11 @@ import {
   serializeExpertKeys,
 } from '../../../../shared/formats/expertKeys';
 import { serializeScoreFile, signScoreFile } from '../../../../shared/formats/scoreFile';
-import type { KeyCustody } from '../../../../shared/platform/Platform';
 import { encodeBase64 } from '../../../../shared/signing/base64';
-import {
-  generateKeyPair,
-  signEd25519,
-  type Ed25519KeyPair,
-} from '../../../../shared/signing/ed25519';
+import { generateKeyPair, type Ed25519KeyPair } from '../../../../shared/signing/ed25519';
 import { keyFingerprint } from '../../../../shared/signing/hash';
 import { openDatabase, type ReviewDeskDb } from '../db';
+import { memoryKeys } from '../session/memoryKeys';
 import { expertSession, secretariat } from '../session/testSessions';
 import { auditForRound } from './auditLog';
 import { exportScoreFile, importScoreFiles } from './exchangeRepository';
@@ -41,23 +37,7 @@ async function freshDb() {
 const b64 = (pair: Ed25519KeyPair) => encodeBase64(pair.publicKey);
 const fp = (pair: Ed25519KeyPair) => keyFingerprint(pair.publicKey);
 
-function deviceKeys(pair: Ed25519KeyPair): { keys: KeyCustody } {
-  const info = {
-    algorithm: 'Ed25519' as const,
-    publicKey: b64(pair),
-    fingerprint: fp(pair),
-    protection: 'passphrase' as const,
-    createdAt: '2026-11-20T08:00:00.000Z',
-  };
-  return {
-    keys: {
-      info: async () => info,
-      create: async () => info,
-      unlock: async () => undefined,
-      sign: async (message) => signEd25519(message, pair.seed),
-    },
-  };
-}
+const deviceKeys = (pair: Ed25519KeyPair) => memoryKeys(pair);
 
 /** A score file for `expertId`, one submitted sheet on P001, signed with `pair`. */
 function scoreFile(pair: Ed25519KeyPair, expertId = 'e1', name = '王建国') {

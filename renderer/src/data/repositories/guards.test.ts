@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
-import type { KeyCustody } from '../../../../shared/platform/Platform';
 import { encodeBase64 } from '../../../../shared/signing/base64';
-import { generateKeyPair, signEd25519 } from '../../../../shared/signing/ed25519';
-import { keyFingerprint } from '../../../../shared/signing/hash';
+import { generateKeyPair } from '../../../../shared/signing/ed25519';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { AccessDeniedError, endSession, issueSession, type Session } from '../session/session';
+import { memoryKeys } from '../session/memoryKeys';
 import { chairSession, expertSession, secretariat } from '../session/testSessions';
 import { markCancellation, recordAdjustment } from './adjustmentRepository';
 import { auditForRound } from './auditLog';
@@ -52,22 +51,7 @@ const FAST = 1_000;
 let counter = 0;
 
 const pair = generateKeyPair();
-const platform: { keys: KeyCustody } = {
-  keys: {
-    info: async () => ({
-      algorithm: 'Ed25519',
-      publicKey: encodeBase64(pair.publicKey),
-      fingerprint: keyFingerprint(pair.publicKey),
-      protection: 'passphrase',
-      createdAt: '2026-11-20T08:00:00.000Z',
-    }),
-    create: async () => {
-      throw new Error('exists');
-    },
-    unlock: async () => undefined,
-    sign: async (message) => signEd25519(message, pair.seed),
-  },
-};
+const platform = memoryKeys(pair);
 
 /** The round with e3 as chair, e1 with a submitted sheet on P001 and a draft on P002. */
 async function scene() {
