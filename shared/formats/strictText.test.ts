@@ -16,6 +16,7 @@ import { formatProblem } from '../model/validation';
 import { readRosterWorkbook } from '../roster/readRosterWorkbook';
 import { generateKeyPair } from '../signing/ed25519';
 import { parseTrustedKeys } from '../workbook/trust';
+import { readExpertKeys } from './expertKeys';
 import { readRoundPackage } from './roundPackageReader';
 import {
   readScoreFile,
@@ -233,6 +234,21 @@ describe('KEYS.json, backups and rosters', () => {
       ok: false,
       problems: ['keys[0].name：含有不可见的控制字符（U+001B），请删除后重新导出'],
     });
+  });
+
+  it('expert keys: refuse a duplicate member and a name with a bidi override', () => {
+    const file = (expert: string) =>
+      `{"format":"review-desk/expert-keys@1","roundId":"R1","experts":[${expert}]}`;
+    const problems = (text: string) => {
+      const result = readExpertKeys(text, 'keys.json');
+      return result.ok ? [] : result.problems.map(formatProblem);
+    };
+    expect(problems(file(`{"id":"e1","name":"甲","id":"e2","publicKey":"${key}"}`))).toEqual([
+      `keys.json › experts[0]：成员“id”${DUPLICATE}`,
+    ]);
+    expect(problems(file(`{"id":"e1","name":"甲\\u2066","publicKey":"${key}"}`))).toEqual([
+      'keys.json › experts[0].name：含有改变文字显示方向的不可见字符（U+2066），请删除后重新导出',
+    ]);
   });
 
   it('backup header and content: refuse a duplicate member', () => {
