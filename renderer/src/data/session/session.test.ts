@@ -3,9 +3,14 @@ import {
   AccessDeniedError,
   actorLabel,
   endSession,
+  isLive,
+  issueChangeOnlySession,
   issueSession,
+  requireCredentialChange,
   requireExpert,
+  requireExpertOf,
   requireSecretariat,
+  requireSecretariatOrExpertOf,
   type Session,
 } from './session';
 
@@ -38,6 +43,30 @@ describe('sessions', () => {
     expect(() => {
       (session.actor as { expertId: string }).expertId = 'e2';
     }).toThrow(TypeError);
+  });
+
+  it('a session opened with a temporary PIN only changes that PIN', () => {
+    const temporary = issueChangeOnlySession(expert);
+    expect(isLive(temporary)).toBe(false);
+    expect(() => requireExpert(temporary, 'R1', 'e1')).toThrow(AccessDeniedError);
+    expect(() => requireExpertOf(temporary, 'R1')).toThrow(AccessDeniedError);
+    expect(requireCredentialChange(temporary).actor.expertId).toBe('e1');
+    expect(() => requireCredentialChange(issueSession({ kind: 'secretariat' }))).toThrow(
+      AccessDeniedError,
+    );
+    endSession(temporary);
+    expect(() => requireCredentialChange(temporary)).toThrow(AccessDeniedError);
+  });
+
+  it('field work takes the secretariat or an expert of that round', () => {
+    expect(() => requireSecretariatOrExpertOf(issueSession(expert), 'R1')).not.toThrow();
+    expect(() =>
+      requireSecretariatOrExpertOf(issueSession({ kind: 'secretariat' }), 'R2'),
+    ).not.toThrow();
+    expect(() => requireSecretariatOrExpertOf(issueSession(expert), 'R2')).toThrow(
+      AccessDeniedError,
+    );
+    expect(() => requireSecretariatOrExpertOf(null, 'R1')).toThrow(AccessDeniedError);
   });
 
   it('names the real actor', () => {
