@@ -86,6 +86,26 @@ describe('scoreFileProblems', () => {
     ]);
   });
 
+  it('works the rubric out once per file, not once per sheet', () => {
+    // Counts how often the rubric's sections are read while checking a file of n sheets.
+    const sectionReads = (n: number) => {
+      let reads = 0;
+      const counted = Object.create(round.rubric, {
+        sections: {
+          get: () => {
+            reads += 1;
+            return round.rubric.sections;
+          },
+        },
+      }) as typeof round.rubric;
+      const sheets = Array.from({ length: n }, (_, i) => sheet(packetIds[i % packetIds.length]!));
+      const found = scoreFileProblems({ ...round, rubric: counted }, packetIds, file(sheets));
+      expect(found).toEqual([]);
+      return reads;
+    };
+    expect(sectionReads(500)).toBe(sectionReads(1));
+  });
+
   it('property: any file that passes compiles to scores within the rubric’s range', () => {
     const criteria = allCriteria(round.rubric);
     // Values around and beyond each criterion's range, on and off its step.

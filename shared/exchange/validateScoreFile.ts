@@ -8,7 +8,12 @@
 import type { ScoreFile, ScoreSheet } from '../formats/scoreFile';
 import type { Rubric } from '../model/rubric';
 import type { InputProblem } from '../model/validation';
-import { allCriteria, sheetProblems } from '../rubric/points';
+import {
+  reportSheetProblems,
+  sheetRules,
+  type SheetProblemTarget,
+  type SheetRules,
+} from '../rubric/points';
 import type { ExchangeRound } from './types';
 
 /**
@@ -81,47 +86,73 @@ export function scoreFileProblems(
     );
   }
   const known = new Set(packetIds);
+  // The rubric is worked out once for the whole file; each sheet is checked against it, and
+  // nothing is built for a sheet unless it has a problem.
+  const check = rubricCheck(round.rubric);
+  let packetId = '';
+  const report: Report = (item, message) => problems.push(problem(packetId, item, message));
+  const reportRule = (target: SheetProblemTarget, message: string) =>
+    report(ruleItem(target), message);
   for (const sheet of content.sheets) {
     if (!known.has(sheet.packetId)) {
       problems.push(problem(sheet.packetId, null, `本评审没有申报材料“${sheet.packetId}”`));
       continue;
     }
-    for (const [item, message] of rubricProblems(round.rubric, sheet)) {
-      problems.push(problem(sheet.packetId, item, message));
-    }
+    packetId = sheet.packetId;
+    reportRubricProblems(check, sheet, report, reportRule);
   }
   return problems;
 }
 
 type Item = { id: string; label: string } | null;
+type Report = (item: Item, message: string) => void;
 
-/** What the round's rubric does not allow on one sheet: [item, message] pairs. */
-function rubricProblems(rubric: Rubric, sheet: ScoreSheet): [Item, string][] {
+/** The round's rubric as every sheet is checked against it: its rules and its ids. */
+interface RubricCheck {
+  rules: SheetRules;
+  criterionIds: ReadonlySet<string>;
+  vetoIds: ReadonlySet<string>;
+}
+
+function rubricCheck(rubric: Rubric): RubricCheck {
+  const rules = sheetRules(rubric);
+  return {
+    rules,
+    criterionIds: new Set(rules.criteria.map((c) => c.id)),
+    vetoIds: new Set(rules.vetoes.map((v) => v.id)),
+  };
+}
+
+/** Where a rule of the sheet points: a criterion, a veto or the comment. */
+function ruleItem(target: SheetProblemTarget): Item {
+  return target.kind === 'criterion'
+    ? { id: target.id, label: target.id }
+    : target.kind === 'veto'
+      ? { id: target.id, label: `否决项 ${target.id}` }
+      : { id: 'comment', label: '评审意见' };
+}
+
+/** Report what the round's rubric does not allow on one sheet. */
+function reportRubricProblems(
+  check: RubricCheck,
+  sheet: ScoreSheet,
+  report: Report,
+  reportRule: (target: SheetProblemTarget, message: string) => void,
+): void {
   if (sheet.status === 'conflict') {
     // Our exporter never writes points for a 回避; a file that carries them is not ours.
-    return Object.keys(sheet.scores).length > 0 || Object.values(sheet.vetoes).some(Boolean)
-      ? [[null, '回避的评分表不能含有分数或否决']]
-      : [];
+    if (Object.keys(sheet.scores).length > 0 || Object.values(sheet.vetoes).some(Boolean))
+      report(null, '回避的评分表不能含有分数或否决');
+    return;
   }
-  const criteria = new Map(allCriteria(rubric).map((c) => [c.id, c]));
-  const vetoes = new Map(rubric.vetoes.map((v) => [v.id, v]));
-  const problems: [Item, string][] = [];
-  for (const id of Object.keys(sheet.scores)) {
-    if (!criteria.has(id))
-      problems.push([{ id, label: id }, `评分指标“${id}”不在本评审的评分表中`]);
+  // for…in with an own-key test lists the keys in Object.keys order without building an array.
+  for (const id in sheet.scores) {
+    if (!check.criterionIds.has(id) && Object.hasOwn(sheet.scores, id))
+      report({ id, label: id }, `评分指标“${id}”不在本评审的评分表中`);
   }
-  for (const id of Object.keys(sheet.vetoes)) {
-    if (!vetoes.has(id))
-      problems.push([{ id, label: `否决项 ${id}` }, `否决项“${id}”不在本评审的评分表中`]);
+  for (const id in sheet.vetoes) {
+    if (!check.vetoIds.has(id) && Object.hasOwn(sheet.vetoes, id))
+      report({ id, label: `否决项 ${id}` }, `否决项“${id}”不在本评审的评分表中`);
   }
-  for (const p of sheetProblems(rubric, sheet)) {
-    const item: Item =
-      p.target.kind === 'criterion'
-        ? { id: p.target.id, label: p.target.id }
-        : p.target.kind === 'veto'
-          ? { id: p.target.id, label: `否决项 ${p.target.id}` }
-          : { id: 'comment', label: '评审意见' };
-    problems.push([item, p.message]);
-  }
-  return problems;
+  reportSheetProblems(check.rules, sheet, reportRule);
 }

@@ -71,38 +71,69 @@ export function parsePointsInput(text: string): number | undefined {
   return Number(normalised);
 }
 
-export function commentRequired(rubric: Rubric, total: number): boolean {
+/** The total below which a sheet needs a comment. */
+function commentThreshold(rubric: Rubric): number {
   // Round the threshold like the points: 0.55 × 100 is 55.00000000000001 in binary floating point.
-  return total < roundPoints(rubric.commentRequiredBelow * rubricMax(rubric));
+  return roundPoints(rubric.commentRequiredBelow * rubricMax(rubric));
+}
+
+export function commentRequired(rubric: Rubric, total: number): boolean {
+  return total < commentThreshold(rubric);
+}
+
+/**
+ * What the sheet rules need from a rubric, worked out once: its criteria in sheet order, its
+ * vetoes, and the total below which a comment is required. Checking many sheets against one
+ * rubric (a score file, a whole round) builds this once and reuses it for every sheet.
+ */
+export interface SheetRules {
+  criteria: readonly Criterion[];
+  vetoes: Rubric['vetoes'];
+  /** A sheet whose total is below this needs a comment. */
+  commentThreshold: number;
+}
+
+export function sheetRules(rubric: Rubric): SheetRules {
+  return {
+    criteria: allCriteria(rubric),
+    vetoes: rubric.vetoes,
+    commentThreshold: commentThreshold(rubric),
+  };
+}
+
+/**
+ * Report everything that stops a sheet from being submitted, in the order the sheet shows it.
+ * Nothing is allocated for a sheet without problems: `report` is called only for a problem.
+ */
+export function reportSheetProblems(
+  rules: SheetRules,
+  entry: SheetEntry,
+  report: (target: SheetProblemTarget, message: string) => void,
+): void {
+  // The total is summed in criteria order, as sheetTotal sums it, while the values are checked.
+  let sum = 0;
+  for (const criterion of rules.criteria) {
+    const value = entry.scores[criterion.id];
+    const problem = criterionValueProblem(criterion, value);
+    if (problem) report({ kind: 'criterion', id: criterion.id }, `${criterion.title}：${problem}`);
+    sum += value ?? 0;
+  }
+  for (const veto of rules.vetoes) {
+    if (entry.vetoes[veto.id] && !(entry.vetoReasons[veto.id] ?? '').trim()) {
+      report({ kind: 'veto', id: veto.id }, `否决项“${veto.title}”已勾选，请填写理由`);
+    }
+  }
+  if (roundPoints(sum) < rules.commentThreshold && !entry.comment.trim()) {
+    report({ kind: 'comment' }, `总分低于 ${rules.commentThreshold} 分，请填写评审意见`);
+  }
 }
 
 /** Everything that stops a sheet from being submitted, in the order the sheet shows it. */
 export function sheetProblems(rubric: Rubric, entry: SheetEntry): SheetProblem[] {
   const problems: SheetProblem[] = [];
-  for (const criterion of allCriteria(rubric)) {
-    const problem = criterionValueProblem(criterion, entry.scores[criterion.id]);
-    if (problem)
-      problems.push({
-        target: { kind: 'criterion', id: criterion.id },
-        message: `${criterion.title}：${problem}`,
-      });
-  }
-  for (const veto of rubric.vetoes) {
-    if (entry.vetoes[veto.id] && !(entry.vetoReasons[veto.id] ?? '').trim()) {
-      problems.push({
-        target: { kind: 'veto', id: veto.id },
-        message: `否决项“${veto.title}”已勾选，请填写理由`,
-      });
-    }
-  }
-  const total = sheetTotal(rubric, entry.scores);
-  if (commentRequired(rubric, total) && !entry.comment.trim()) {
-    const threshold = roundPoints(rubric.commentRequiredBelow * rubricMax(rubric));
-    problems.push({
-      target: { kind: 'comment' },
-      message: `总分低于 ${threshold} 分，请填写评审意见`,
-    });
-  }
+  reportSheetProblems(sheetRules(rubric), entry, (target, message) =>
+    problems.push({ target, message }),
+  );
   return problems;
 }
 
