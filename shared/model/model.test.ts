@@ -43,6 +43,22 @@ describe('rubricSchema', () => {
     expect(rubric.sections[0]!.criteria[0]!.guidance).toBe('');
   });
 
+  it('refuses ids that name a member of every object, where a lookup would find it', () => {
+    for (const id of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const rubric = { ...base, vetoes: [{ id, title: '否决项' }] };
+      const result = parseWith(rubricSchema, rubric, 'round.json');
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.problems.map(formatProblem)).toContain(
+          'round.json › vetoes[0].id：是程序保留的名称，请换一个编号',
+        );
+      }
+    }
+    expect(
+      parseWith(rubricSchema, { ...base, vetoes: [{ id: 'v1', title: '否决项' }] }, 'r').ok,
+    ).toBe(true);
+  });
+
   it('locates a max that is not a multiple of the step, and duplicate ids', () => {
     const bad = {
       ...base,

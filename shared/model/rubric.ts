@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { unsafeTextProblem } from './safeText';
 
+/**
+ * Names every plain object answers to (`constructor`, `toString` …). Ids are looked up as keys
+ * of scores, vetoes and reasons read from files; an id with such a name would find the inherited
+ * member where the file has none, so these names are refused as ids.
+ */
+const OBJECT_MEMBER_NAMES: ReadonlySet<string> = new Set(
+  Object.getOwnPropertyNames(Object.prototype),
+);
+
 /** Identifiers appear in file names, workbook cells and JSON keys: keep them plain. */
 export const idSchema = z
   .string()
@@ -9,7 +18,10 @@ export const idSchema = z
   .regex(
     /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
     '只能包含字母、数字、点、下划线和连字符，且以字母或数字开头',
-  );
+  )
+  .refine((id) => !OBJECT_MEMBER_NAMES.has(id), {
+    message: '是程序保留的名称，请换一个编号',
+  });
 
 const safeText = (max: number, multiLine: boolean) =>
   z
