@@ -10,6 +10,7 @@
  */
 import { Inflate } from 'fflate';
 import type { InputProblem, Parsed } from '../model/validation';
+import { unsafeCharacter, visibleText } from '../model/safeText';
 import { decodeUtf8 } from './text';
 
 export interface ZipLimits {
@@ -139,6 +140,8 @@ function findEocd(bytes: Uint8Array): number {
 export function entryNameProblem(name: string): string | null {
   if (name === '') return '条目名称为空';
   if (name.includes('\0')) return '条目名称中含有 NUL 字符';
+  const unsafe = unsafeCharacter(name);
+  if (unsafe) return `条目名称中含有控制字符或改变文字方向的字符（${unsafe}）`;
   if (name.includes('\\')) return '条目名称中含有反斜杠“\\”';
   if (name.startsWith('/')) return '条目名称是绝对路径';
   if (/^[A-Za-z]:/.test(name)) return '条目名称含有盘符';
@@ -309,7 +312,11 @@ function parseDirectory(
     }
     const nameProblem = entryNameProblem(name);
     if (nameProblem) {
-      problems.push({ file, field: name, message: `${nameProblem}，已拒绝该评审包` });
+      problems.push({
+        file,
+        field: visibleText(name, 200),
+        message: `${nameProblem}，已拒绝该评审包`,
+      });
       continue;
     }
     if (names.has(name)) {

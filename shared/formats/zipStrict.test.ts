@@ -155,6 +155,18 @@ describe('only plain files and folders', () => {
     ]);
   });
 
+  it('refuses an entry name with a control or bidi character, showing it escaped', async () => {
+    const entries: HandEntry[] = [
+      ...plain(),
+      { name: 'attachments/\u001b[2J.pdf', data: strToU8('x') },
+      { name: 'attachments/申报书\u202efdp.exe', data: strToU8('x') },
+    ];
+    expect(await refused(handZip(entries))).toEqual([
+      'z.zip › attachments/\\u{1B}[2J.pdf：条目名称中含有控制字符或改变文字方向的字符（U+001B），已拒绝该评审包',
+      'z.zip › attachments/申报书\\u{202E}fdp.exe：条目名称中含有控制字符或改变文字方向的字符（U+202E），已拒绝该评审包',
+    ]);
+  });
+
   it('reads Unix regular files and skips Unix folders', async () => {
     const entries: HandEntry[] = [
       { name: 'attachments/', data: new Uint8Array(), unixMode: 0o040755 },

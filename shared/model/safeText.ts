@@ -15,6 +15,12 @@ const UNSAFE_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E
 const codePoint = (char: string) =>
   `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
+/** The first character `text` may not hold, as `U+001B`, or null. */
+export function unsafeCharacter(text: string, multiLine = false): string | null {
+  const found = (multiLine ? UNSAFE_MULTI_LINE : UNSAFE_SINGLE_LINE).exec(text);
+  return found ? codePoint(found[0]) : null;
+}
+
 /**
  * Why `text` may not stand in a field, or null. `multiLine` allows tab and line feed. The
  * message names the first offending character by its code point.
