@@ -5,6 +5,7 @@ import { BackupPage } from './pages/BackupPage';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
 import { unlockWithPin } from './pages/ScoringPages';
+import { unlockSecretariat } from './pages/SecretariatPages';
 
 const demo = buildDemoRound();
 const expert = demo.round.experts[0]!;
@@ -77,6 +78,11 @@ test('back up a scored round, then restore it on another laptop: wrong passphras
   await expect((await openSheet(pageB)).nth(1)).toHaveValue('5');
   await backupB.open();
   await backupB.restore(archive, PASSPHRASE);
+  // Replacing brings the backup's panel, PINs and keys: the secretariat's passphrase is asked
+  // for (set here: this laptop has none yet), then the replacement goes through.
+  await backupB.confirm.getByRole('button', { name: '替换为备份中的版本' }).click();
+  await expect(pageB.getByRole('alert').filter({ hasText: '此操作需要秘书处口令' })).toBeVisible();
+  await unlockSecretariat(pageB);
   await backupB.confirm.getByRole('button', { name: '替换为备份中的版本' }).click();
   await expect(backupB.restoreMessage).toContainText('已恢复评审');
   await expect((await openSheet(pageB)).nth(1)).toHaveValue('');

@@ -6,6 +6,7 @@ import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
 import { HomePage } from './pages/HomePage';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
+import { unlockSecretariat } from './pages/SecretariatPages';
 
 // Big enough that the list must be windowed, small enough to build in a second.
 const PACKETS = 600;
@@ -86,6 +87,12 @@ test('import a round package, search, read a PDF, re-import unchanged, refuse a 
   await expect(importer.diff).toContainText('移除项目 1 个');
   await expect(importer.diff).toContainText('变更项目 1 个');
   await expect(list.count).toHaveText(`共 ${PACKETS} 个项目`);
+  // Applying it is the secretariat's: refused without the passphrase, which is asked for there
+  // (set here, this being the laptop's first round); then applied.
+  await page.getByRole('button', { name: '确认更新' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '此操作需要秘书处口令' })).toBeVisible();
+  await expect(list.count).toHaveText(`共 ${PACKETS} 个项目`);
+  await unlockSecretariat(page);
   await page.getByRole('button', { name: '确认更新' }).click();
   await expect(list.count).toHaveText(`共 ${PACKETS - 1} 个项目`);
 });

@@ -8,12 +8,13 @@ export const DEMO_PASSPHRASE = '示例口令2026';
  * yet, enters it otherwise. Returns once the prompt is gone (or was never there).
  */
 export async function unlockSecretariat(page: Page, passphrase = DEMO_PASSPHRASE) {
+  // The page's own prompt and the refused-write notice may both show one: either will do.
   const setForm = page.getByRole('form', { name: '设置秘书处口令' });
   const unlockForm = page.getByRole('form', { name: '输入秘书处口令' });
-  if (await setForm.isVisible()) {
-    await setForm.getByLabel('秘书处口令').fill(passphrase);
-    await setForm.getByLabel('再次输入口令').fill(passphrase);
-    await setForm.getByRole('button', { name: '设置口令' }).click();
+  if (await setForm.first().isVisible()) {
+    await setForm.first().getByLabel('秘书处口令').fill(passphrase);
+    await setForm.first().getByLabel('再次输入口令').fill(passphrase);
+    await setForm.first().getByRole('button', { name: '设置口令' }).click();
   } else if (await unlockForm.first().isVisible()) {
     await unlockForm.first().getByLabel('秘书处口令').fill(passphrase);
     await unlockForm.first().getByRole('button', { name: '解锁秘书处' }).click();

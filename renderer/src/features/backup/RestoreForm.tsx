@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { readBackupHeader, readRoundBackup, type BackupContent } from '../../../../shared/backup';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';
 import { restoreRoundBackup } from '../../data/repositories/backupRepository';
 import { storageFailureMessage } from '../../data/storageErrors';
@@ -20,6 +21,7 @@ type Status =
 export function RestoreForm() {
   const { t } = useI18n();
   const { db, platform } = useServices();
+  const { secretariat, guard } = useSessions();
   const [passphrase, setPassphrase] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -32,8 +34,15 @@ export function RestoreForm() {
 
   async function write(content: BackupContent, source: string, replace: boolean) {
     setStatus({ kind: 'busy', label: t.backup.restoring, step: 3 });
-    const outcome = await restoreRoundBackup(db, content, { replace, source });
+    // Replacing a stored round brings its panel, PINs and keys: the secretariat's to confirm.
+    const outcome = await guard(() =>
+      restoreRoundBackup(db, content, { replace, source, session: secretariat }),
+    );
     const title = String(content.tables.find((x) => x.name === 'rounds')?.rows[0]?.title ?? '');
+    if (!outcome) {
+      setStatus({ kind: 'confirm', content, title, source });
+      return;
+    }
     if (outcome.kind === 'exists') {
       setStatus({ kind: 'confirm', content, title: outcome.title, source });
       return;

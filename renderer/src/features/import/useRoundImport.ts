@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RoundPackageProgress } from '../../../../shared/formats/roundPackageReader';
 import type { InputProblem } from '../../../../shared/model/validation';
 import { useServices } from '../../app/AppServices';
+import { useSessions } from '../../app/Sessions';
 import { navigate } from '../../app/router';
 import {
   applyRoundUpdate,
@@ -24,6 +25,7 @@ export type ImportState =
 export function useRoundImport() {
   const { t } = useI18n();
   const { db, platform } = useServices();
+  const { secretariat, guard } = useSessions();
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
 
   const fail = (error: unknown) =>
@@ -91,9 +93,15 @@ export function useRoundImport() {
   async function confirm() {
     if (state.kind !== 'confirm') return;
     const { content, plan, source } = state;
+    const asked = state;
     try {
       setState({ kind: 'busy', label: t.importing.storing, done: 0, total: 0 });
-      await applyRoundUpdate(db, content, source, plan);
+      // A newer version replaces the roster, rubric and packets: the secretariat's to apply.
+      const applied = await guard(() => applyRoundUpdate(db, secretariat, content, source, plan));
+      if (!applied) {
+        setState(asked);
+        return;
+      }
       setState({ kind: 'message', tone: 'info', text: t.importing.updated(content.round.title) });
       navigate({ name: 'packets', roundId: content.round.id });
     } catch (error) {
