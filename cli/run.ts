@@ -3,6 +3,7 @@ import { compileCommand, compileUsage } from './commands/compile';
 import { demoCommand, demoUsage } from './commands/demo';
 import { inspectCommand, inspectUsage } from './commands/inspect';
 import { keygenCommand, keygenUsage } from './commands/keygen';
+import { rosterCommand, rosterUsage } from './commands/roster';
 import { verifyCommand, verifyUsage } from './commands/verify';
 import { EXIT_OK, EXIT_UNREADABLE, terminalSafe, type CliIo, type ExitCode } from './io';
 
@@ -14,6 +15,8 @@ const HELP = `评审台 Review Desk 命令行 ${VERSION}
   ${inspectUsage.padEnd(32)}检查评审包并显示摘要
   ${demoUsage}
   ${''.padEnd(32)}生成示例评审包（21 个市(州)、四类项目、五大品牌，默认 84 个项目）
+  ${rosterUsage}
+  ${''.padEnd(32)}从项目名单和专家名单（.xlsx、.xls、UTF-8 或 GBK 的 .csv）生成评审包
   ${keygenUsage.padEnd(32)}生成签名私钥（PKCS#8 PEM，Ed25519），显示密钥指纹
   ${compileUsage}
   ${''.padEnd(32)}汇总评分并写出签名的结果工作簿
@@ -25,7 +28,7 @@ const HELP = `评审台 Review Desk 命令行 ${VERSION}
 
 退出码：
   0  成功（verify：签名有效，且签名人在 --trust 列出的受信任密钥中）
-  1  输入无效（评审包或评分文件内容有误、专家公钥缺失或不符；verify：工作簿无效、被改动或签名人不受信任）
+  1  输入无效（评审包、名单或评分文件内容有误、专家公钥缺失或不符；verify：工作簿无效、被改动或签名人不受信任）
   2  无法读取文件、用法错误、输出文件已存在，或内部错误
   3  verify 未给 --trust：签名有效，但未核对签名人
 `;
@@ -34,6 +37,7 @@ const commands: Record<string, (args: string[], io: CliIo) => Promise<ExitCode>>
   inspect: inspectCommand,
   demo: demoCommand,
   keygen: keygenCommand,
+  roster: rosterCommand,
   compile: compileCommand,
   verify: verifyCommand,
 };

@@ -1,15 +1,17 @@
 /**
- * Reads a roster workbook (.xlsx, or the older .xls) into text rows with SheetJS, which is pure
- * JavaScript and adds no DOM or Node types to shared/. Cells are taken as the text Excel shows:
- * SheetJS never evaluates formulas, and a cell typed as `=1+2` stays that text.
+ * Reads a roster (.xlsx, the older .xls, or a .csv in UTF-8 or GBK) into text rows. Workbooks go
+ * through SheetJS, which is pure JavaScript and adds no DOM or Node types to shared/. Cells are
+ * taken as the text Excel shows: SheetJS never evaluates formulas, and a cell typed as `=1+2`
+ * stays that text.
  */
 import * as XLSX from 'xlsx';
 import { unsafeTextProblem } from '../model/safeText';
 import type { InputProblem, Parsed } from '../model/validation';
-import { formatBytes, readZip, type ZipLimits } from '../formats/zip';
+import { formatBytes, readZip, type LegacyNameDecoder, type ZipLimits } from '../formats/zip';
 import { parseXlsxEntries, repairCharRefs } from '../workbook/xlsxPackage';
 import { EXPERT_SHEET_NAMES, normaliseHeader } from './rosterColumns';
-import type { RosterSheet, RosterTables } from './rosterToRound';
+import { readRosterCsv, type CsvEncoding } from './rosterCsv';
+import type { RosterSheet, RosterTables } from './rosterTables';
 
 const MiB = 1024 * 1024;
 
@@ -20,7 +22,7 @@ function isOle(bytes: Uint8Array) {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
-function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet & { firstColumn: number } {
+function sheetRows(sheet: XLSX.WorkSheet, name: string, file: string): RosterSheet {
   const ref = sheet['!ref'];
   const start = ref ? XLSX.utils.decode_range(ref).s : { r: 0, c: 0 };
   const firstRow = start.r + 1;
@@ -32,6 +34,7 @@ function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet & { firstCo
   });
   return {
     name,
+    file,
     firstRow,
     firstColumn: start.c,
     rows: rows.map((row) => row.map((v) => String(v ?? ''))),
@@ -43,7 +46,7 @@ function sheetRows(sheet: XLSX.WorkSheet, name: string): RosterSheet & { firstCo
  * run over several lines (Alt+Enter), so tab and newline pass here; names and titles are held to
  * one line when the round is checked.
  */
-function unsafeCells(sheet: RosterSheet & { firstColumn: number }, file: string): InputProblem[] {
+function unsafeCells(sheet: RosterSheet, file: string): InputProblem[] {
   const problems: InputProblem[] = [];
   sheet.rows.forEach((row, r) =>
     row.forEach((value, c) => {
@@ -51,9 +54,13 @@ function unsafeCells(sheet: RosterSheet & { firstColumn: number }, file: string)
       if (problem) {
         const cell = XLSX.utils.encode_cell({
           r: sheet.firstRow - 1 + r,
-          c: sheet.firstColumn + c,
+          c: (sheet.firstColumn ?? 0) + c,
         });
-        problems.push({ file, field: `工作表“${sheet.name}”单元格 ${cell}`, message: problem });
+        problems.push({
+          file: sheet.file ?? file,
+          field: `工作表“${sheet.name}”单元格 ${cell}`,
+          message: problem,
+        });
       }
     }),
   );
@@ -74,24 +81,48 @@ export const ROSTER_LIMITS: Required<ZipLimits> = {
   maxTotalRatio: 1_000,
 };
 
-export function readRosterWorkbook(
+/** Every filled sheet of one roster file, in workbook order (a CSV is one sheet). */
+export interface RosterBook {
+  file: string;
+  sheets: RosterSheet[];
+  /** How a CSV was decoded; absent for a workbook. */
+  encoding?: CsvEncoding;
+}
+
+export interface RosterReadOptions {
+  limits?: Partial<ZipLimits>;
+  /** Strict GBK decoder for CSV (default: the platform's `TextDecoder('gbk', { fatal: true })`). */
+  decodeGbk?: LegacyNameDecoder;
+}
+
+const isCsvName = (file: string) => /\.csv$/i.test(file);
+
+export function readRosterFile(
   bytes: Uint8Array,
   file: string,
-  options: { limits?: Partial<ZipLimits> } = {},
-): Parsed<RosterTables> {
+  options: RosterReadOptions = {},
+): Parsed<RosterBook> {
   const limits = { ...ROSTER_LIMITS, ...options.limits };
-  const fail = (message: string): Parsed<RosterTables> => ({
+  const fail = (message: string): Parsed<RosterBook> => ({
     ok: false,
     problems: [{ file, field: '', message }],
   });
   if (bytes.length === 0) return fail('文件是空的（0 字节），请重新保存名单');
-  if (!isZip(bytes) && !isOle(bytes)) {
-    return fail('不是 Excel 工作簿（.xlsx 或 .xls）。请在 Excel 或 WPS 中“另存为” .xlsx 后重试');
-  }
   if (bytes.length > limits.maxArchiveBytes) {
     return fail(
-      `文件过大（${formatBytes(bytes.length)}），名单工作簿不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
+      `文件过大（${formatBytes(bytes.length)}），名单文件不能超过 ${formatBytes(limits.maxArchiveBytes)}`,
     );
+  }
+  if (!isZip(bytes) && !isOle(bytes)) {
+    if (!isCsvName(file)) {
+      return fail(
+        '不是 Excel 工作簿（.xlsx 或 .xls），也不是 .csv 文件。请在 Excel 或 WPS 中“另存为” .xlsx 后重试',
+      );
+    }
+    const csv = readRosterCsv(bytes, file, options.decodeGbk);
+    if (!csv.ok) return csv;
+    const { encoding, ...sheet } = csv.value;
+    return { ok: true, value: { file, sheets: [{ ...sheet, file }], encoding } };
   }
   // An .xlsx is parsed from the parts the guard inflated, after the character-reference repair
   // (SheetJS decodes `&#131072;` as U+0000; tools such as openpyxl write 生僻字 that way).
@@ -112,20 +143,58 @@ export function readRosterWorkbook(
       `无法读取工作簿（${error instanceof Error ? error.message : String(error)}），请另存为 .xlsx 后重试`,
     );
   }
-  const names = workbook.SheetNames;
-  const expertName = names.find((n) => EXPERT_SHEET_NAMES.includes(normaliseHeader(n)));
-  const projectName = names.find((n) => n !== expertName && workbook.Sheets[n]?.['!ref']);
-  if (!projectName) {
-    const problem: InputProblem = {
-      file,
-      field: '',
-      message: '工作簿中没有填写项目的工作表：请在第一张工作表中填写项目清单',
-    };
-    return { ok: false, problems: [problem] };
+  const sheets = workbook.SheetNames.filter((n) => workbook.Sheets[n]?.['!ref']).map((n) =>
+    sheetRows(workbook.Sheets[n]!, n, file),
+  );
+  return { ok: true, value: { file, sheets } };
+}
+
+const isExpertSheet = (sheet: RosterSheet) =>
+  EXPERT_SHEET_NAMES.includes(normaliseHeader(sheet.name));
+
+/**
+ * The project and expert sheets. Projects: the first filled sheet that is not an expert sheet
+ * (专家名单, 评审专家, 专家). Experts: from `experts` when it is another file (its expert sheet,
+ * else its first sheet), otherwise the expert sheet of `projects`; both at once is refused, so
+ * no list of experts is silently left out.
+ */
+export function rosterTablesFrom(
+  projects: RosterBook,
+  experts: RosterBook | null = null,
+): Parsed<RosterTables> {
+  const fail = (file: string, message: string): Parsed<RosterTables> => ({
+    ok: false,
+    problems: [{ file, field: '', message }],
+  });
+  const ownExperts = projects.sheets.find(isExpertSheet) ?? null;
+  const projectSheet = projects.sheets.find((s) => s !== ownExperts);
+  if (!projectSheet) {
+    return fail(projects.file, '没有填写项目的工作表：请在第一张工作表中填写项目清单');
   }
-  const projects = sheetRows(workbook.Sheets[projectName]!, projectName);
-  const experts = expertName ? sheetRows(workbook.Sheets[expertName]!, expertName) : null;
-  const unsafe = [projects, ...(experts ? [experts] : [])].flatMap((t) => unsafeCells(t, file));
+  let expertSheet = ownExperts;
+  if (experts) {
+    if (ownExperts) {
+      return fail(
+        projects.file,
+        `工作表“${ownExperts.name}”与 ${experts.file} 都是专家名单：请只保留一处`,
+      );
+    }
+    expertSheet = experts.sheets.find(isExpertSheet) ?? experts.sheets[0] ?? null;
+    if (!expertSheet) return fail(experts.file, '没有填写专家的工作表');
+  }
+  const unsafe = [projectSheet, ...(expertSheet ? [expertSheet] : [])].flatMap((t) =>
+    unsafeCells(t, t.file ?? projects.file),
+  );
   if (unsafe.length > 0) return { ok: false, problems: unsafe };
-  return { ok: true, value: { projects, experts } };
+  return { ok: true, value: { projects: projectSheet, experts: expertSheet } };
+}
+
+/** One roster file holding the projects and (in a 专家名单 sheet) the experts. */
+export function readRosterWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  options: RosterReadOptions = {},
+): Parsed<RosterTables> {
+  const book = readRosterFile(bytes, file, options);
+  return book.ok ? rosterTablesFrom(book.value) : book;
 }

@@ -150,12 +150,12 @@ describe('roster spreadsheet → round', () => {
     const problems = result.ok ? [] : result.problems.map(formatProblem);
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(
-      /^名单\.xlsx › 工作表“项目清单”第 3 行 项目编号：项目编号“A 2”无效/,
+      /^名单\.xlsx › 工作表“项目清单”第 3 行 项目编号（A3）：项目编号“A 2”无效/,
     );
     expect(problems[1]).toBe(
-      '名单.xlsx › 工作表“项目清单”第 4 行 项目编号：项目编号“A1”与第 2 行重复，请改正其中一个',
+      '名单.xlsx › 工作表“项目清单”第 4 行 项目编号（A4）：项目编号“A1”与第 2 行重复，请改正其中一个',
     );
-    expect(problems[2]).toMatch(/^名单\.xlsx › 工作表“项目清单”第 5 行 项目名称：/);
+    expect(problems[2]).toMatch(/^名单\.xlsx › 工作表“项目清单”第 5 行 项目名称（B5）：/);
   });
 
   it('requires experts from the sheet or the form', () => {
@@ -175,8 +175,10 @@ describe('roster spreadsheet → round', () => {
   });
 
   it('refuses what is not a workbook, and an empty file', () => {
-    const text = readRosterWorkbook(new TextEncoder().encode('项目编号,项目名称\n'), 'a.csv');
-    expect(text.ok ? '' : formatProblem(text.problems[0]!)).toMatch(/^a\.csv：不是 Excel 工作簿/);
+    const text = readRosterWorkbook(new TextEncoder().encode('项目编号,项目名称\n'), 'a.txt');
+    expect(text.ok ? '' : formatProblem(text.problems[0]!)).toMatch(
+      /^a\.txt：不是 Excel 工作簿（\.xlsx 或 \.xls），也不是 \.csv 文件/,
+    );
     const empty = readRosterWorkbook(new Uint8Array(), 'b.xlsx');
     expect(empty.ok ? '' : formatProblem(empty.problems[0]!)).toMatch(/文件是空的/);
   });

@@ -1,7 +1,8 @@
 /**
- * Roster spreadsheet → round, the pure part: rows of text in, a validated round or located
- * problems out. Reading the workbook itself is readRosterWorkbook.ts.
+ * Roster spreadsheet → round, the pure part: rows of text in, a validated round (with the
+ * column report) or located problems out. Reading the files is readRosterWorkbook.ts.
  */
+import { CITY_SPELLINGS, SICHUAN_CITIES, officialCityName } from '../model/cities';
 import {
   ROUND_FORMAT,
   packetSchema,
@@ -13,29 +14,32 @@ import {
 import { idSchema } from '../model/rubric';
 import { parseWith, type InputProblem, type Parsed } from '../model/validation';
 import type { BuiltInRubric } from '../rubrics/builtInRubrics';
+import { nearestNames } from './nearestNames';
+import { FIVE_BRANDS, listedName, programmeCategories } from './programmeLists';
 import {
   EXPERT_COLUMNS,
   PROJECT_COLUMNS,
-  matchColumns,
+  PROJECT_FIELD_NAMES,
   type ColumnSpec,
   type ExpertColumn,
   type ProjectColumn,
 } from './rosterColumns';
+import { rosterRoundId, serialIds } from './rosterIds';
+import {
+  columnLetter,
+  expertLayout,
+  projectLayout,
+  rosterReport,
+  type RosterReport,
+  type SheetLayout,
+} from './rosterReport';
+import type { RosterSheet, RosterTables } from './rosterTables';
 
-/** One worksheet as text. `firstRow` is the 1-based spreadsheet row of `rows[0]`. */
-export interface RosterSheet {
-  name: string;
-  firstRow: number;
-  rows: string[][];
-}
-
-export interface RosterTables {
-  projects: RosterSheet;
-  experts: RosterSheet | null;
-}
+export type { RosterSheet, RosterTables } from './rosterTables';
 
 export interface RosterSettings {
-  id: string;
+  /** Round id; by default `rosterRoundId` of the sheets, the same for the same roster. */
+  id?: string;
   title: string;
   builtIn: BuiltInRubric;
   /** Experts entered in the form, added after those of the 专家名单 sheet. */
@@ -46,44 +50,81 @@ export interface RosterRound {
   round: Round;
   packets: Packet[];
   attachments: Map<string, Uint8Array>;
+  /** Every column read and ignored, and the title row: for the secretariat to check. */
+  report: RosterReport;
 }
 
-const where = (sheet: RosterSheet, row: number, column?: string) =>
-  `工作表“${sheet.name}”第 ${sheet.firstRow + row} 行${column ? ` ${column}` : ''}`;
-
-/** The header is the first row (of the first ten) naming a required column: titles sit above it. */
-function headerIndex<K extends string>(
-  sheet: RosterSheet,
-  specs: readonly ColumnSpec<K>[],
-): number {
-  const limit = Math.min(sheet.rows.length, 10);
-  for (let i = 0; i < limit; i++) {
-    const matched = matchColumns(sheet.rows[i]!, specs);
-    if (specs.some((s) => s.required && matched.has(s.key))) return i;
-  }
-  return 0;
+/** `工作表“项目清单”第 5 行 市(州)（D5）`: sheet, row, and the column by name and cell. */
+function where(sheet: RosterSheet, row: number, label?: string, index?: number): string {
+  const line = sheet.firstRow + row;
+  const cell =
+    index === undefined ? '' : `（${columnLetter((sheet.firstColumn ?? 0) + index)}${line}）`;
+  return `工作表“${sheet.name}”第 ${line} 行${label ? ` ${label}${cell}` : ''}`;
 }
 
 function missingColumns<K extends string>(
   sheet: RosterSheet,
-  header: readonly string[],
-  headerRow: number,
+  layout: SheetLayout<K>,
   specs: readonly ColumnSpec<K>[],
   file: string,
 ): InputProblem[] {
-  const matched = matchColumns(header, specs);
-  const present = header.filter((h) => h.trim()).join('、') || '（空）';
+  const present = layout.header.filter((h) => h.trim()).join('、') || '（空）';
   return specs
-    .filter((s) => s.required && !matched.has(s.key))
+    .filter((s) => s.required && !layout.columns.has(s.key))
     .map((s) => ({
-      file,
-      field: where(sheet, headerRow),
+      file: sheet.file ?? file,
+      field: where(sheet, layout.headerRow),
       message: `缺少“${s.label}”列。可用的列名：${s.accepted.join('、')}；表头现有：${present}。请把相应列的表头改成其中之一`,
     }));
 }
 
-const cell = (row: readonly string[], index: number | undefined) =>
+const cellAt = (row: readonly string[], index: number | undefined) =>
   index === undefined ? '' : (row[index] ?? '').trim();
+
+const isBlank = (row: readonly string[]) => row.every((v) => v.trim() === '');
+
+/** `最接近的是“A”、“B”；` or nothing when no valid name is close. */
+const nearest = (names: string[]) =>
+  names.length > 0 ? `最接近的是${names.map((n) => `“${n}”`).join('、')}；` : '';
+
+/** A cell reader for one sheet: values by column key, problems located at the cell. */
+function rowReader<K extends string>(
+  sheet: RosterSheet,
+  layout: SheetLayout<K>,
+  specs: readonly ColumnSpec<K>[],
+  file: string,
+  problems: InputProblem[],
+) {
+  return (r: number) => {
+    const row = sheet.rows[r]!;
+    const get = (key: K) => cellAt(row, layout.columns.get(key));
+    const fail = (key: K, message: string) => {
+      const label = specs.find((s) => s.key === key)?.label ?? key;
+      problems.push({
+        file: sheet.file ?? file,
+        field: where(sheet, r, label, layout.columns.get(key)),
+        message,
+      });
+    };
+    /** The official 市(州) name, '' for a blank cell, null (and a problem) otherwise. */
+    const city = (key: K): string | null => {
+      const value = get(key);
+      if (!value) return '';
+      const official = officialCityName(value);
+      if (official) return official;
+      const near = nearest(nearestNames(value, CITY_SPELLINGS));
+      fail(
+        key,
+        `“${value}”不是四川省的市(州)。` +
+          (near
+            ? `${near}请填写正式名称或常用简称（如 成都、阿坝州）`
+            : `请填写 21 个市(州)之一：${SICHUAN_CITIES.join('、')}（也可写简称，如 成都、阿坝州）`),
+      );
+      return null;
+    };
+    return { row, get, fail, city };
+  };
+}
 
 export function rosterToRound(
   tables: RosterTables,
@@ -92,65 +133,96 @@ export function rosterToRound(
 ): Parsed<RosterRound> {
   const problems: InputProblem[] = [];
   const sheet = tables.projects;
-  const h = headerIndex(sheet, PROJECT_COLUMNS);
-  const header = sheet.rows[h] ?? [];
-  const headerProblems = missingColumns(sheet, header, h, PROJECT_COLUMNS, file);
+  const layout = projectLayout(sheet);
+  const headerProblems = missingColumns(sheet, layout, PROJECT_COLUMNS, file);
   if (headerProblems.length > 0) return { ok: false, problems: headerProblems };
-  const columns = matchColumns<ProjectColumn>(header, PROJECT_COLUMNS);
-  const known = new Set(columns.values());
+  const b = settings.builtIn;
+  const categories = programmeCategories(b);
+
+  const rows: number[] = [];
+  for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
+    if (!isBlank(sheet.rows[r]!)) rows.push(r);
+  }
+  const idIndex = layout.columns.get('id');
+  const generated = serialIds(rows.map((r) => cellAt(sheet.rows[r]!, idIndex)));
+  const read = rowReader(sheet, layout, PROJECT_COLUMNS, file, problems);
 
   const packets: Packet[] = [];
   const rowOfId = new Map<string, number>();
-  for (let r = h + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    if (row.every((v) => v.trim() === '')) continue;
-    const id = cell(row, columns.get('id'));
+  for (const r of rows) {
+    const { row, get, fail, city } = read(r);
+    const written = get('id');
+    const id = generated?.get(written) ?? written;
     const idCheck = idSchema.safeParse(id);
     if (!idCheck.success) {
-      problems.push({
-        file,
-        field: where(sheet, r, '项目编号'),
-        message: `项目编号“${id}”无效：${idCheck.error.issues[0]?.message ?? ''}`,
-      });
+      fail('id', `项目编号“${written}”无效：${idCheck.error.issues[0]?.message ?? ''}`);
       continue;
     }
     const earlier = rowOfId.get(id);
     if (earlier !== undefined) {
-      problems.push({
-        file,
-        field: where(sheet, r, '项目编号'),
-        message: `项目编号“${id}”与第 ${sheet.firstRow + earlier} 行重复，请改正其中一个`,
-      });
+      fail('id', `项目编号“${written}”与第 ${sheet.firstRow + earlier} 行重复，请改正其中一个`);
       continue;
     }
     rowOfId.set(id, r);
-    const category = cell(row, columns.get('category'));
-    const brand = cell(row, columns.get('brand'));
+    const applicantCity = city('city');
+    let category = get('category');
+    if (category && categories) {
+      const listed = listedName(category, categories);
+      if (!listed) {
+        fail(
+          'category',
+          `“${category}”不是“${b.label}”的类别。${nearest(nearestNames(category, [...categories]))}` +
+            `可填：${categories.join('、')}`,
+        );
+      }
+      category = listed ?? category;
+    }
+    let brand = get('brand');
+    if (brand) {
+      const listed = listedName(brand, FIVE_BRANDS);
+      if (!listed) {
+        fail(
+          'brand',
+          `“${brand}”不是五大品牌之一。${nearest(nearestNames(brand, [...FIVE_BRANDS]))}` +
+            `可填：${FIVE_BRANDS.join('、')}`,
+        );
+      }
+      brand = listed ?? brand;
+    }
     const fields: Record<string, string> = {};
-    header.forEach((label, index) => {
-      const name = label.trim();
-      const value = cell(row, index);
-      if (name && !known.has(index) && value) fields[name] = value;
-    });
-    if (brand) fields['品牌'] = brand;
+    for (const { header, index } of layout.extras) {
+      const value = cellAt(row, index);
+      if (value) fields[header] = value;
+    }
+    for (const [key, name] of Object.entries(PROJECT_FIELD_NAMES)) {
+      const value = key === 'brand' ? brand : get(key as ProjectColumn);
+      if (value && name) fields[name] = value;
+    }
     const candidate = {
       id,
-      title: cell(row, columns.get('title')),
+      title: get('title'),
       applicant: {
-        name: cell(row, columns.get('applicant')),
-        city: cell(row, columns.get('city')),
-        county: cell(row, columns.get('county')),
+        name: get('applicant'),
+        city: applicantCity ?? '',
+        county: get('county'),
         type: '',
       },
       category,
-      group: settings.builtIn.groupBy === 'brand' ? brand || category : category || brand,
+      group: b.groupBy === 'brand' ? brand || category : category || brand,
       fields,
       attachments: [],
     };
     const parsed = parseWith(packetSchema, candidate, file);
     if (!parsed.ok) {
       for (const p of parsed.problems) {
-        problems.push({ ...p, field: where(sheet, r, columnLabel(p.field)) });
+        const key = columnKey(p.field);
+        problems.push({
+          ...p,
+          file: sheet.file ?? file,
+          field: key
+            ? where(sheet, r, labelOf(key), layout.columns.get(key))
+            : where(sheet, r, p.field),
+        });
       }
       continue;
     }
@@ -158,7 +230,7 @@ export function rosterToRound(
   }
   if (packets.length === 0 && problems.length === 0) {
     problems.push({
-      file,
+      file: sheet.file ?? file,
       field: `工作表“${sheet.name}”`,
       message: '表头下面没有项目。请在表头下逐行填写项目',
     });
@@ -179,12 +251,11 @@ export function rosterToRound(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const b = settings.builtIn;
   const round = parseWith(
     roundSchema,
     {
       format: ROUND_FORMAT,
-      id: settings.id,
+      id: settings.id ?? rosterRoundId(tables, settings.extraExperts),
       title: settings.title,
       kind: b.kind,
       programme: b.programme,
@@ -203,42 +274,48 @@ export function rosterToRound(
   );
   if (!round.ok) return round;
   packets.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { ok: true, value: { round: round.value, packets, attachments: new Map() } };
+  return {
+    ok: true,
+    value: { round: round.value, packets, attachments: new Map(), report: rosterReport(tables) },
+  };
 }
 
-function columnLabel(field: string): string {
-  if (field.startsWith('title')) return '项目名称';
-  if (field.startsWith('applicant.name')) return '申报单位';
-  if (field.startsWith('applicant.city')) return '市(州)';
-  if (field.startsWith('applicant.county')) return '区(县)';
-  if (field.startsWith('category') || field.startsWith('group')) return '类别';
-  return field;
+function columnKey(field: string): ProjectColumn | null {
+  if (field.startsWith('title')) return 'title';
+  if (field.startsWith('applicant.name')) return 'applicant';
+  if (field.startsWith('applicant.city')) return 'city';
+  if (field.startsWith('applicant.county')) return 'county';
+  if (field.startsWith('category') || field.startsWith('group')) return 'category';
+  return null;
+}
+
+const labelOf = (key: ProjectColumn) => PROJECT_COLUMNS.find((s) => s.key === key)!.label;
+
+/** `单位 · 职称`: the round package has no field for 职称, and the expert's 单位 is where it reads. */
+export function orgWithRank(org: string, rank: string): string {
+  return [org, rank].filter(Boolean).join(' · ');
 }
 
 function readExperts(sheet: RosterSheet, file: string, experts: Expert[]): InputProblem[] {
-  const h = headerIndex(sheet, EXPERT_COLUMNS);
-  const header = sheet.rows[h] ?? [];
-  const missing = missingColumns(sheet, header, h, EXPERT_COLUMNS, file);
+  const layout = expertLayout(sheet);
+  const missing = missingColumns(sheet, layout, EXPERT_COLUMNS, file);
   if (missing.length > 0) return missing;
-  const columns = matchColumns<ExpertColumn>(header, EXPERT_COLUMNS);
   const problems: InputProblem[] = [];
-  for (let r = h + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    if (row.every((v) => v.trim() === '')) continue;
-    const name = cell(row, columns.get('name'));
+  const read = rowReader<ExpertColumn>(sheet, layout, EXPERT_COLUMNS, file, problems);
+  for (let r = layout.headerRow + 1; r < sheet.rows.length; r++) {
+    if (isBlank(sheet.rows[r]!)) continue;
+    const { get, fail, city } = read(r);
+    const name = get('name');
     if (!name) {
-      problems.push({
-        file,
-        field: where(sheet, r, '姓名'),
-        message: '姓名为空，请填写或删除该行',
-      });
+      fail('name', '姓名为空，请填写或删除该行');
       continue;
     }
+    const expertCity = city('city');
     experts.push({
       id: `E${String(experts.length + 1).padStart(2, '0')}`,
       name,
-      org: cell(row, columns.get('org')),
-      city: cell(row, columns.get('city')),
+      org: orgWithRank(get('org'), get('rank')),
+      city: expertCity ?? '',
     });
   }
   return problems;
