@@ -10,6 +10,7 @@ import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
 import { RoutePage } from './pages/RoutePages';
+import { PanelPage } from './pages/PanelPages';
 
 const base = config.use!.launchOptions!;
 test.use({
@@ -29,6 +30,8 @@ test('a photo from the camera is stored with the site and the time it was taken'
   await page.goto('/');
   await new ImportPanel(page).importPackage(zip);
   await new PacketListPage(page).expectVisible();
+  // Field work is recorded by an unlocked inspector or the secretariat: here the secretariat.
+  await new PanelPage(page).open();
 
   const route = new RoutePage(page);
   await route.open();

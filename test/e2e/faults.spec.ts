@@ -39,10 +39,7 @@ const launchOptions = config.use!.launchOptions!;
 let use: { baseURL: string; locale: string; viewport: { width: number; height: number } };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function launch(
-  profile: string,
-  unlocked?: { roundId: string; expertId: string },
-): Promise<{ context: BrowserContext; page: Page }> {
+async function launch(profile: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: launchOptions.executablePath!,
     args: launchOptions.args!,
@@ -50,12 +47,6 @@ async function launch(
     locale: use.locale,
     viewport: use.viewport,
   });
-  if (unlocked) {
-    // The PIN is not what is under test here: start each session already unlocked.
-    await context.addInitScript((value) => {
-      sessionStorage.setItem('review-desk.unlocked', value);
-    }, JSON.stringify(unlocked));
-  }
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }
@@ -342,11 +333,11 @@ test('random interruptions of imports and scoring sessions never leave a half tr
     // The states the sheet may be in after the next restart: the acknowledged one and later.
     let allowed: Record<string, string>[] = [{}];
     for (let run = 0; run <= SCORING_RUNS; run++) {
-      const { context, page } = await launch(scoringProfile, {
-        roundId: demo.round.id,
-        expertId: expert.id,
-      });
+      const { context, page } = await launch(scoringProfile);
       await page.goto(`/${sheetHash}`);
+      // Each start is locked (sessions live in memory): the expert enters the PIN (set on the
+      // first run; the demo checked the expert in).
+      await unlockWithPin(page);
       const points = page.locator('form input.points');
       await expect(points).toHaveCount(criteria.length);
       const stored = (await storedInputs(page, sheetKey)) ?? {};
@@ -528,7 +519,8 @@ test('a full disk on save says so in Chinese and loses nothing stored', async ({
   await page.reload();
   await expect(page.getByText(sample.round.title)).toHaveCount(0);
   await page.goto(`/#/rounds/${demo.round.id}/experts/${expert.id}/sheets/${packet.id}`);
-  // This window is still unlocked (sessionStorage), so no PIN is asked.
+  // The reload locked the window: the expert enters the PIN again.
+  await unlockWithPin(page);
   await expect(points.nth(0)).toHaveValue('8');
   await expect(points.nth(1)).toHaveValue('');
 });
