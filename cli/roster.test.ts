@@ -96,8 +96,13 @@ describe('review-desk roster', () => {
       argsFor('A.xlsx', undefined, '--title', '2024年第二批'),
     );
     expect(t.code).toBe(0);
-    expect(t.stdout()).toContain('评审名称：2024年第二批（来自--title）');
+    expect(t.stdout()).toContain('评审名称：2024年第二批（来自 --title）');
     expect(roundJson(t.files['R.zip']!).title).toBe('2024年第二批');
+    const untitled = {
+      '2024名单.xlsx': workbookBytes({ 项目: OFFICE_PROJECTS.slice(1), 专家: OFFICE_EXPERTS }),
+    };
+    const named = await roster(untitled, argsFor('2024名单.xlsx'));
+    expect(named.stdout()).toContain('评审名称：2024名单（来自文件名；可用 --title 指定）');
   });
 
   it('refuses experts in two places rather than dropping one list', async () => {

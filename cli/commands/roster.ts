@@ -111,7 +111,7 @@ export async function rosterCommand(args: string[], io: CliIo): Promise<ExitCode
   const given = optionValue(parsed, '--title')?.trim();
   const fileTitle = baseName(projectsPath).replace(/\.(xlsx|xls|csv)$/i, '');
   const title = given || report.title || fileTitle;
-  const source = given ? '--title' : report.title ? '名单的标题行' : '文件名（可用 --title 指定）';
+  const source = given ? ' --title' : report.title ? '名单的标题行' : '文件名；可用 --title 指定';
   const result = rosterToRound(tables.value, { title, builtIn }, baseName(projectsPath));
   if (!result.ok) {
     printProblems(io, '名单', result.problems);
