@@ -523,7 +523,7 @@ export const en: Messages = {
     noRound: 'No round on this laptop yet: import the round package first, then export the key.',
     register: 'Register the public key',
     registerHint:
-      'Give the public key file to the central system to register (one entry of KEYS.json, used with --trust). Read the fingerprint aloud when confirming by phone.',
+      'For the result workbooks this laptop signs: give the public key file to the central system to register as a trusted key (one entry of its list of trusted keys); its verification then names the signer. Read the fingerprint aloud when confirming by phone.',
     registrantName: 'Name to register (organisation or secretariat)',
     defaultRegistrant: 'Review secretariat',
     exportJson: 'Export public key (JSON)',

@@ -512,7 +512,7 @@ export const zhCN = {
     noRound: '本机还没有评审：请先导入评审包，再导出公钥。',
     register: '登记公钥',
     registerHint:
-      '把公钥文件交给省厅系统登记（KEYS.json 的一项），核验时用 --trust 指定。电话核对时请读出密钥指纹。',
+      '秘书处为结果工作簿签名时：把公钥文件交给省厅系统登记为受信任的密钥（受信任密钥列表中的一项），省厅核验时据此确认签名人。电话核对时请读出密钥指纹。',
     registrantName: '登记名称（单位或秘书处）',
     defaultRegistrant: '评审秘书处',
     exportJson: '导出公钥（JSON）',
