@@ -143,7 +143,7 @@ export function rosterReport(tables: RosterTables): RosterReport {
   };
 }
 
-/** The report as lines of text (CLI output; the same wording the app shows). */
+/** The report as lines of text, one per column, as `review-desk roster` prints it. */
 export function formatRosterReport(report: RosterReport): string[] {
   return report.columns.map((use) =>
     use.target

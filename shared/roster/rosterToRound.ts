@@ -2,7 +2,6 @@
  * Roster spreadsheet → round, the pure part: rows of text in, a validated round (with the
  * column report) or located problems out. Reading the files is readRosterWorkbook.ts.
  */
-import { CITY_SPELLINGS, SICHUAN_CITIES, officialCityName } from '../model/cities';
 import {
   ROUND_FORMAT,
   packetSchema,
@@ -14,25 +13,17 @@ import {
 import { idSchema } from '../model/rubric';
 import { parseWith, type InputProblem, type Parsed } from '../model/validation';
 import type { BuiltInRubric } from '../rubrics/builtInRubrics';
-import { nearestNames } from './nearestNames';
-import { FIVE_BRANDS, listedName, programmeCategories } from './programmeLists';
+import { FIVE_BRANDS, programmeCategories } from './programmeLists';
+import { cellAt, isBlank, missingColumns, rowReader, where } from './rosterCells';
 import {
   EXPERT_COLUMNS,
   PROJECT_COLUMNS,
   PROJECT_FIELD_NAMES,
-  type ColumnSpec,
   type ExpertColumn,
   type ProjectColumn,
 } from './rosterColumns';
 import { rosterRoundId, serialIds } from './rosterIds';
-import {
-  columnLetter,
-  expertLayout,
-  projectLayout,
-  rosterReport,
-  type RosterReport,
-  type SheetLayout,
-} from './rosterReport';
+import { expertLayout, projectLayout, rosterReport, type RosterReport } from './rosterReport';
 import type { RosterSheet, RosterTables } from './rosterTables';
 
 export type { RosterSheet, RosterTables } from './rosterTables';
@@ -52,78 +43,6 @@ export interface RosterRound {
   attachments: Map<string, Uint8Array>;
   /** Every column read and ignored, and the title row: for the secretariat to check. */
   report: RosterReport;
-}
-
-/** `工作表“项目清单”第 5 行 市(州)（D5）`: sheet, row, and the column by name and cell. */
-function where(sheet: RosterSheet, row: number, label?: string, index?: number): string {
-  const line = sheet.firstRow + row;
-  const cell =
-    index === undefined ? '' : `（${columnLetter((sheet.firstColumn ?? 0) + index)}${line}）`;
-  return `工作表“${sheet.name}”第 ${line} 行${label ? ` ${label}${cell}` : ''}`;
-}
-
-function missingColumns<K extends string>(
-  sheet: RosterSheet,
-  layout: SheetLayout<K>,
-  specs: readonly ColumnSpec<K>[],
-  file: string,
-): InputProblem[] {
-  const present = layout.header.filter((h) => h.trim()).join('、') || '（空）';
-  return specs
-    .filter((s) => s.required && !layout.columns.has(s.key))
-    .map((s) => ({
-      file: sheet.file ?? file,
-      field: where(sheet, layout.headerRow),
-      message: `缺少“${s.label}”列。可用的列名：${s.accepted.join('、')}；表头现有：${present}。请把相应列的表头改成其中之一`,
-    }));
-}
-
-const cellAt = (row: readonly string[], index: number | undefined) =>
-  index === undefined ? '' : (row[index] ?? '').trim();
-
-const isBlank = (row: readonly string[]) => row.every((v) => v.trim() === '');
-
-/** `最接近的是“A”、“B”；` or nothing when no valid name is close. */
-const nearest = (names: string[]) =>
-  names.length > 0 ? `最接近的是${names.map((n) => `“${n}”`).join('、')}；` : '';
-
-/** A cell reader for one sheet: values by column key, problems located at the cell. */
-function rowReader<K extends string>(
-  sheet: RosterSheet,
-  layout: SheetLayout<K>,
-  specs: readonly ColumnSpec<K>[],
-  file: string,
-  problems: InputProblem[],
-) {
-  return (r: number) => {
-    const row = sheet.rows[r]!;
-    const get = (key: K) => cellAt(row, layout.columns.get(key));
-    const fail = (key: K, message: string) => {
-      const label = specs.find((s) => s.key === key)?.label ?? key;
-      problems.push({
-        file: sheet.file ?? file,
-        field: where(sheet, r, label, layout.columns.get(key)),
-        message,
-      });
-    };
-    /** The official 市(州) name, '' for a blank cell, null (and a problem) otherwise. */
-    const city = (key: K): string | null => {
-      const value = get(key);
-      if (!value) return '';
-      const official = officialCityName(value);
-      if (official) return official;
-      const near = nearest(nearestNames(value, CITY_SPELLINGS));
-      fail(
-        key,
-        `“${value}”不是四川省的市(州)。` +
-          (near
-            ? `${near}请填写正式名称或常用简称（如 成都、阿坝州）`
-            : `请填写 21 个市(州)之一：${SICHUAN_CITIES.join('、')}（也可写简称，如 成都、阿坝州）`),
-      );
-      return null;
-    };
-    return { row, get, fail, city };
-  };
 }
 
 export function rosterToRound(
@@ -150,7 +69,7 @@ export function rosterToRound(
   const packets: Packet[] = [];
   const rowOfId = new Map<string, number>();
   for (const r of rows) {
-    const { row, get, fail, city } = read(r);
+    const { row, get, fail, city, listed } = read(r);
     const written = get('id');
     const id = generated?.get(written) ?? written;
     const idCheck = idSchema.safeParse(id);
@@ -165,30 +84,10 @@ export function rosterToRound(
     }
     rowOfId.set(id, r);
     const applicantCity = city('city');
-    let category = get('category');
-    if (category && categories) {
-      const listed = listedName(category, categories);
-      if (!listed) {
-        fail(
-          'category',
-          `“${category}”不是“${b.label}”的类别。${nearest(nearestNames(category, [...categories]))}` +
-            `可填：${categories.join('、')}`,
-        );
-      }
-      category = listed ?? category;
-    }
-    let brand = get('brand');
-    if (brand) {
-      const listed = listedName(brand, FIVE_BRANDS);
-      if (!listed) {
-        fail(
-          'brand',
-          `“${brand}”不是五大品牌之一。${nearest(nearestNames(brand, [...FIVE_BRANDS]))}` +
-            `可填：${FIVE_BRANDS.join('、')}`,
-        );
-      }
-      brand = listed ?? brand;
-    }
+    const category = categories
+      ? listed('category', categories, `“${b.label}”的类别`)
+      : get('category');
+    const brand = listed('brand', FIVE_BRANDS, '五大品牌之一');
     const fields: Record<string, string> = {};
     for (const { header, index } of layout.extras) {
       const value = cellAt(row, index);
