@@ -20,7 +20,7 @@ import {
 } from '../../../data/repositories/backupRepository';
 import { importRound } from '../../../data/repositories/roundRepository';
 import { saveDraft } from '../../../data/repositories/sheetRepository';
-import { expertSession } from '../../../data/session/testSessions';
+import { expertSession, secretariat } from '../../../data/session/testSessions';
 import { CloseBackupError, planCloseBackup, runCloseBackup } from './closeBackup';
 
 let counter = 0;
@@ -217,7 +217,7 @@ describe('automatic backup on close', () => {
       limits: { ...DEFAULT_BACKUP_LIMITS, minIterations: FAST },
     });
     if (!read.ok) throw new Error(read.message);
-    await restoreRoundBackup(db, read.content, { replace: true });
+    await restoreRoundBackup(db, read.content, { replace: true, session: secretariat() });
     expect((await readAutoBackupState(db)).map((e) => e.roundId)).toContain(demo.round.id);
     const plan = await planCloseBackup(db, host);
     expect(plan!.rounds.map((r) => r.roundId)).toEqual([demo.round.id]);
