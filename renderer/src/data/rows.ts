@@ -118,6 +118,8 @@ export interface ConflictRow {
   expertId: string;
   reason: string;
   declaredAt: string;
+  /** When the secretariat confirmed the 回避; until then the expert may withdraw it. */
+  confirmedAt?: string;
 }
 
 /** One entry of a round's hash-chained audit log (see shared/audit/chain.ts). */

@@ -11,6 +11,7 @@ import {
   AccessDeniedError,
   actorLabel,
   isLive,
+  requireExpert,
   requireSecretariat,
   type Session,
 } from '../session/session';
@@ -275,7 +276,16 @@ export async function declareConflict(
       submittedAt: now,
     };
     await db.sheets.put(conflicted);
-    const row: ConflictRow = { key, roundId, packetId, expertId, reason: trimmed, declaredAt: now };
+    // The secretariat's own declaration (roster review) needs no second look: it is confirmed.
+    const row: ConflictRow = {
+      key,
+      roundId,
+      packetId,
+      expertId,
+      reason: trimmed,
+      declaredAt: now,
+      ...(session?.actor.kind === 'secretariat' ? { confirmedAt: now } : {}),
+    };
     await db.conflicts.put(row);
     await appendAudit(db, {
       roundId,
@@ -296,6 +306,112 @@ function declarant(session: Session | null, roundId: string, expertId: string): 
   )
     return actorLabel(session.actor);
   throw new AccessDeniedError('expert', '回避须由该专家本人解锁后申报，或由秘书处登记');
+}
+
+/** The secretariat confirms an expert's 回避: from then on only the secretariat can undo it. */
+export async function confirmConflict(
+  db: ReviewDeskDb,
+  session: Session | null,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+): Promise<void> {
+  const actor = actorLabel(requireSecretariat(session).actor);
+  await db.transaction('rw', [db.conflicts, db.audit, db.confirmations], async () => {
+    await assertResultsOpen(db, roundId);
+    const row = await db.conflicts.get(sheetKey(roundId, packetId, expertId));
+    if (!row) throw new PanelError(`找不到 ${packetId} 的回避申报，可能已被撤回`);
+    if (row.confirmedAt) return;
+    await db.conflicts.put({ ...row, confirmedAt: new Date().toISOString() });
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'sheet.conflict.confirm',
+      subject: `${packetId}/${expertId}`,
+      detail: `确认回避：${row.reason}`,
+    });
+  });
+}
+
+/**
+ * The expert, with their own session, withdraws a 回避 the secretariat has not confirmed yet.
+ * The packet is theirs to score again (see `reopenConflictSheet`).
+ */
+export async function withdrawConflict(
+  db: ReviewDeskDb,
+  session: Session | null,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+): Promise<void> {
+  const actor = actorLabel(requireExpert(session, roundId, expertId).actor);
+  await db.transaction('rw', [db.sheets, db.conflicts, db.audit, db.confirmations], async () => {
+    await assertResultsOpen(db, roundId);
+    const row = await db.conflicts.get(sheetKey(roundId, packetId, expertId));
+    if (!row) throw new PanelError(`${packetId} 没有回避申报，无需撤回`);
+    if (row.confirmedAt)
+      throw new PanelError('秘书处已确认该回避，专家不能自行撤回；如需撤销，请联系秘书处。');
+    const revision = await reopenConflictSheet(db, roundId, packetId, expertId);
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'sheet.conflict.withdraw',
+      subject: `${packetId}/${expertId}`,
+      detail: `撤回回避申报（评分表第 ${revision} 版）：${row.reason}`,
+    });
+  });
+}
+
+/** The secretariat undoes a 回避 (confirmed or not), with the reason the audit log keeps. */
+export async function undoConflict(
+  db: ReviewDeskDb,
+  session: Session | null,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+  reason: string,
+): Promise<void> {
+  const actor = actorLabel(requireSecretariat(session).actor);
+  const trimmed = reason.trim();
+  if (!trimmed) throw new PanelError('请填写撤销回避的理由，它将记入审计日志');
+  await db.transaction('rw', [db.sheets, db.conflicts, db.audit, db.confirmations], async () => {
+    await assertResultsOpen(db, roundId);
+    const row = await db.conflicts.get(sheetKey(roundId, packetId, expertId));
+    if (!row) throw new PanelError(`${packetId} 没有回避申报，无需撤销`);
+    const revision = await reopenConflictSheet(db, roundId, packetId, expertId);
+    await appendAudit(db, {
+      roundId,
+      actor,
+      action: 'sheet.conflict.undo',
+      subject: `${packetId}/${expertId}`,
+      detail: `撤销回避（原理由：${row.reason}；评分表第 ${revision} 版）：${trimmed}`,
+    });
+  });
+}
+
+/**
+ * Ends a 回避 inside the caller's transaction: the conflict row goes, the sheet becomes an empty
+ * draft again (the packet stays assigned, so the expert scores it). The draft is a new revision
+ * above the 回避: a copy of the 回避 imported again is then `stale` here, and the expert's next
+ * submission outranks the 回避 any other laptop holds. Returns the draft's revision.
+ */
+async function reopenConflictSheet(
+  db: ReviewDeskDb,
+  roundId: string,
+  packetId: string,
+  expertId: string,
+): Promise<number> {
+  const key = sheetKey(roundId, packetId, expertId);
+  const sheet = await db.sheets.get(key);
+  await db.conflicts.delete(key);
+  if (!sheet || sheet.status !== 'conflict') return sheet?.revision ?? 0;
+  const reopened: SheetRow = {
+    ...emptySheet(roundId, packetId, expertId),
+    revision: sheet.revision + 1,
+    updatedAt: new Date().toISOString(),
+  };
+  await db.sheets.put(reopened);
+  return reopened.revision;
 }
 
 export async function conflictsForRound(db: ReviewDeskDb, roundId: string): Promise<ConflictRow[]> {
