@@ -1,5 +1,12 @@
 import type { ReviewDeskDb } from '../db';
-import type { AttachmentRow, ExpertRow, PacketRow, RoundRow } from '../rows';
+import type {
+  AssignmentRow,
+  AttachmentRow,
+  ExpertRow,
+  PacketRow,
+  RoundRow,
+  SheetRow,
+} from '../rows';
 import { expertKey, packetKey } from './keys';
 import { compareChinese } from '../../../../shared/collation/chineseOrder';
 
@@ -28,6 +35,9 @@ export async function roundSummaries(db: ReviewDeskDb): Promise<RoundSummary[]> 
 
 export const getRound = (db: ReviewDeskDb, roundId: string): Promise<RoundRow | undefined> =>
   db.rounds.get(roundId);
+
+/** How many rounds the database holds (withdrawn or not). */
+export const countRounds = (db: ReviewDeskDb): Promise<number> => db.rounds.count();
 
 export async function listPackets(db: ReviewDeskDb, roundId: string): Promise<PacketRow[]> {
   const packets = (await db.packets.where('roundId').equals(roundId).toArray()).filter(
@@ -59,6 +69,14 @@ export async function listExperts(db: ReviewDeskDb, roundId: string): Promise<Ex
   const experts = await db.experts.where('roundId').equals(roundId).toArray();
   return experts.sort((a, b) => compareChinese(a.id, b.id));
 }
+
+/** Every assignment of a round (expert × packet), in storage order. */
+export const listAssignments = (db: ReviewDeskDb, roundId: string): Promise<AssignmentRow[]> =>
+  db.assignments.where('roundId').equals(roundId).toArray();
+
+/** Every stored score sheet of a round, whatever its status. */
+export const listSheets = (db: ReviewDeskDb, roundId: string): Promise<SheetRow[]> =>
+  db.sheets.where('roundId').equals(roundId).toArray();
 
 export const getExpert = (
   db: ReviewDeskDb,

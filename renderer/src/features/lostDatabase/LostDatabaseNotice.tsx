@@ -9,6 +9,7 @@ import {
   writeRoundsNote,
   type NoteStore,
 } from '../../data/lostDatabase';
+import { countRounds } from '../../data/repositories/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** localStorage, or nothing where the runtime refuses it (the notice is then never shown). */
@@ -31,7 +32,7 @@ export function LostDatabaseNotice() {
   // What the note said at start; the notice shows it until rounds are back or it is dismissed.
   const [note] = useState(() => (store ? readRoundsNote(store) : null));
   const [dismissed, setDismissed] = useState(false);
-  const rounds = useLiveQuery(() => db.rounds.count(), [db]);
+  const rounds = useLiveQuery(() => countRounds(db), [db]);
   const lost = dismissed || rounds === undefined ? null : lostRounds(note, rounds);
 
   // The note follows the database except while the loss is shown (after a loss the count is 0).

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
 import { assignByGroup } from '../../data/repositories/panelRepository';
-import { listExperts, listPackets } from '../../data/repositories/queries';
+import { listAssignments, listExperts, listPackets } from '../../data/repositories/queries';
 import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -11,7 +11,7 @@ async function currentGroups(db: Parameters<typeof listExperts>[0], roundId: str
   const [experts, packets, assignments] = await Promise.all([
     listExperts(db, roundId),
     listPackets(db, roundId),
-    db.assignments.where('roundId').equals(roundId).toArray(),
+    listAssignments(db, roundId),
   ]);
   const groups = [...new Set(packets.map((p) => p.group).filter(Boolean))].sort((a, b) =>
     a.localeCompare(b, 'zh-CN'),
