@@ -22,7 +22,7 @@ export interface WriteOptions {
   private?: boolean;
 }
 
-/** Exit codes shared by every command (design.md): the central system scripts against them. */
+/** Exit codes shared by every command (docs/formats.md): the central system scripts against them. */
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_UNREADABLE = 2;

@@ -2,7 +2,7 @@ import { isTrustedAppUrl } from './trustedUrl';
 
 /**
  * The one permission the app ever grants: the laptop camera (video only) for photos at an
- * inspection site (拉练, issue #9), asked for by the app's own page. Microphone, screen capture,
+ * inspection site (拉练), asked for by the app's own page. Microphone, screen capture,
  * camera-and-microphone together, any other permission, or any request from another origin or an
  * unparseable one is denied. Pure, so every case is tested (mediaPermission.test.ts).
  */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlatformApi } from './api';
 
 /**
- * The preload's surface (issue #7): what the page can call is exactly the Platform interface —
+ * The preload's surface: what the page can call is exactly the Platform interface —
  * file pickers, printing, the key calls info/create/unlock/sign (public key and signatures
  * only), and the automatic backup on close (a folder chosen in a native dialog, archive writes
  * under a fixed name pattern, the close handshake) — and nothing else. The members are read from

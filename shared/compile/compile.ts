@@ -1,5 +1,5 @@
 /**
- * The compile rules of a round (issue #5, docs/compile-rules.md): valid sheets → per-packet
+ * The compile rules of a round (docs/compile-rules.md): valid sheets → per-packet
  * aggregate, vetoes, deviation flags, rank within group, decision. Pure and deterministic: the
  * app, the CLI and the central system get the same numbers from the same inputs, whatever the
  * order the sheets arrive in.

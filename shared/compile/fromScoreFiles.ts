@@ -1,7 +1,7 @@
 import type { ScoreFile } from '../formats/scoreFile';
 import type { CompileSheet } from './types';
 
-/** The sheets of verified score files (design.md `review-desk/scores@1`) as compile input. */
+/** The sheets of verified score files (`review-desk/scores@1`, docs/formats.md) as compile input. */
 export function sheetsFromScoreFiles(
   files: readonly Pick<ScoreFile, 'expert' | 'sheets'>[],
 ): CompileSheet[] {

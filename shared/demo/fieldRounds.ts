@@ -1,5 +1,5 @@
 /**
- * Small rounds for the field side of the programmes (issue #9): a three-site 拉练 route with the
+ * Small rounds for the field side of the programmes: a three-site 拉练 route with the
  * built-in 拉练现场检查 rubric, and a 评估验收 of cultivating bodies that is also a 综合评估 of
  * their 市(州) (a 先进市(州) quota). Deterministic, like the other demo rounds; used by the e2e
  * tests through writeRoundPackage and importable by hand (`review-desk demo` writes the others).

@@ -50,7 +50,7 @@ function toScoreSheet(sheet: HeldSheet): ScoreSheet {
 }
 
 /**
- * One expert's score file for a round (design.md `review-desk/scores@1`), not yet signed: their
+ * One expert's score file for a round (`review-desk/scores@1`, docs/formats.md), not yet signed: their
  * submitted sheets and 回避 declarations, in packet order. Drafts and returned sheets stay on the
  * laptop: they are work in progress, not results.
  */

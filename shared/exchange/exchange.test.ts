@@ -105,7 +105,7 @@ function refusal(result: ScoreFileImportPlan): string {
 }
 
 describe('buildScoreFile', () => {
-  it('writes submitted and 回避 sheets in the design.md format, in packet order, and nothing else', () => {
+  it('writes submitted and 回避 sheets in the review-desk/scores@1 format, in packet order, and nothing else', () => {
     const file = buildScoreFile(round.id, expert, [
       held('P10', { comment: '好', vetoes: { v1: false }, vetoReasons: { v1: '打错了' } }),
       held('P2', {

@@ -1,5 +1,5 @@
 /**
- * Every bad input of issue #3 that the package reader must refuse (or, for GBK names, read),
+ * Every bad input that the package reader must refuse (or, for GBK names, read),
  * each with the located Chinese message a secretary sees. Archives that no ordinary tool writes
  * are built byte by byte with test/fixtures/handZip.ts.
  */

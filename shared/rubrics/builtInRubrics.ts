@@ -1,7 +1,7 @@
 /**
  * Built-in rubrics: editable defaults for rounds built from a roster spreadsheet. Each is derived
- * from the programme documents (shared/seeds: 技能四川重点项目建设三年行动方案, 2022; 技能四川公共
- * 品牌培育行动方案, 2023); docs/rubrics.md says which passage each criterion comes from. The
+ * from the programme documents (技能四川重点项目建设三年行动方案, 2022; 技能四川公共品牌培育行动方案,
+ * 2023); docs/rubrics.md says which passage each criterion comes from. The
  * documents name what is judged, not the points: the weights here are our proposal for a panel
  * to adjust, which is why they are round data (copied into round.json) and not code rules.
  */

@@ -37,9 +37,9 @@ export interface ResultWorkbookInput {
   generatedAt: string;
   /** The writing program and version, e.g. `review-desk 0.1.0`. */
   generator: string;
-  /** 问题清单 (inspection rounds, issue #9): given → the sheet is written, even when empty. */
+  /** 问题清单 (inspection rounds): given → the sheet is written, even when empty. */
   findings?: readonly FindingInput[];
-  /** 动态调整 records (issue #9): given → the sheet is written, even when empty. */
+  /** 动态调整 records: given → the sheet is written, even when empty. */
   adjustments?: readonly AdjustmentInput[];
 }
 

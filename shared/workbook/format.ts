@@ -13,7 +13,7 @@ export const SHEET = {
   experts: '专家名单',
   conflicts: '回避记录',
   audit: '审计记录',
-  /** Optional sheets (issue #9): written only when the payload has the section. */
+  /** Optional sheets: written only when the payload has the section. */
   findings: '问题清单',
   adjustments: '动态调整',
   cityRanking: '城市排名',
@@ -24,7 +24,7 @@ export const SHEET = {
 export const FINDING_SEVERITIES = ['一般', '较重', '严重'] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
-/** 结果汇总 columns, exactly in this order (issue #6). */
+/** 结果汇总 columns, exactly in this order (docs/formats.md). */
 export const SUMMARY_COLUMNS = [
   '排名',
   '项目编号',

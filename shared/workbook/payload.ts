@@ -176,7 +176,7 @@ export const resultPayloadSchema = z.strictObject({
   /** Audit entries passed in by the writer (rows of 审计记录); may be empty. */
   audit: z.array(auditRecordSchema),
   /**
-   * Optional sections (issue #9). Absent unless the writer has them, so a workbook without them
+   * Optional sections. Absent unless the writer has them, so a workbook without them
    * has exactly the payload and sheets it had before; each present one adds its sheet.
    * 问题清单 rows: inspection findings, in route order then time recorded.
    */

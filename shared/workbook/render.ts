@@ -1,7 +1,7 @@
 /**
  * The visible sheets of a result workbook, rendered from the payload alone. The writer writes
  * them and the verifier re-renders them to compare, so this is the one definition of what each
- * visible cell must say. The issue #9 sheets appear only when the payload has their section.
+ * visible cell must say. The optional sheets (问题清单, 动态调整, 城市排名) appear only when the payload has their section.
  */
 import type { ResultPayload } from './payload';
 import { renderDetail } from './renderDetail';

@@ -1,5 +1,5 @@
 /**
- * The optional sheets of issue #9, each rendered from its payload section alone: 问题清单
+ * The optional sheets, each rendered from its payload section alone: 问题清单
  * (inspection findings), 动态调整 (取消资格 / 增列 of cultivating bodies) and 城市排名 (综合评估 of
  * 市(州)). Like every visible sheet, a fixed function of the payload, re-rendered by the verifier.
  */

@@ -1,5 +1,5 @@
 /**
- * The automatic backup on close (issue #7), the renderer's side. Electron cannot run here, so a
+ * The automatic backup on close, the renderer's side. Electron cannot run here, so a
  * bridge with the preload's contract (pages/AutoBackup.ts) stands in for main: it keeps the
  * folder, records the archives written, and plays main's close guard (close-requested → ack →
  * closeNow or closeCancel). Main's side is unit-tested in electron/main/autoBackup/.

@@ -1,5 +1,5 @@
 /**
- * A site photo taken with the laptop camera (issue #9). Chromium's fake capture device stands in
+ * A site photo taken with the laptop camera. Chromium's fake capture device stands in
  * for the camera; the app asks getUserMedia for video only, draws a frame and stores it as JPEG.
  */
 import { writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 /**
- * The renderer cannot reach the network (issue #7). In the web build the CSP (the same policy
+ * The renderer cannot reach the network. In the web build the CSP (the same policy
  * as electron/main/csp.ts) is what the app can promise; window.open there is the browser's own.
  * In the desktop app, window.open and navigation are refused by main: see
  * electron/main/trustedUrl.test.ts (windowOpenDecision is always 'deny') and

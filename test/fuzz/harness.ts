@@ -1,5 +1,5 @@
 /**
- * Byte-level mutation fuzzing for the readers (issue #7). Every case mutates a valid file and
+ * Byte-level mutation fuzzing for the readers. Every case mutates a valid file and
  * feeds it to a reader, which must return its result type (loaded, or refused with messages):
  * no exception, no case slower than CASE_TIME_LIMIT_MS, and Object.prototype untouched.
  * `npm test` runs a bounded number of cases; `npm run fuzz` sets FUZZ_RUNS for a longer run.

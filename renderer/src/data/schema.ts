@@ -47,7 +47,7 @@ export const schemaVersions = [
     },
   },
   {
-    // v5: importing newer versions of a round (issue #3). packetFlags: packets changed or
+    // v5: importing newer versions of a round. packetFlags: packets changed or
     // withdrawn by a newer package while sheets on them existed, so the panel re-checks them;
     // rounds gain `digest` (content digest, re-import is a no-op) and `revision` (see v5.ts).
     version: 5,
@@ -56,7 +56,7 @@ export const schemaVersions = [
     },
   },
   {
-    // v6: compiling results (issue #5). chairDecisions: the chair's decision on a tie at a quota
+    // v6: compiling results. chairDecisions: the chair's decision on a tie at a quota
     // line (one per packet, the latest; history in the audit log); settlements: how an expert
     // settled a deviation flag (复核) on one revision of their sheet; dissents: an expert's
     // 保留意见 on the results; confirmations: the chair's confirmations of the results, one per
@@ -71,14 +71,14 @@ export const schemaVersions = [
   },
   {
     // v7: an expert's assignments by compound index. The progress bar counts them after every
-    // saved keystroke; filtering by expertId alone walked every round's rows (issue #8 profile).
+    // saved keystroke; filtering by expertId alone walks every round's rows.
     version: 7,
     stores: {
       assignments: '&key, roundId, packetId, expertId, [roundId+expertId]',
     },
   },
   {
-    // v8: the field side (issue #9). routeSites: an inspection round's visiting order and each
+    // v8: the field side. routeSites: an inspection round's visiting order and each
     // site's notes; sitePhotos: photos taken at a site (camera or file) as Blobs with the time
     // taken; findings: 问题清单 per site; adjustments: 动态调整 (取消资格 / 增列) per body.
     version: 8,
@@ -92,7 +92,7 @@ export const schemaVersions = [
   {
     // v9: an expert's sheets by status. The progress bar counts submitted and 回避 sheets on this
     // index, so a draft save (status stays 'draft') falls outside what its live query observes
-    // and no longer re-runs it on every keystroke (issue #8, scoring p95).
+    // and does not re-run it on every keystroke.
     version: 9,
     stores: {
       sheets:
@@ -103,7 +103,7 @@ export const schemaVersions = [
     // v10: assignments without their packetId and expertId indexes, which no query used (the
     // one by packet now reads a range of keys, `round:packet:`). Every index is another write
     // per row, and an import writes a row for every expert and packet: 14,000 for 2,000 packets
-    // and 7 experts took 1.3–1.7 s of the import's last transaction (issue #8).
+    // and 7 experts, so each unused index lengthens the import's last transaction.
     version: 10,
     stores: {
       assignments: '&key, roundId, [roundId+expertId]',

@@ -9,7 +9,7 @@ import { findingsForRound } from './inspectionRepository';
 import { compileInputFor } from './resultsRepository';
 
 /**
- * 评估验收 and 动态调整 (issue #9): a body that fails its evaluation (不合格) is marked for 取消资格
+ * 评估验收 and 动态调整: a body that fails its evaluation (不合格) is marked for 取消资格
  * by the chair with a reason; any body's status can be cancelled or added (增列) by a recorded
  * decision. Each record names its reason, decision date and who decided, and goes into the signed
  * workbook's 动态调整 sheet.

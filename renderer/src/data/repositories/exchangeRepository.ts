@@ -28,7 +28,7 @@ import { expertKey, packetKey, sheetKey } from './keys';
 export { listExpertKeys, releaseExpertKey, type ExpertKeyListing } from './expertKeyRepository';
 
 /**
- * Score files between laptops (design.md workflow 4): an expert exports their signed sheets, the
+ * Score files between laptops (`review-desk/scores@1`, docs/formats.md): an expert exports their signed sheets, the
  * secretariat imports files from several laptops. The rules of the merge live in
  * shared/exchange/planImport.ts; this file applies a plan to the database, one transaction per
  * file, so a file is imported entirely or not at all.

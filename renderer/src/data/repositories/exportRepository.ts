@@ -25,7 +25,7 @@ import { latestConfirmation } from './resultsLock';
 import { webSha256Hex } from '../../platform/webSha256';
 
 /**
- * The signed result workbook from the app (design.md workflow 6): the round as stored, compiled by
+ * The signed result workbook from the app (docs/formats.md): the round as stored, compiled by
  * shared/compile (through the results repository, the one code path for numbers), written by
  * shared/workbook and signed by this laptop's device key through the Platform. The last export of
  * each round is remembered so the printed report can carry the same key id and payload hash.

@@ -6,7 +6,7 @@ import { appendAudit } from './auditLog';
 import { packetKey } from './keys';
 
 /**
- * 拉练 (issue #9): an inspection round's route (the sites in visiting order, set by the
+ * 拉练: an inspection round's route (the sites in visiting order, set by the
  * secretariat), each site's notes, photos and findings (问题清单). The on-site checklist is the
  * round's rubric on the ordinary scoring sheets (sheetRepository), one per inspector.
  */

@@ -33,7 +33,7 @@ import { sheetKey } from './keys';
 import { assertResultsOpen, latestConfirmation } from './resultsLock';
 
 /**
- * Results of a round (issue #5): the stored sheets, 回避, the chair's tie decisions and the
+ * Results of a round: the stored sheets, 回避, the chair's tie decisions and the
  * experts' 复核 settlements go through shared/compile's compileRound, the same code the CLI and
  * the central system run. Screens show what this returns; they never compute a score.
  */

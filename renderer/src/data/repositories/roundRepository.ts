@@ -239,7 +239,7 @@ export async function importRound(
               role: 'expert' as const,
             })),
           );
-          // Until the panel is prepared (issue #4) every expert scores every packet.
+          // Until the secretariat assigns the panel by group, every expert scores every packet.
           await db.assignments.bulkAdd(
             packets.flatMap((packet) =>
               round.experts.map((expert) => assignmentRow(round.id, packet.id, expert.id)),

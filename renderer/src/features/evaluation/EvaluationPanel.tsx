@@ -18,7 +18,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { CityRankingView } from './CityRankingView';
 
 /**
- * 评估验收 on the chair's results screen (issue #9): 取消资格 of failed bodies with a reason,
+ * 评估验收 on the chair's results screen: 取消资格 of failed bodies with a reason,
  * the 动态调整 records and a form for more, and the city ranking of a 综合评估.
  */
 export function EvaluationPanel({

@@ -8,7 +8,7 @@ import { SiteCard } from './SiteCard';
 import './inspection.css';
 
 /**
- * 拉练路线 (issue #9): the sites of an inspection round in visiting order, with the day's
+ * 拉练路线: the sites of an inspection round in visiting order, with the day's
  * progress. Each inspector's checklist is their ordinary scoring sheet behind their PIN; on a
  * shared laptop the next inspector takes over with 锁定并切换检查人 and their own PIN.
  */
