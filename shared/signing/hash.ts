@@ -12,6 +12,10 @@ export function sha256Hex(bytes: Uint8Array): string {
  * People read these aloud over the phone to confirm whose key signed a file.
  */
 export function keyFingerprint(rawPublicKey: Uint8Array): string {
-  const hex = sha256Hex(rawPublicKey).slice(0, 16);
-  return hex.match(/.{4}/g)!.join(' ');
+  return shortHash(sha256Hex(rawPublicKey));
+}
+
+/** The first 16 hex digits of a SHA-256 in groups of four, for people to compare and read out. */
+export function shortHash(sha256: string): string {
+  return sha256.slice(0, 16).match(/.{4}/g)!.join(' ');
 }

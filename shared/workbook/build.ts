@@ -6,7 +6,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalize } from '../canonical/canonicalJson';
 import { encodeBase64 } from '../signing/base64';
 import { publicKeyFromSeed, signEd25519 } from '../signing/ed25519';
-import { keyFingerprint, sha256Hex } from '../signing/hash';
+import { keyFingerprint, sha256Hex, shortHash } from '../signing/hash';
 import { buildResultPayload, type ResultWorkbookInput } from './buildPayload';
 import { RESULT_FORMAT, SHEET } from './format';
 import type { ResultPayload } from './payload';
@@ -59,7 +59,7 @@ export async function writeSignedWorkbook(
   return writeWorkbook(
     renderVisibleSheets(payload),
     { name: SHEET.signature, rows, widths: [40, 90] },
-    { title: payload.round.title },
+    { title: payload.round.title, roundId: payload.round.id, shortHash: shortHash(sha256) },
   );
 }
 

@@ -5,57 +5,15 @@
  * CI installs libreoffice-calc (.ci/run); there a missing soffice is a failure, not a skip.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as XLSX from 'xlsx';
 import { verifyResultWorkbook } from '../../shared/workbook';
 import { brandRoundWorkbook } from './brandRound';
 import { editParts, editWorkbook, sheet, summaryRow } from './edit';
+import { convert, inCi, removeScratch, scratch, soffice } from './soffice';
 
-function findSoffice(): string | null {
-  for (const candidate of ['soffice', 'libreoffice']) {
-    try {
-      return execFileSync('which', [candidate], { encoding: 'utf8' }).trim() || null;
-    } catch {
-      // not on PATH; try the next name
-    }
-  }
-  return null;
-}
-
-const soffice = findSoffice();
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const temporary: string[] = [];
-const scratch = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  temporary.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Convert with a fresh profile each time: a shared profile locks when runs overlap. */
-function convert(input: string, to: string, outDir: string): string {
-  const profile = scratch('lo-profile-');
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--convert-to',
-      to,
-      '--outdir',
-      outDir,
-      input,
-    ],
-    { stdio: 'pipe', timeout: 110_000 },
-  );
-  return outDir;
-}
+afterAll(removeScratch);
 
 describe('LibreOffice Calc round trip', () => {
   it('soffice is available (required in CI)', () => {

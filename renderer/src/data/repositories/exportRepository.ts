@@ -4,7 +4,7 @@ import { resultDigest } from '../../../../shared/compile/resultDigest';
 import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/roundPackage';
 import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
 import { decodeBase64 } from '../../../../shared/signing/base64';
-import { sha256Hex } from '../../../../shared/signing/hash';
+import { sha256Hex, shortHash } from '../../../../shared/signing/hash';
 import { localIsoTime } from '../../../../shared/time/localIsoTime';
 import {
   buildResultPayload,
@@ -321,10 +321,8 @@ export async function latestExport(
   return isExportRecord(value) ? value : null;
 }
 
-/** The first 16 hex digits of the payload hash, grouped like key ids: what each printed page carries. */
-export function shortHash(sha256: string): string {
-  return sha256.slice(0, 16).match(/.{4}/g)!.join(' ');
-}
+/** The payload hash as each printed page carries it (the workbook's footer too). */
+export { shortHash };
 
 export interface ReportSigner {
   id: string;
