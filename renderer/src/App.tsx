@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense } from 'react';
 import { useServices } from './app/AppServices';
+import { ExpertNav, openToExpert, useExpertMode } from './app/ExpertMode';
+import { IdleLock } from './app/IdleLock';
 import { SessionsProvider } from './app/Sessions';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
@@ -19,6 +21,7 @@ import { ExpertPickerPage } from './features/scoring/ExpertPickerPage';
 import { ExpertSheetsPage } from './features/scoring/ExpertSheetsPage';
 import { ScoringSheetPage } from './features/scoring/ScoringSheetPage';
 import { AccessDeniedNotice } from './features/secretariat/AccessDeniedNotice';
+import { SecretariatGate } from './features/secretariat/SecretariatGate';
 import { SecretariatStatus } from './features/secretariat/SecretariatStatus';
 import { useI18n } from './i18n/I18nProvider';
 
@@ -52,6 +55,26 @@ function Header({ route }: { route: Route }) {
   const { db } = useServices();
   const roundId = roundIdOf(route);
   const round = useLiveQuery(() => (roundId ? getRound(db, roundId) : undefined), [db, roundId]);
+  const expertMode = useExpertMode();
+  if (expertMode)
+    return (
+      <header className="app-header">
+        <span className="brand">{t.appName}</span>
+        {round && (
+          <span className="round-title" title={round.title}>
+            {round.title}
+          </span>
+        )}
+        <ExpertNav route={route} mode={expertMode} />
+        <button
+          type="button"
+          className="link-button language"
+          onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}
+        >
+          {t.language.switchTo}
+        </button>
+      </header>
+    );
   const section =
     route.name === 'packets' || route.name === 'packet'
       ? 'packets'
@@ -163,6 +186,22 @@ function Header({ route }: { route: Route }) {
   );
 }
 
+/**
+ * While an expert has the laptop (expert mode), a page that is not theirs shows the secretariat
+ * gate; entering the passphrase ends expert mode and shows the page.
+ */
+function GuardedPage({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const expertMode = useExpertMode();
+  if (expertMode && !openToExpert(route, expertMode))
+    return (
+      <SecretariatGate title={t.secretariat.section} reason={t.secretariat.expertPagesGate}>
+        {() => <Page route={route} />}
+      </SecretariatGate>
+    );
+  return <Page route={route} />;
+}
+
 function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   switch (route.name) {
@@ -224,8 +263,9 @@ export function App() {
         <LostDatabaseNotice />
         <AccessDeniedNotice />
         <Suspense fallback={<main className="page" aria-busy="true" />}>
-          <Page route={route} />
+          <GuardedPage route={route} />
         </Suspense>
+        <IdleLock />
         {/* Mounted once, whatever the page: main may ask to back up on close at any time. */}
         <CloseBackupHandler />
       </AutoBackupSessionProvider>

@@ -149,6 +149,11 @@ export const en: Messages = {
     declared: (reason: string) =>
       `You declared a conflict for this packet (${reason}); you cannot view or score it.`,
     hidden: 'Conflict',
+    withdraw: 'Withdraw conflict',
+    withdrawn: 'Conflict withdrawn: the packet is back on your list to score.',
+    confirmedNote: 'Confirmed by the secretariat; ask the secretariat to undo it',
+    titleOnly:
+      'You declared a conflict for this packet: only its title is shown. Withdraw the conflict to read the materials.',
   },
   returned: (reason: string) =>
     `The chair returned this sheet: ${reason}. Please revise and submit again.`,
@@ -188,6 +193,12 @@ export const en: Messages = {
     applySuggestions: (n: number) => `Confirm these ${n} conflicts`,
     declaredList: 'Declared conflicts',
     noConflicts: 'No conflicts yet',
+    conflictConfirmed: 'Confirmed',
+    conflictUnconfirmed: 'Unconfirmed (the expert may withdraw it)',
+    confirmConflict: 'Confirm conflict',
+    undoConflict: 'Undo conflict',
+    undoReasonLabel: 'Reason for undoing (required; kept in the audit log)',
+    undoConfirm: 'Undo',
     by: (expert: string, packet: string) => `${expert} · ${packet}`,
     progress: 'Progress',
     matrixLegend:
@@ -831,6 +842,15 @@ export const en: Messages = {
     dismiss: 'Understood, do not show again',
   },
   secretariat: {
+    idleLabel: 'Lock after idle (minutes)',
+    idleSave: 'Save idle time',
+    idleSaved: 'Saved: an unlocked expert or secretariat session locks after this idle time.',
+    idleHint: 'Default 10 minutes; any key, pointer or scroll counts as activity.',
+    expertNav: 'Expert',
+    mySheets: 'My sheets',
+    expertPagesGate:
+      'This page belongs to the secretariat: enter its passphrase. Experts: use My sheets.',
+    lockExpert: 'Lock',
     setTitle: 'Set the secretariat passphrase',
     changeTitle: 'Change the secretariat passphrase',
     protects:

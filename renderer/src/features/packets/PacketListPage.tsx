@@ -7,6 +7,7 @@ import { packetFlagsForRound } from '../../data/repositories/roundRepository';
 import { packetProgress } from '../../data/repositories/sheetRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ImportControls } from '../import/ImportControls';
+import { titleOnly, useConflictedForExpert } from './conflictedForExpert';
 import { NO_FILTER, countsBy, sortPackets, type PacketFilter } from './packetFilters';
 import { useWindowedRows } from './useWindowedRows';
 
@@ -15,7 +16,16 @@ const ROW_HEIGHT = 40;
 export function PacketListPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const { db } = useServices();
-  const packets = useLiveQuery(() => listPackets(db, roundId), [db, roundId]);
+  const stored = useLiveQuery(() => listPackets(db, roundId), [db, roundId]);
+  const conflicted = useConflictedForExpert(roundId);
+  // A packet under 回避 for the unlocked expert is listed by title only, before any filter runs.
+  const packets = useMemo(
+    () =>
+      stored && conflicted
+        ? stored.map((p) => (conflicted.has(p.id) ? titleOnly(p) : p))
+        : undefined,
+    [stored, conflicted],
+  );
   // The rows come first: progress reads every assignment and sheet of the round (tens of
   // thousands of rows), and asked for at the same time it kept the list waiting behind it.
   const listed = packets !== undefined;
@@ -158,8 +168,13 @@ export function PacketListPage({ roundId }: { roundId: string }) {
             )}
             {shown.slice(rows.first, rows.last).map((packet, i) => {
               const p = progress?.get(packet.id);
+              const hidden = conflicted?.has(packet.id) ?? false;
               return (
-                <tr key={packet.key} aria-rowindex={rows.first + i + 2}>
+                <tr
+                  key={packet.key}
+                  aria-rowindex={rows.first + i + 2}
+                  data-testid={`packet-row-${packet.id}`}
+                >
                   <td className="mono">
                     {packet.id}
                     {flagged.has(packet.id) && (
@@ -173,15 +188,22 @@ export function PacketListPage({ roundId }: { roundId: string }) {
                     )}
                   </td>
                   <td title={packet.title}>
-                    <a href={hrefFor({ name: 'packet', roundId, packetId: packet.id })}>
-                      {packet.title}
-                    </a>
+                    {hidden ? (
+                      <>
+                        {packet.title}{' '}
+                        <span className="status status-conflict">{t.conflict.hidden}</span>
+                      </>
+                    ) : (
+                      <a href={hrefFor({ name: 'packet', roundId, packetId: packet.id })}>
+                        {packet.title}
+                      </a>
+                    )}
                   </td>
                   <td title={packet.applicant.name}>{packet.applicant.name}</td>
                   <td>{packet.applicant.city}</td>
                   <td>{packet.group || packet.category}</td>
                   <td className="numeric" data-testid={`progress-${packet.id}`}>
-                    {p ? t.packets.progress(p.submitted, p.assigned) : ''}
+                    {p && !hidden ? t.packets.progress(p.submitted, p.assigned) : ''}
                   </td>
                 </tr>
               );

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { packetFlag } from '../../data/repositories/roundRepository';
 import { AttachmentList } from './AttachmentList';
 import { PacketDetails } from './PacketDetails';
+import { useConflictedForExpert } from './conflictedForExpert';
 
 export function PacketPage({ roundId, packetId }: { roundId: string; packetId: string }) {
   const { t } = useI18n();
@@ -17,9 +18,12 @@ export function PacketPage({ roundId, packetId }: { roundId: string; packetId: s
   );
 
   const flag = useLiveQuery(() => packetFlag(db, roundId, packetId), [db, roundId, packetId]);
+  const conflicted = useConflictedForExpert(roundId);
 
-  if (packet === undefined || attachments === undefined)
+  if (packet === undefined || attachments === undefined || conflicted === undefined)
     return <main className="page" aria-busy="true" />;
+  // Under 回避 for the unlocked expert: the title, and why nothing else is shown.
+  const hidden = conflicted.has(packetId);
 
   return (
     <main className="page narrow">
@@ -29,16 +33,25 @@ export function PacketPage({ roundId, packetId }: { roundId: string; packetId: s
       <h1>
         <span className="mono muted">{packet.id}</span> {packet.title}
       </h1>
-      {flag && (
+      {hidden && (
+        <p className="notice" role="note" data-testid="packet-title-only">
+          {t.conflict.titleOnly}
+        </p>
+      )}
+      {flag && !hidden && (
         <p className="notice" role="note">
           {flag.kind === 'withdrawn'
             ? t.packets.flagWithdrawn
             : t.packets.flagChanged(flag.fields.join('、'))}
         </p>
       )}
-      <PacketDetails packet={packet} />
-      <h2>{t.packets.attachments}</h2>
-      <AttachmentList attachments={attachments} />
+      {!hidden && (
+        <>
+          <PacketDetails packet={packet} />
+          <h2>{t.packets.attachments}</h2>
+          <AttachmentList attachments={attachments} />
+        </>
+      )}
     </main>
   );
 }

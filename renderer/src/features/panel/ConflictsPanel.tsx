@@ -5,10 +5,13 @@ import {
   type ConflictSuggestion,
 } from '../../../../shared/panel/conflictSuggestions';
 import { useServices } from '../../app/AppServices';
+import { ReasonForm } from '../../app/components/ReasonForm';
 import { useSessions } from '../../app/Sessions';
 import {
+  confirmConflict,
   conflictsForRound,
   declareConflict,
+  undoConflict,
   panelSettings,
   savePanelSettings,
   type PanelSettings,
@@ -30,6 +33,7 @@ export function ConflictsPanel({ roundId, session }: { roundId: string; session:
   const [draft, setDraft] = useState<PanelSettings | null>(null);
   const [suggestions, setSuggestions] = useState<ConflictSuggestion[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [undoing, setUndoing] = useState<string | null>(null);
   if (!settings || !conflicts || !names) return null;
   const shown = draft ?? settings;
 
@@ -49,6 +53,15 @@ export function ConflictsPanel({ roundId, session }: { roundId: string; session:
         (s) => !settled.has(`${s.packetId}:${s.expertId}`),
       ),
     );
+  }
+
+  async function run(write: () => Promise<void>) {
+    setError(null);
+    try {
+      await guard(write);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   }
 
   async function applySuggestions(list: ConflictSuggestion[]) {
@@ -151,8 +164,45 @@ export function ConflictsPanel({ roundId, session }: { roundId: string; session:
       ) : (
         <ul data-testid="conflict-list">
           {conflicts.map((c) => (
-            <li key={c.key}>
-              {t.panel.by(names.get(c.expertId) ?? c.expertId, c.packetId)}：{c.reason}
+            <li key={c.key} data-testid={`conflict-${c.packetId}-${c.expertId}`}>
+              {t.panel.by(names.get(c.expertId) ?? c.expertId, c.packetId)}：{c.reason}{' '}
+              <span className={`status ${c.confirmedAt ? 'status-conflict' : 'status-draft'}`}>
+                {c.confirmedAt ? t.panel.conflictConfirmed : t.panel.conflictUnconfirmed}
+              </span>{' '}
+              {!c.confirmedAt && (
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={() =>
+                    void run(() => confirmConflict(db, session, roundId, c.packetId, c.expertId))
+                  }
+                >
+                  {t.panel.confirmConflict}
+                </button>
+              )}
+              {undoing === c.key ? (
+                <ReasonForm
+                  ariaLabel={t.panel.undoConflict}
+                  label={t.panel.undoReasonLabel}
+                  submitLabel={t.panel.undoConfirm}
+                  cancelLabel={t.conflict.cancel}
+                  onSubmit={async (reason) => {
+                    await guard(() =>
+                      undoConflict(db, session, roundId, c.packetId, c.expertId, reason),
+                    );
+                    setUndoing(null);
+                  }}
+                  onCancel={() => setUndoing(null)}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="link-button small"
+                  onClick={() => setUndoing(c.key)}
+                >
+                  {t.panel.undoConflict}
+                </button>
+              )}
             </li>
           ))}
         </ul>

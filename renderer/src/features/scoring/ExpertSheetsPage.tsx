@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment, useState } from 'react';
 import { useServices } from '../../app/AppServices';
-import { useSessions } from '../../app/Sessions';
+import { useExpertSession, useSessions } from '../../app/Sessions';
 import { hrefFor, navigate } from '../../app/router';
+import { conflictsForRound, withdrawConflict } from '../../data/repositories/panelRepository';
 import { getExpert, packetsAssignedTo } from '../../data/repositories/queries';
 import { expertSheetStatuses } from '../../data/repositories/sheetRepository';
 import type { ExpertRow } from '../../data/rows';
@@ -36,10 +37,34 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
     () => expertSheetStatuses(db, roundId, expertId),
     [db, roundId, expertId],
   );
+  const confirmed = useLiveQuery(
+    async () =>
+      new Set(
+        (await conflictsForRound(db, roundId))
+          .filter((c) => c.expertId === expertId && c.confirmedAt)
+          .map((c) => c.packetId),
+      ),
+    [db, roundId, expertId],
+  );
   const [declaring, setDeclaring] = useState<string | null>(null);
-  const { lockExpert } = useSessions();
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const { lockExpert, guard } = useSessions();
+  const session = useExpertSession(roundId, expertId);
 
-  if (!packets || !statuses) return <main className="page" aria-busy="true" />;
+  async function withdraw(packetId: string) {
+    setNotice(null);
+    try {
+      const done = await guard(async () => {
+        await withdrawConflict(db, session, roundId, packetId, expertId);
+        return true;
+      });
+      if (done) setNotice({ text: t.conflict.withdrawn, error: false });
+    } catch (e) {
+      setNotice({ text: e instanceof Error ? e.message : String(e), error: true });
+    }
+  }
+
+  if (!packets || !statuses || !confirmed) return <main className="page" aria-busy="true" />;
 
   return (
     <main className="page">
@@ -59,6 +84,14 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
       <ExpertProgressBar roundId={roundId} expertId={expertId} />
       <ExportScoreFileButton roundId={roundId} expertId={expertId} />
       <DeviationReview roundId={roundId} expert={expert} />
+      {notice && (
+        <p
+          className={notice.error ? 'error-text' : 'muted'}
+          role={notice.error ? 'alert' : 'status'}
+        >
+          {notice.text}
+        </p>
+      )}
       <table className="data-table">
         <thead>
           <tr>
@@ -101,6 +134,18 @@ function ExpertSheets({ roundId, expert }: { roundId: string; expert: ExpertRow 
                         {status === 'submitted' ? t.scoring.view : t.scoring.score}
                       </a>
                     )}
+                    {conflicted &&
+                      (confirmed.has(packet.id) ? (
+                        <span className="muted small">{t.conflict.confirmedNote}</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="link-button small"
+                          onClick={() => void withdraw(packet.id)}
+                        >
+                          {t.conflict.withdraw}
+                        </button>
+                      ))}
                     {canDeclare && declaring !== packet.id && (
                       <button
                         type="button"

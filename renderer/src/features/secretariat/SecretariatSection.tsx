@@ -4,6 +4,7 @@ import { useSecretariatSession } from '../../app/Sessions';
 import { secretariatState } from '../../data/repositories/secretariatRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 import { SetPassphraseForm } from './SetPassphraseForm';
+import { IdleLockSetting } from './IdleLockSetting';
 import { UnlockSecretariatForm } from './UnlockSecretariatForm';
 
 /**
@@ -23,7 +24,10 @@ export function SecretariatSection() {
       {state.kind === 'unset' ? (
         <SetPassphraseForm mode="first" />
       ) : session ? (
-        <SetPassphraseForm mode="change" />
+        <>
+          <SetPassphraseForm mode="change" />
+          <IdleLockSetting session={session} />
+        </>
       ) : (
         <UnlockSecretariatForm
           reason={t.secretariat.changeNeedsCurrent}
