@@ -5,6 +5,7 @@ import {
   commentRequired,
   criterionValueProblem,
   parsePointsInput,
+  readPoints,
   remainingCriteria,
   rubricMax,
   sectionSubtotal,
@@ -87,6 +88,8 @@ describe('parsePointsInput', () => {
     ['8.5', 8.5],
     [' 10 ', 10],
     ['８．５', 8.5],
+    ['１２．５', 12.5],
+    ['\u3000１２\u3000', 12],
     ['7。5', 7.5],
     ['.5', 0.5],
     ['', undefined],
@@ -97,6 +100,46 @@ describe('parsePointsInput', () => {
 
   it.each(['abc', '8,5', '-1', '1e2', '8.5.1', '=1+1'])('%j is not a number', (text) => {
     expect(parsePointsInput(text)).toBeNaN();
+  });
+});
+
+describe('readPoints: what a criterion adds to the total', () => {
+  const a = rubric.sections[0]!.criteria[0]!; // max 15, step 0.5
+
+  it('counts an acceptable value, typed or stored, full-width digits included', () => {
+    expect(readPoints(a, '12.5')).toEqual({ status: 'counted', counted: 12.5, value: 12.5 });
+    expect(readPoints(a, '１２．５')).toEqual({ status: 'counted', counted: 12.5, value: 12.5 });
+    expect(readPoints(a, 15)).toEqual({ status: 'counted', counted: 15, value: 15 });
+  });
+
+  it('counts nothing for an empty box', () => {
+    expect(readPoints(a, '')).toEqual({ status: 'empty', counted: 0 });
+    expect(readPoints(a, undefined)).toEqual({ status: 'empty', counted: 0 });
+  });
+
+  it.each([
+    ['16', '超过满分 15 分'],
+    ['7.3', '必须是 0.5 的整数倍'],
+    ['abc', '不是有效数字'],
+  ])('counts nothing for %j and says why (%s)', (text, problem) => {
+    expect(readPoints(a, text)).toEqual({ status: 'problem', counted: 0, problem });
+  });
+
+  it('leaves out-of-range and off-step values out of subtotal and total', () => {
+    // 16 on a max-15 criterion and 7.3 on a 0.1-step criterion that allows it: only 7.3 counts.
+    expect(sectionSubtotal(rubric.sections[0]!, { a: 16, b: 7.3 })).toBe(7.3);
+    expect(sectionSubtotal(rubric.sections[0]!, { a: 7.3, b: 9 })).toBe(9);
+    expect(sheetTotal(rubric, { a: 16, b: 7.3, c: 70 })).toBe(77.3);
+  });
+
+  it('names a box holding text that is not a number in the summary, not as unscored', () => {
+    const problems = sheetProblems(rubric, entry({ b: 5, c: 70 }, { inputs: { a: 'abc' } }));
+    expect(problems[0]).toEqual({
+      target: { kind: 'criterion', id: 'a' },
+      message: '场地：不是有效数字',
+    });
+    const blank = sheetProblems(rubric, entry({ b: 5, c: 70 }, { inputs: { a: ' ' } }));
+    expect(blank[0]?.message).toBe('场地：尚未评分');
   });
 });
 

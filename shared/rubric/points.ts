@@ -7,6 +7,11 @@ export interface SheetEntry {
   vetoes: Readonly<Record<string, boolean>>;
   vetoReasons: Readonly<Record<string, string>>;
   comment: string;
+  /**
+   * What was typed in each points box, when known. A box holding text that is not an acceptable
+   * value is reported with its own reason ("不是有效数字") rather than as not yet scored.
+   */
+  inputs?: Readonly<Record<string, string>>;
 }
 
 export type SheetProblemTarget =
@@ -34,13 +39,18 @@ export function sectionMax(section: Section): number {
   return roundPoints(section.criteria.reduce((sum, c) => sum + c.max, 0));
 }
 
+/** Only acceptable values count: a value out of range or off step adds nothing until it is fixed. */
 export function sectionSubtotal(section: Section, scores: SheetEntry['scores']): number {
-  return roundPoints(section.criteria.reduce((sum, c) => sum + (scores[c.id] ?? 0), 0));
+  return roundPoints(
+    section.criteria.reduce((sum, c) => sum + readPoints(c, scores[c.id]).counted, 0),
+  );
 }
 
-/** A sheet's points are the sum of its criteria (design.md). */
+/** A sheet's points are the sum of its criteria, counting acceptable values only. */
 export function sheetTotal(rubric: Rubric, scores: SheetEntry['scores']): number {
-  return roundPoints(allCriteria(rubric).reduce((sum, c) => sum + (scores[c.id] ?? 0), 0));
+  return roundPoints(
+    allCriteria(rubric).reduce((sum, c) => sum + readPoints(c, scores[c.id]).counted, 0),
+  );
 }
 
 /** Why a single value is not acceptable for a criterion, or null when it is. */
@@ -57,15 +67,34 @@ export function criterionValueProblem(
 }
 
 /**
- * Parse what a person typed into a points box. Accepts full-width digits and the Chinese
- * decimal point, because Chinese IMEs produce them; returns undefined for an empty box and
- * NaN for anything that is not a number.
+ * What one criterion's entry adds to the subtotal and total: its value when acceptable, else
+ * nothing, with the reason the expert sees next to the box and in the summary.
+ */
+export type PointsReading =
+  | { status: 'empty'; counted: 0 }
+  | { status: 'counted'; counted: number; value: number }
+  | { status: 'problem'; counted: 0; problem: string };
+
+/** Read a criterion's entry, either the text typed into its box or a stored number. */
+export function readPoints(
+  criterion: Criterion,
+  entered: string | number | undefined,
+): PointsReading {
+  const value = typeof entered === 'string' ? parsePointsInput(entered) : entered;
+  if (value === undefined) return { status: 'empty', counted: 0 };
+  const problem = criterionValueProblem(criterion, value);
+  if (problem) return { status: 'problem', counted: 0, problem };
+  return { status: 'counted', counted: value, value };
+}
+
+/**
+ * Parse what a person typed into a points box. Accepts full-width digits and a full-width or
+ * Chinese decimal point, because Chinese IMEs produce them; returns undefined for an empty box
+ * and NaN for anything that is not a number.
  */
 export function parsePointsInput(text: string): number | undefined {
-  const normalised = text
-    .trim()
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[。．]/g, '.');
+  // NFKC turns full-width digits, ． and full-width spaces into their ASCII forms.
+  const normalised = text.normalize('NFKC').trim().replace(/。/g, '.');
   if (normalised === '') return undefined;
   if (!/^\d+(\.\d+)?$|^\.\d+$/.test(normalised)) return Number.NaN;
   return Number(normalised);
@@ -114,7 +143,12 @@ export function reportSheetProblems(
   let sum = 0;
   for (const criterion of rules.criteria) {
     const value = entry.scores[criterion.id];
-    const problem = criterionValueProblem(criterion, value);
+    const typed = entry.inputs?.[criterion.id];
+    // A box with text that is not a number has no stored value: say why, not "尚未评分".
+    const problem =
+      typed !== undefined && typed.trim() !== '' && value === undefined
+        ? criterionValueProblem(criterion, parsePointsInput(typed))
+        : criterionValueProblem(criterion, value);
     if (problem) report({ kind: 'criterion', id: criterion.id }, `${criterion.title}：${problem}`);
     sum += value ?? 0;
   }

@@ -72,7 +72,7 @@ test('回避 hides a packet from the expert; the chair returns a sheet and the e
   await sheet.points.first().fill('9');
   await expect(sheet.total).toHaveText(String(8 * (criteria.length - 1) + 9));
   await sheet.expectSaved();
-  await page.getByRole('button', { name: /提交评分/ }).click();
+  await sheet.submitWithButton();
   await expect(page.getByTestId('sheet-submitted')).toContainText('第 2 版');
 
   // The secretariat's matrix reflects all of it, statuses only.

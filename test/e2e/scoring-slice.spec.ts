@@ -125,6 +125,99 @@ test('submit refuses an incomplete or out-of-range sheet, says what is missing, 
   await expect(page.getByTestId('sheet-submitted')).toHaveCount(0);
 });
 
+test('at 1366×768 the sheet works by keyboard alone: focus in view, only valid points count, one confirmation, then the next sheet', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const home = new HomePage(page);
+  await home.open();
+  await home.loadDemo();
+  await new PacketListPage(page).goToScoring();
+  const sheets = new ExpertSheetsPage(page);
+  await sheets.pickExpert(expert.name);
+  // The expert's own list order decides which sheet comes next.
+  const order = await page
+    .locator('[data-testid^="sheet-row-"]')
+    .evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-testid')!.slice('sheet-row-'.length)),
+    );
+  const [firstId, secondId] = order;
+
+  // Opened by keyboard: the first empty points box has focus, clear of both sticky bars.
+  await sheets.row(firstId!).getByRole('link').focus();
+  await page.keyboard.press('Enter');
+  const sheet = new ScoringSheet(page);
+  await expect(sheet.points).toHaveCount(criteria.length);
+  await expect(sheet.points.first()).toBeFocused();
+  await sheet.expectFocusedInView();
+
+  // Out of range and not a number: each says why next to the box and adds nothing.
+  const first = criteria[0]!;
+  const section = demo.round.rubric.sections[0]!;
+  await page.keyboard.type(String(first.max + 1));
+  await expect(page.locator(`#criterion-${first.id}-help`)).toHaveText(
+    `超过满分 ${first.max} 分，不计入总分`,
+  );
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('7.3');
+  await expect(page.locator(`#criterion-${criteria[1]!.id}-help`)).toHaveText(
+    `必须是 ${criteria[1]!.step} 的整数倍，不计入总分`,
+  );
+  await expect(sheet.total).toHaveText('0');
+  await expect(page.getByTestId(`subtotal-${section.id}`)).toContainText('小计 0 /');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('abc');
+  await expect(page.locator(`#criterion-${criteria[2]!.id}-help`)).toHaveText(
+    '不是有效数字，不计入总分',
+  );
+  // The summary names it the same way, not as "尚未评分".
+  await page.getByRole('button', { name: /提交评分/ }).click();
+  await expect(page.getByRole('alert')).toContainText(`${criteria[2]!.title}：不是有效数字`);
+  await expect(sheet.confirmation()).toHaveCount(0);
+
+  // Fixed from the top, full-width digits and point included, Enter moving on each time; every
+  // box focused on the way stays in view.
+  await sheet.points.first().focus();
+  for (let i = 0; i < criteria.length; i += 1) {
+    await expect(sheet.points.nth(i)).toBeFocused();
+    await sheet.expectFocusedInView();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(i % 2 === 0 ? '８．５' : '8.5');
+    await page.keyboard.press('Enter');
+  }
+  await expect(sheet.comment).toBeFocused();
+  await sheet.expectFocusedInView();
+  await expect(sheet.total).toHaveText(String(8.5 * criteria.length));
+  await page.screenshot({ path: '/tmp/k/sheet-comment-focused.png' });
+
+  // Ctrl+Enter asks; Esc cancels, the sheet stays a draft and focus goes back to the comment.
+  await page.keyboard.press('Control+Enter');
+  await expect(sheet.confirmation()).toContainText(
+    '提交后不能修改，如需修改须由组长退回。确定提交？',
+  );
+  await page.screenshot({ path: '/tmp/k/sheet-confirm.png' });
+  await page.keyboard.press('Escape');
+  await expect(sheet.confirmation()).toHaveCount(0);
+  await expect(sheet.comment).toBeFocused();
+  await expect(page.getByTestId('sheet-submitted')).toHaveCount(0);
+
+  // Ctrl+Enter, then Enter: submitted; the way on has focus and shows its shortcut.
+  await sheet.submitWithKeyboard();
+  await sheet.expectSubmitted();
+  await expect(sheet.nextSheetButton()).toBeFocused();
+  await expect(sheet.nextSheetButton()).toContainText('Alt+N');
+  await sheet.expectFocusedInView();
+  await page.screenshot({ path: '/tmp/k/sheet-next.png' });
+
+  // Alt+N opens the next sheet in the expert's list, with focus in its first box.
+  await page.keyboard.press('Alt+N');
+  await expect(page).toHaveURL(new RegExp(`/${secondId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(secondId!);
+  await expect(sheet.points.first()).toBeFocused();
+  await expect(sheet.points.first()).toHaveValue('');
+  await sheet.expectFocusedInView();
+});
+
 test('the web build runs under a CSP that blocks remote requests', async ({ page }) => {
   await page.goto('/');
   const outcome = await page.evaluate(async () => {

@@ -83,8 +83,63 @@ export class ScoringSheet {
     await expect(this.saveState).toHaveText(/已保存/);
   }
 
+  /** The submit confirmation: asked once, before a sheet is locked. */
+  confirmation(): Locator {
+    return this.page.getByRole('alertdialog', { name: '确认提交' });
+  }
+
+  /** Ctrl+Enter, then Enter on the confirmation. */
   async submitWithKeyboard() {
     await this.page.keyboard.press('Control+Enter');
+    await expect(this.confirmation()).toContainText(
+      '提交后不能修改，如需修改须由组长退回。确定提交？',
+    );
+    await this.page.keyboard.press('Enter');
+    await expect(this.confirmation()).toHaveCount(0);
+  }
+
+  /** 提交评分, then 确定提交 on the confirmation. */
+  async submitWithButton() {
+    await this.page.getByRole('button', { name: /提交评分/ }).click();
+    await this.confirmation().getByRole('button', { name: '确定提交' }).click();
+  }
+
+  /** The next sheet still to score: its button, whose name ends with the shortcut. */
+  nextSheetButton(): Locator {
+    return this.page.getByRole('button', { name: /下一个待评项目/ });
+  }
+
+  /**
+   * Fail unless the focused element is wholly inside the viewport and clear of the sticky app
+   * header and the sticky total bar (compared by their bounding boxes).
+   */
+  async expectFocusedInView() {
+    const boxes = await this.page.evaluate(() => {
+      const el = document.activeElement;
+      const box = (e: Element | null) => {
+        if (!e) return null;
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      };
+      return {
+        tag: el ? `${el.tagName}#${el.id}` : '',
+        focused: box(el),
+        header: box(document.querySelector('.app-header')),
+        bar: box(document.querySelector('.sheet-footer')),
+        inBar: !!el?.closest('.sheet-footer'),
+        width: window.innerWidth,
+        height: window.innerHeight,
+      };
+    });
+    const { focused, header, bar } = boxes;
+    expect(focused, 'something has focus').not.toBeNull();
+    const where = JSON.stringify(boxes);
+    expect(focused!.top, where).toBeGreaterThanOrEqual(header ? header.bottom : 0);
+    expect(focused!.left, where).toBeGreaterThanOrEqual(0);
+    expect(focused!.right, where).toBeLessThanOrEqual(boxes.width);
+    expect(focused!.bottom, where).toBeLessThanOrEqual(boxes.height);
+    // Inside the bar itself (its buttons) is fine; anything else must end above it.
+    if (bar && !boxes.inBar) expect(focused!.bottom, where).toBeLessThanOrEqual(bar.top);
   }
 
   async expectSubmitted() {

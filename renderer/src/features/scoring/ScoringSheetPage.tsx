@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useExpertSession } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';
@@ -8,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { AttachmentList } from '../packets/AttachmentList';
 import { PacketDetails } from '../packets/PacketDetails';
 import { ExpertProgressBar } from './ExpertProgressBar';
+import { NextSheetButton } from './NextSheetButton';
 import { PinGate } from './PinGate';
 import { SheetForm } from './SheetForm';
 import { useSheetDraft } from './useSheetDraft';
@@ -24,7 +26,8 @@ export function ScoringSheetPage({ roundId, expertId, packetId }: Props) {
   if (!expert) return <main className="page" aria-busy="true" />;
   return (
     <PinGate roundId={roundId} expert={expert}>
-      <ScoringSheet roundId={roundId} expert={expert} packetId={packetId} />
+      {/* Keyed by packet: moving to another sheet starts afresh (focus, confirmation, drafts). */}
+      <ScoringSheet key={packetId} roundId={roundId} expert={expert} packetId={packetId} />
     </PinGate>
   );
 }
@@ -49,6 +52,8 @@ function ScoringSheet({
   );
   const session = useExpertSession(roundId, expertId);
   const { sheet, save, update, submit } = useSheetDraft(db, roundId, packetId, expertId, session);
+  // Set once this sheet is submitted here: the way on to the next sheet then takes focus.
+  const [justSubmitted, setJustSubmitted] = useState(false);
 
   if (!round || !packet || !attachments || !sheet)
     return <main className="page" aria-busy="true" />;
@@ -107,7 +112,19 @@ function ScoringSheet({
             update((s) => ({ vetoReasons: { ...s.vetoReasons, [vetoId]: text } }))
           }
           onComment={(text) => update(() => ({ comment: text }))}
-          onSubmit={() => submit(round.rubric)}
+          onSubmit={async () => {
+            const outcome = await submit(round.rubric);
+            if (outcome.ok) setJustSubmitted(true);
+            return outcome;
+          }}
+          afterSubmit={
+            <NextSheetButton
+              roundId={roundId}
+              expertId={expertId}
+              packetId={packetId}
+              focusOnShow={justSubmitted}
+            />
+          }
         />
       </div>
     </main>
