@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readFileSync } from 'node:fs';
 
 const nodeBuiltins = [
   'node:*',
@@ -29,32 +30,15 @@ const focusedTests = ['describe', 'it', 'test'].map((object) => ({
   message: 'Focused tests (.only) silently skip the rest of the suite.',
 }));
 
-// The Dexie tables of renderer/src/data/db.ts. Screens reach them only through the repositories
-// in renderer/src/data, so every read and write has one place that states its rules.
+// The Dexie tables, read from their declarations in renderer/src/data/db.ts so the list never
+// drifts. Screens reach them only through the repositories in renderer/src/data, so every read
+// and write has one place that states its rules.
 const dexieTables = [
-  'rounds',
-  'packets',
-  'attachments',
-  'experts',
-  'assignments',
-  'sheets',
-  'conflicts',
-  'audit',
-  'settings',
-  'pins',
-  'expertKeys',
-  'exchangeConflicts',
-  'packetFlags',
-  'chairDecisions',
-  'settlements',
-  'dissents',
-  'confirmations',
-  'routeSites',
-  'sitePhotos',
-  'findings',
-  'adjustments',
-  'checkIns',
-];
+  ...readFileSync(new URL('./renderer/src/data/db.ts', import.meta.url), 'utf8').matchAll(
+    /^\s+(\w+)!: EntityTable</gm,
+  ),
+].map((match) => match[1]);
+if (dexieTables.length === 0) throw new Error('eslint.config.js: no tables found in db.ts');
 
 const tableAccess = {
   selector: `MemberExpression[object.name='db'][property.name=/^(${dexieTables.join('|')}|table|transaction)$/]`,
