@@ -4,6 +4,7 @@ import { allCriteria, rubricMax } from '../../shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
 import { ExpertSheetsPage, ScoringSheet, unlockWithPin } from './pages/ScoringPages';
+import { unlockSecretariat } from './pages/SecretariatPages';
 
 // What the user should see comes from the same generator the app loads, so the test checks the
 // screen against the data rather than against numbers copied by hand.
@@ -94,7 +95,10 @@ test('a first start loads the demo round, and an expert scores a sheet by keyboa
   await page.getByRole('link', { name: /返回我的评分表/ }).click();
   await expect(sheets.row(firstPacket.id)).toContainText('已提交');
   await expect(sheets.progress).toContainText(`已提交 1 / ${demo.packets.length}`);
+  // The secretariat's list is theirs: the expert locks first, the secretariat's passphrase opens it.
+  await page.getByTestId('expert-nav').getByRole('button', { name: '锁定' }).click();
   await page.getByRole('navigation').getByRole('link', { name: '项目列表' }).click();
+  await unlockSecretariat(page);
   await expect(list.progressOf(firstPacket.id)).toHaveText(`1 / ${expertCount}`);
 });
 
