@@ -33,7 +33,8 @@ export function useExpertMode(): ExpertMode | null {
 
 /**
  * The pages an unlocked expert may open without the secretariat: their sheets, the packets
- * (conflicted ones by title only), their 保留意见, and the chair's pages for the chair. Every
+ * (conflicted ones by title only), their 保留意见, the laptop's signing key (they export its
+ * public key for 签到) and 核验, and the chair's pages for the chair. Every
  * other page shows the secretariat gate.
  */
 export function openToExpert(route: Route, mode: ExpertMode): boolean {
@@ -46,6 +47,8 @@ export function openToExpert(route: Route, mode: ExpertMode): boolean {
     case 'expertSheets':
     case 'sheet':
     case 'dissent':
+    case 'keys':
+    case 'verify':
       return true;
     case 'chair':
     case 'results':
@@ -84,6 +87,9 @@ export function ExpertNav({ route, mode }: { route: Route; mode: ExpertMode }) {
           {packet?.title ?? scoring}
         </a>
       )}
+      <a href={hrefFor({ name: 'keys' })} aria-current={route.name === 'keys' ? 'page' : undefined}>
+        {t.keys.nav}
+      </a>
       {mode.isChair && (
         <a
           href={hrefFor({ name: 'chair', roundId })}
