@@ -46,7 +46,8 @@ test('回避 both ways, title only under 回避, expert mode and the idle lock',
     '组长',
     '评分文件汇总',
     '结果汇总',
-    '备份与恢复',
+    '备份',
+    '核验工作簿',
     '项目列表',
   ])
     await expect(header(page).getByRole('link', { name })).toHaveCount(0);
