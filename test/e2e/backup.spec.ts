@@ -69,13 +69,17 @@ test('back up a scored round, then restore it on another laptop: wrong passphras
   await expect((await openSheet(pageB)).first()).toHaveValue('8');
 
   // Restoring again asks before replacing the round; cancelling writes nothing.
+  // The expert locks before the backup page: while an expert is unlocked it is the secretariat's.
+  const lockExpert = () => pageB.getByRole('banner').getByRole('button', { name: '锁定' }).click();
   await pageB.locator('form input.points').nth(1).fill('5');
   await expect(pageB.getByTestId('save-state')).toHaveText(/^已保存/);
+  await lockExpert();
   await backupB.open();
   await backupB.restore(archive, PASSPHRASE);
   await expect(backupB.confirm).toContainText('不会合并');
   await backupB.confirm.getByRole('button', { name: '取消' }).click();
   await expect((await openSheet(pageB)).nth(1)).toHaveValue('5');
+  await lockExpert();
   await backupB.open();
   await backupB.restore(archive, PASSPHRASE);
   // Replacing brings the backup's panel, PINs and keys: the secretariat's passphrase is asked

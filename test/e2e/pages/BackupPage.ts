@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { DEMO_PASSPHRASE, secretariatPrompt, unlockSecretariat } from './SecretariatPages';
 
 /** 备份与恢复 (#/backup): 备份本轮 and 恢复备份. */
 export class BackupPage {
@@ -12,9 +13,13 @@ export class BackupPage {
     this.confirm = page.getByTestId('restore-confirm');
   }
 
-  async open() {
+  /** Opens the page; while an expert is unlocked it is the secretariat's, so it asks first. */
+  async open(passphrase = DEMO_PASSPHRASE) {
     await this.page.goto('/#/backup');
-    await expect(this.page.getByRole('heading', { name: '备份与恢复' })).toBeVisible();
+    const heading = this.page.getByRole('heading', { name: '备份与恢复' });
+    await expect(heading.or(secretariatPrompt(this.page)).first()).toBeVisible();
+    if (!(await heading.isVisible())) await unlockSecretariat(this.page, passphrase);
+    await expect(heading).toBeVisible();
   }
 
   /** Fills the passphrase twice and presses 备份本轮. */
