@@ -57,7 +57,8 @@ export function summarise(pkg: RoundPackage, fileName: string): string {
     row('专家', `${round.experts.length} 位`),
   ];
   for (const expert of round.experts) {
-    const where = [expert.org, expert.city].filter(Boolean).join('，');
+    const org = [expert.org, expert.title].filter(Boolean).join(' · ');
+    const where = [org, expert.city].filter(Boolean).join('，');
     lines.push(indent(`${expert.id}${GAP}${expert.name}${where ? `（${where}）` : ''}`));
   }
   lines.push(row('申报材料', `${packets.length} 份`));

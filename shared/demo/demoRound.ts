@@ -4,6 +4,7 @@
  * and institutions are invented; the structure follows a real 品牌培育基地遴选.
  */
 import { ROUND_FORMAT, type Packet, type Round } from '../model/roundPackage';
+import { FIVE_BRANDS } from '../roster/programmeLists';
 import { sha256Hex } from '../signing/hash';
 import { makeTinyPdf, makeTinyPng } from './tinyFiles';
 
@@ -14,8 +15,6 @@ export interface DemoRound {
   packets: Packet[];
   attachments: Map<string, Uint8Array>;
 }
-
-const BRANDS = ['天府新农人', '天府建筑工', '川菜大师傅', '天府技工', '天府数智工匠'] as const;
 
 const round: Round = {
   format: ROUND_FORMAT,
@@ -127,7 +126,7 @@ const round: Round = {
     vetoRule: 'majority',
     tieBreak: [],
   },
-  quotas: BRANDS.map((group) => ({ group, count: 1, reserve: 1 })),
+  quotas: FIVE_BRANDS.map((group) => ({ group, count: 1, reserve: 1 })),
   experts: [
     { id: 'E01', name: '周敏', org: '四川省职业技能鉴定指导中心', city: '成都市' },
     { id: 'E02', name: '吴志强', org: '四川建筑职业技术学院', city: '德阳市' },
@@ -138,7 +137,7 @@ const round: Round = {
 };
 
 interface DemoApplicant {
-  brand: (typeof BRANDS)[number];
+  brand: (typeof FIVE_BRANDS)[number];
   main: boolean;
   name: string;
   /** Romanised name for the PDF page, whose standard font has no CJK glyphs. */
@@ -305,7 +304,7 @@ export function buildDemoRound(): DemoRound {
       files.push({
         name: '场地照片.png',
         path: `attachments/${id}/场地照片.png`,
-        bytes: makeTinyPng(48, 32, PHOTO_COLOURS[BRANDS.indexOf(a.brand)]!),
+        bytes: makeTinyPng(48, 32, PHOTO_COLOURS[FIVE_BRANDS.indexOf(a.brand)]!),
       });
     }
     for (const file of files) attachments.set(file.path, file.bytes);

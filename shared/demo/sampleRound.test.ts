@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readRoundPackage } from '../formats/roundPackageReader';
 import { writeRoundPackage } from '../formats/roundPackageWriter';
-import { BRANDS, CATEGORIES, CITIES, buildSampleRound } from './sampleRound';
+import { FIVE_BRANDS, programmeCategories } from '../roster/programmeLists';
+import { builtInRubric } from '../rubrics/builtInRubrics';
+import { CATEGORIES, CITIES, buildSampleRound } from './sampleRound';
 
 describe('buildSampleRound', () => {
   it('by default covers the 21 市(州), the four categories and the five brands, and reads back', () => {
     const sample = buildSampleRound();
     expect(new Set(sample.packets.map((p) => p.applicant.city)).size).toBe(CITIES.length);
     expect(new Set(sample.packets.map((p) => p.category))).toEqual(new Set(CATEGORIES));
-    expect(new Set(sample.packets.map((p) => p.fields['品牌']))).toEqual(new Set(BRANDS));
+    expect(new Set(sample.packets.map((p) => p.fields['品牌']))).toEqual(new Set(FIVE_BRANDS));
+    // The lists a roster is checked against: the sample could be typed in as a roster.
+    expect(new Set(CATEGORIES)).toEqual(
+      new Set(programmeCategories(builtInRubric('key-project-selection')!)),
+    );
     const read = readRoundPackage(writeRoundPackage(sample));
     expect(read.ok ? read.value.packets : read.problems).toEqual(sample.packets);
   });

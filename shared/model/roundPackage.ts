@@ -26,6 +26,8 @@ export const expertSchema = z.object({
   name: textSchema(50).min(1, '不能为空'),
   org: textSchema(200).default(''),
   city: textSchema(50).default(''),
+  /** 职称 (教授, 高级工程师 …), shown beside the name on the panel, 签到 and 承诺书. Optional. */
+  title: textSchema(50).optional(),
   /**
    * The expert's registered score-file signing key, when the central system knows it before the
    * round (canonical base64 of the raw 32 bytes). Absent: registered at 签到 or supplied with

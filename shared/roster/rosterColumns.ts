@@ -112,7 +112,7 @@ export const EXPERT_COLUMNS: readonly ColumnSpec<ExpertColumn>[] = [
   {
     key: 'rank',
     label: '职称',
-    target: 'org（写在单位之后：“单位 · 职称”）',
+    target: 'title',
     accepted: ['职称', '专业技术职称', '技术职称', '职务/职称', '职务职称'],
     required: false,
   },

@@ -45,8 +45,9 @@ describe('a roster written the way an office writes one', () => {
     expect(round.experts[1]).toEqual({
       id: 'E02',
       name: '吴志强',
-      org: '四川建筑职业技术学院 · 教授',
+      org: '四川建筑职业技术学院',
       city: '',
+      title: '教授',
     });
     expect(report.title).toBe(OFFICE_TITLE);
     expect(formatRosterReport(report)).toEqual([
@@ -58,7 +59,7 @@ describe('a roster written the way an office writes one', () => {
       '工作表“申报汇总表” F 列“联系人”：联系人 → fields.联系人',
       '工作表“专家名单” A 列“姓名”：姓名 → name',
       '工作表“专家名单” B 列“单位”：单位 → org',
-      '工作表“专家名单” C 列“职称”：职称 → org（写在单位之后：“单位 · 职称”）',
+      '工作表“专家名单” C 列“职称”：职称 → title',
       '工作表“专家名单” D 列“联系电话”：未读取（专家名单只读取姓名、单位、市(州)、职称）',
     ]);
   });

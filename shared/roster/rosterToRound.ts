@@ -190,11 +190,6 @@ function columnKey(field: string): ProjectColumn | null {
 
 const labelOf = (key: ProjectColumn) => PROJECT_COLUMNS.find((s) => s.key === key)!.label;
 
-/** `单位 · 职称`: the round package has no field for 职称, and the expert's 单位 is where it reads. */
-export function orgWithRank(org: string, rank: string): string {
-  return [org, rank].filter(Boolean).join(' · ');
-}
-
 function readExperts(sheet: RosterSheet, file: string, experts: Expert[]): InputProblem[] {
   const layout = expertLayout(sheet);
   const missing = missingColumns(sheet, layout, EXPERT_COLUMNS, file);
@@ -210,11 +205,13 @@ function readExperts(sheet: RosterSheet, file: string, experts: Expert[]): Input
       continue;
     }
     const expertCity = city('city');
+    const title = get('rank');
     experts.push({
       id: `E${String(experts.length + 1).padStart(2, '0')}`,
       name,
-      org: orgWithRank(get('org'), get('rank')),
+      org: get('org'),
       city: expertCity ?? '',
+      ...(title ? { title } : {}),
     });
   }
   return problems;

@@ -75,6 +75,8 @@ export interface ExpertRow {
   name: string;
   org: string;
   city: string;
+  /** 职称, when the round names one. */
+  title?: string;
   role: PanelRole;
   /** No longer listed by a newer version of the round: keeps their sheets, gets no packets. */
   removed?: boolean;

@@ -124,7 +124,13 @@ export async function storedRoundContent(
     experts: experts
       .filter((e) => !e.removed)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(({ id, name, org, city }) => ({ id, name, org, city })),
+      .map(({ id, name, org, city, title }) => ({
+        id,
+        name,
+        org,
+        city,
+        ...(title ? { title } : {}),
+      })),
   };
   const packets = packetRows
     .filter((p) => !p.withdrawn)
