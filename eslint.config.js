@@ -144,12 +144,6 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', ...focusedTests] },
   },
   {
-    // Still reads db.sheets for its conflict suggestions; move that to listSheets (queries.ts)
-    // and delete this exception.
-    files: ['renderer/src/features/panel/ConflictsPanel.tsx'],
-    rules: { 'no-restricted-syntax': ['error', ...focusedTests] },
-  },
-  {
     files: [
       'electron/**/*.ts',
       'cli/**/*.ts',

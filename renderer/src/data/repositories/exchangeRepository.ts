@@ -74,11 +74,9 @@ export async function exportScoreFile(
   expertId: string,
 ): Promise<ExportedScoreFile> {
   const { actor } = requireExpert(session, roundId, expertId);
-  const [expert, sheets, keys] = await Promise.all([
-    db.experts.get(expertKey(roundId, expertId)),
-    db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
-    db.expertKeys.where('roundId').equals(roundId).toArray(),
-  ]);
+  const expert = await db.experts.get(expertKey(roundId, expertId));
+  const sheets = await db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray();
+  const keys = await db.expertKeys.where('roundId').equals(roundId).toArray();
   if (!expert) throw new ExchangeError(`本评审没有专家 ${expertId}`);
   const unsigned = buildScoreFile(roundId, { id: expert.id, name: expert.name }, sheets);
   const key = (await platform.keys.info()) ?? (await platform.keys.create());
@@ -283,17 +281,19 @@ async function applyScoreFile(
       if (!round) throw new ExchangeError(`本机没有评审“${roundId}”`);
       // Confirmed results are read-only: a late score file is refused whole (reported, not lost).
       await assertResultsOpen(db, roundId);
-      const [experts, packetIds, heldSheets, keys, recorded] = await Promise.all([
-        db.experts.where('roundId').equals(roundId).toArray(),
-        db.packets.where('roundId').equals(roundId).toArray(),
-        db.sheets.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
-        db.expertKeys.where('roundId').equals(roundId).toArray(),
-        db.exchangeConflicts
-          .where('expertId')
-          .equals(expertId)
-          .filter((c) => c.roundId === roundId)
-          .toArray(),
-      ]);
+      // One read at a time inside the transaction (the live-query rule, queries.ts).
+      const experts = await db.experts.where('roundId').equals(roundId).toArray();
+      const packetIds = await db.packets.where('roundId').equals(roundId).toArray();
+      const heldSheets = await db.sheets
+        .where('[roundId+expertId]')
+        .equals([roundId, expertId])
+        .toArray();
+      const keys = await db.expertKeys.where('roundId').equals(roundId).toArray();
+      const recorded = await db.exchangeConflicts
+        .where('expertId')
+        .equals(expertId)
+        .filter((c) => c.roundId === roundId)
+        .toArray();
       const registered = keys.filter(isRegistered);
       const names = new Map(experts.map((e) => [e.id, e.name]));
       const plan = planScoreFileImport({
@@ -471,19 +471,16 @@ export async function openExchangeConflicts(
     .filter((c) => c.roundId === roundId)
     .toArray();
   conflicts.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.key.localeCompare(b.key));
-  return Promise.all(
-    conflicts.map(async (conflict) => {
-      const [held, expert, packet] = await Promise.all([
-        db.sheets.get(sheetKey(roundId, conflict.packetId, conflict.expertId)),
-        db.experts.get(expertKey(roundId, conflict.expertId)),
-        db.packets.get(packetKey(roundId, conflict.packetId)),
-      ]);
-      return {
-        conflict,
-        held,
-        expertName: expert?.name ?? conflict.expertId,
-        packetTitle: packet?.title ?? conflict.packetId,
-      };
-    }),
+  // A live query's reader: one read at a time (the live-query rule, queries.ts).
+  const held = await db.sheets.bulkGet(
+    conflicts.map((c) => sheetKey(roundId, c.packetId, c.expertId)),
   );
+  const experts = await db.experts.bulkGet(conflicts.map((c) => expertKey(roundId, c.expertId)));
+  const packets = await db.packets.bulkGet(conflicts.map((c) => packetKey(roundId, c.packetId)));
+  return conflicts.map((conflict, i) => ({
+    conflict,
+    held: held[i],
+    expertName: experts[i]?.name ?? conflict.expertId,
+    packetTitle: packets[i]?.title ?? conflict.packetId,
+  }));
 }

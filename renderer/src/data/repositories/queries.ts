@@ -10,7 +10,24 @@ import type {
 import { expertKey, packetKey } from './keys';
 import { compareChinese } from '../../../../shared/collation/chineseOrder';
 
-/** Read-side queries the screens use; screens never touch tables directly. */
+/**
+ * Read-side queries the screens use; screens never touch tables directly (eslint.config.js
+ * refuses `db.<table>` outside renderer/src/data).
+ *
+ * The live-query rule. A function a screen may call inside `useLiveQuery` reads one Dexie request
+ * at a time and awaits each Dexie promise directly:
+ *
+ *   const experts = await db.experts.where('roundId').equals(roundId).toArray();
+ *   const sheets = await db.sheets.where('roundId').equals(roundId).toArray();
+ *
+ * No `Promise.all` over reads, no nested async helpers run side by side, no other async API
+ * (WebCrypto, timers) between reads. Dexie carries the live query's context (which tables and
+ * keys it observes) and a transaction's context across awaits of its own promises; in Chromium
+ * that context is lost across awaits of other promises, and a read made after that is not
+ * observed (the screen stays stale) or runs outside the transaction (PrematureCommitError).
+ * Per-row lookups become one read of the round's rows and a Map, which is also fewer requests.
+ * Repository functions that back live queries follow it and point here rather than restate it.
+ */
 
 export interface RoundSummary extends RoundRow {
   packetCount: number;
@@ -18,18 +35,18 @@ export interface RoundSummary extends RoundRow {
 }
 
 export async function roundSummaries(db: ReviewDeskDb): Promise<RoundSummary[]> {
+  // The home page's live query: one read at a time (see the live-query rule above).
   const rounds = await db.rounds.toArray();
-  const summaries = await Promise.all(
-    rounds.map(async (round) => ({
-      ...round,
-      packetCount: await db.packets
-        .where('roundId')
-        .equals(round.id)
-        .filter((p) => !p.withdrawn)
-        .count(),
-      expertCount: await db.experts.where('roundId').equals(round.id).count(),
-    })),
-  );
+  const summaries: RoundSummary[] = [];
+  for (const round of rounds) {
+    const packetCount = await db.packets
+      .where('roundId')
+      .equals(round.id)
+      .filter((p) => !p.withdrawn)
+      .count();
+    const expertCount = await db.experts.where('roundId').equals(round.id).count();
+    summaries.push({ ...round, packetCount, expertCount });
+  }
   return summaries.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
 }
 

@@ -8,11 +8,10 @@ import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 
 async function currentGroups(db: Parameters<typeof listExperts>[0], roundId: string) {
-  const [experts, packets, assignments] = await Promise.all([
-    listExperts(db, roundId),
-    listPackets(db, roundId),
-    listAssignments(db, roundId),
-  ]);
+  // A live query's reader: one read at a time (the live-query rule, queries.ts).
+  const experts = await listExperts(db, roundId);
+  const packets = await listPackets(db, roundId);
+  const assignments = await listAssignments(db, roundId);
   const groups = [...new Set(packets.map((p) => p.group).filter(Boolean))].sort((a, b) =>
     a.localeCompare(b, 'zh-CN'),
   );

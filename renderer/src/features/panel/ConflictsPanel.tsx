@@ -16,7 +16,7 @@ import {
   savePanelSettings,
   type PanelSettings,
 } from '../../data/repositories/panelRepository';
-import { listExperts, listPackets } from '../../data/repositories/queries';
+import { listExperts, listPackets, listSheets } from '../../data/repositories/queries';
 import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 
@@ -41,7 +41,7 @@ export function ConflictsPanel({ roundId, session }: { roundId: string; session:
     const [experts, packets, sheets] = await Promise.all([
       listExperts(db, roundId),
       listPackets(db, roundId),
-      db.sheets.where('roundId').equals(roundId).toArray(),
+      listSheets(db, roundId),
     ]);
     const settled = new Set(
       sheets

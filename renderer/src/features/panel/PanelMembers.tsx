@@ -18,17 +18,13 @@ export function PanelMembers({ roundId, session }: { roundId: string; session: S
   const { db } = useServices();
   const { guard } = useSessions();
   const experts = useLiveQuery(() => listExperts(db, roundId), [db, roundId]);
-  const pins = useLiveQuery(
-    async () =>
-      new Map(
-        await Promise.all(
-          (await listExperts(db, roundId)).map(
-            async (e) => [e.id, await pinState(db, roundId, e.id)] as const,
-          ),
-        ),
-      ),
-    [db, roundId],
-  );
+  const pins = useLiveQuery(async () => {
+    // One read at a time (the live-query rule, queries.ts).
+    const states = new Map<string, Awaited<ReturnType<typeof pinState>>>();
+    for (const e of await listExperts(db, roundId))
+      states.set(e.id, await pinState(db, roundId, e.id));
+    return states;
+  }, [db, roundId]);
   const [resetting, setResetting] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (!experts || !pins) return null;

@@ -26,10 +26,9 @@ export function NextSheetButton({
   const { t } = useI18n();
   const { db } = useServices();
   const next = useLiveQuery(async () => {
-    const [packets, statuses] = await Promise.all([
-      packetsAssignedTo(db, roundId, expertId),
-      expertSheetStatuses(db, roundId, expertId),
-    ]);
+    // One read at a time (the live-query rule, queries.ts).
+    const packets = await packetsAssignedTo(db, roundId, expertId);
+    const statuses = await expertSheetStatuses(db, roundId, expertId);
     return nextSheetToScore(
       packets.map((p) => p.id),
       statuses,

@@ -1,0 +1,52 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// The house rule "screens call repositories, never Dexie tables" is held by eslint.config.js
+// (no-restricted-syntax on db.<table>, db.table and db.transaction outside renderer/src/data).
+// These cases lint source text under the project's own configuration, as `npm run lint` does.
+
+const eslint = new ESLint({ cwd: process.cwd() });
+const RULE_MESSAGE = /Screens never touch Dexie tables/;
+
+async function tableMessages(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  if (!result) throw new Error(`eslint returned no result for ${filePath}`);
+  return result.messages
+    .filter((m) => m.ruleId === 'no-restricted-syntax' && RULE_MESSAGE.test(m.message))
+    .map((m) => `${m.line}:${m.column}`);
+}
+
+const screenSource = `import type { ReviewDeskDb } from '../../data/db';
+export async function load(db: ReviewDeskDb, roundId: string) {
+  const sheets = await db.sheets.where('roundId').equals(roundId).toArray();
+  const experts = await db.table('experts').toArray();
+  await db.transaction('rw', db.pins, async () => undefined);
+  return { sheets, experts };
+}
+`;
+
+describe('lint: screens never touch Dexie tables', () => {
+  it('refuses db.<table>, db.table and db.transaction in a screen', async () => {
+    const found = await tableMessages(screenSource, 'renderer/src/features/panel/Example.tsx');
+    // db.sheets, db.table, db.transaction and db.pins: one message each.
+    expect(found).toEqual(['3:24', '4:25', '5:9', '5:30']);
+  });
+
+  it('refuses them in the screens that once read tables directly', async () => {
+    for (const screen of [
+      'renderer/src/features/panel/ConflictsPanel.tsx',
+      'renderer/src/features/panel/AssignmentEditor.tsx',
+      'renderer/src/features/lostDatabase/LostDatabaseNotice.tsx',
+      'renderer/src/app/App.tsx',
+    ]) {
+      expect(await tableMessages(screenSource, screen), screen).toHaveLength(4);
+    }
+  });
+
+  it('lets the data layer and its tests use the tables', async () => {
+    expect(await tableMessages(screenSource, 'renderer/src/data/repositories/example.ts')).toEqual(
+      [],
+    );
+    expect(await tableMessages(screenSource, 'renderer/src/features/panel/x.test.ts')).toEqual([]);
+  });
+});
