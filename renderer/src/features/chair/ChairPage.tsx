@@ -5,7 +5,7 @@ import { useExpertSession } from '../../app/Sessions';
 import { returnSheet, submittedSheets } from '../../data/repositories/panelRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 import { ExchangeConflictList } from '../exchange/ExchangeConflictList';
 import { ExpertKeyList } from '../exchange/ExpertKeyList';
 import { ReasonForm } from '../../app/components/ReasonForm';
@@ -21,7 +21,7 @@ export function ChairPage({ roundId }: { roundId: string }) {
 }
 
 function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const session = useExpertSession(roundId, chair.id);
   const sheets = useLiveQuery(() => submittedSheets(db, roundId), [db, roundId]);
@@ -56,7 +56,7 @@ function ChairReview({ roundId, chair }: { roundId: string; chair: ExpertRow }) 
                   </td>
                   <td>{s.expertName}</td>
                   <td className="numeric">{s.revision}</td>
-                  <td>{formatDateTime(s.submittedAt)}</td>
+                  <td>{formatDateTime(s.submittedAt, language)}</td>
                   <td>
                     {returning === id ? (
                       <ReasonForm

@@ -10,7 +10,7 @@ import type { ExpertRow } from '../../data/rows';
 import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 import { SecretariatGate } from '../secretariat/SecretariatGate';
 import { ExportRegistryButton } from './ExportRegistryButton';
 import { KeyFileRegistration } from './KeyFileRegistration';
@@ -31,7 +31,7 @@ export function CheckInPage({ roundId }: { roundId: string }) {
 }
 
 function CheckInScreen({ roundId, session }: { roundId: string; session: Session }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db, platform } = useServices();
   const { guard } = useSessions();
   const experts = useLiveQuery(() => listExperts(db, roundId), [db, roundId]);
@@ -110,7 +110,7 @@ function CheckInScreen({ roundId, session }: { roundId: string; session: Session
                   </td>
                   <td>
                     {at ? (
-                      t.checkIn.checkedIn(formatDateTime(at))
+                      t.checkIn.checkedIn(formatDateTime(at, language))
                     ) : (
                       <button
                         type="button"

@@ -13,7 +13,7 @@ import { getRound } from '../../data/repositories/queries';
 import type { SheetRow } from '../../data/rows';
 import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatPoints } from '../scoring/formatPoints';
+import { formatPoints } from '../../app/format/points';
 
 /**
  * Incoming sheets that could not be merged by themselves, side by side with the one held here.

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/AppServices';
 import { listExpertKeys } from '../../data/repositories/exchangeRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 
 /**
  * The experts' signing keys the secretariat registered at 签到 (replacing one happens there,
@@ -10,7 +10,7 @@ import { formatDateTime } from '../scoring/formatPoints';
  * score file is not a registration and is not listed.
  */
 export function ExpertKeyList({ roundId }: { roundId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const keys = useLiveQuery(
     async () => (await listExpertKeys(db, roundId)).filter((k) => k.registered),
@@ -39,7 +39,7 @@ export function ExpertKeyList({ roundId }: { roundId: string }) {
                 </td>
                 <td className="mono">{key.fingerprint}</td>
                 <td className="mono">{key.firstSeenIn}</td>
-                <td>{formatDateTime(key.firstSeenAt)}</td>
+                <td>{formatDateTime(key.firstSeenAt, language)}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import {
 } from '../../data/repositories/inspectionRepository';
 import { mimeFor } from '../../data/repositories/roundRepository';
 import type { SitePhotoRow } from '../../data/rows';
+import { formatDateTime } from '../../app/format/dateTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import { CameraCapture } from './CameraCapture';
 
@@ -88,10 +89,10 @@ export function SitePhotos({ roundId, packetId }: { roundId: string; packetId: s
 }
 
 function PhotoThumb({ photo, onDelete }: { photo: SitePhotoRow; onDelete: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const url = useMemo(() => URL.createObjectURL(photo.blob), [photo.blob]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
-  const at = new Date(photo.takenAt).toLocaleString('zh-CN', { hour12: false });
+  const at = formatDateTime(photo.takenAt, language);
   return (
     <li className="photo-thumb" data-testid="site-photo">
       <figure>

@@ -5,6 +5,7 @@ import {
   type DeviceKeyInfo,
 } from '../../../../shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
+import { formatDateTime } from '../../app/format/dateTime';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ExportMyPublicKey } from './ExportMyPublicKey';
 import { isKeyError, messageOf } from './keyErrors';
@@ -97,7 +98,7 @@ export function KeysPage() {
 }
 
 function KeyDetails({ keyInfo }: { keyInfo: DeviceKeyInfo }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { platform } = useServices();
   const id = useId();
   const [name, setName] = useState(t.keys.defaultRegistrant);
@@ -137,7 +138,7 @@ function KeyDetails({ keyInfo }: { keyInfo: DeviceKeyInfo }) {
           {t.keys.protectionKinds[keyInfo.protection] ?? keyInfo.protection}
         </dd>
         <dt>{t.keys.createdAt}</dt>
-        <dd>{new Date(keyInfo.createdAt).toLocaleString()}</dd>
+        <dd>{formatDateTime(keyInfo.createdAt, language)}</dd>
         <dt>{t.keys.publicKey}</dt>
         <dd>
           <code className="public-key">{keyInfo.publicKey}</code>

@@ -4,13 +4,13 @@ import { verifyAuditChain } from '../../../../shared/audit/chain';
 import { useServices } from '../../app/AppServices';
 import { auditForRound } from '../../data/repositories/auditLog';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 
 const SHOWN = 30;
 
 /** Who changed what and when, newest first, with the hash chain checked on every change. */
 export function AuditLogPanel({ roundId }: { roundId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const entries = useLiveQuery(() => auditForRound(db, roundId), [db, roundId]);
   const [all, setAll] = useState(false);
@@ -43,7 +43,7 @@ export function AuditLogPanel({ roundId }: { roundId: string }) {
           {shown.map((entry) => (
             <tr key={entry.index}>
               <td className="numeric">{entry.index}</td>
-              <td>{formatDateTime(entry.at)}</td>
+              <td>{formatDateTime(entry.at, language)}</td>
               <td>{entry.actor}</td>
               <td>
                 {entry.detail} <span className="muted small mono">{entry.subject}</span>

@@ -8,7 +8,7 @@ import {
 } from '../../data/repositories/resultsRepository';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 import { SecretariatGate } from '../secretariat/SecretariatGate';
 
 /**
@@ -24,7 +24,7 @@ export function ConfirmationPanel({
   chair: ExpertRow;
   view: ResultsView;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const session = useExpertSession(roundId, chair.id);
   const { guard } = useSessions();
@@ -53,7 +53,7 @@ export function ConfirmationPanel({
     const c = state.confirmation;
     status = state.matches
       ? {
-          text: t.results.state.confirmed(c.version, c.chair, formatDateTime(c.at)),
+          text: t.results.state.confirmed(c.version, c.chair, formatDateTime(c.at, language)),
           tone: 'success',
         }
       : { text: t.results.state.changed, tone: 'warning' };
@@ -165,15 +165,16 @@ export function ConfirmationPanel({
           <ul data-testid="results-confirmations">
             {view.confirmations.map((c) => (
               <li key={c.key}>
-                {t.results.confirm.version(c.version)} · {c.chair} · {formatDateTime(c.at)} ·{' '}
-                {t.results.confirm.digest} <span className="mono small">{c.digest}</span>
+                {t.results.confirm.version(c.version)} · {c.chair} ·{' '}
+                {formatDateTime(c.at, language)} · {t.results.confirm.digest}{' '}
+                <span className="mono small">{c.digest}</span>
                 {c.reopenedAt && (
                   <>
                     {' '}
                     ·{' '}
                     {t.results.confirm.reopenedNote(
                       c.reopenedBy ?? '',
-                      formatDateTime(c.reopenedAt),
+                      formatDateTime(c.reopenedAt, language),
                       c.reopenReason ?? '',
                     )}
                   </>

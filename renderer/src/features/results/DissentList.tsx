@@ -1,7 +1,7 @@
 import { hrefFor } from '../../app/router';
 import type { DissentRow, ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 
 /** 保留意见 on the results, and where each expert records their own (behind their PIN). */
 export function DissentList({
@@ -13,7 +13,7 @@ export function DissentList({
   experts: ExpertRow[];
   dissents: DissentRow[];
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const names = new Map(experts.map((e) => [e.id, e.name]));
   return (
     <section className="panel-section" aria-labelledby="results-dissent">
@@ -25,7 +25,9 @@ export function DissentList({
           {dissents.map((d) => (
             <li key={d.key}>
               <strong>{names.get(d.expertId) ?? d.expertId}</strong>：{d.text}{' '}
-              <span className="muted small">{t.results.dissent.at(formatDateTime(d.at))}</span>
+              <span className="muted small">
+                {t.results.dissent.at(formatDateTime(d.at, language))}
+              </span>
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { getExpert } from '../../data/repositories/queries';
 import { dissentOf, recordDissent } from '../../data/repositories/resultsRepository';
 import type { DissentRow, ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../scoring/formatPoints';
+import { formatDateTime } from '../../app/format/dateTime';
 import { PinGate } from '../scoring/PinGate';
 
 /** An expert records their own 保留意见, behind their own PIN. */
@@ -41,7 +41,7 @@ function DissentForm({
   expert: ExpertRow;
   current: DissentRow | null;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const session = useExpertSession(roundId, expert.id);
   const [text, setText] = useState(current?.text ?? '');
@@ -68,7 +68,9 @@ function DissentForm({
           <textarea rows={4} autoFocus value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         {current && (
-          <p className="muted small">{t.results.dissent.at(formatDateTime(current.at))}</p>
+          <p className="muted small">
+            {t.results.dissent.at(formatDateTime(current.at, language))}
+          </p>
         )}
         <div className="row-actions">
           <button type="submit" className="button primary">

@@ -7,7 +7,7 @@ import { changePin, pinState, setPin, unlockWithPin } from '../../data/repositor
 import type { ExpertRow } from '../../data/rows';
 import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTime } from './formatPoints';
+import { formatTime } from '../../app/format/dateTime';
 
 type Step = 'enter' | 'set' | 'change';
 

@@ -3,7 +3,7 @@ import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
 import { unlockSecretariat } from '../../data/repositories/secretariatRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatTime } from '../scoring/formatPoints';
+import { formatTime } from '../../app/format/dateTime';
 
 /** The secretariat's passphrase prompt; after too many wrong entries it says how long to wait. */
 export function UnlockSecretariatForm({
