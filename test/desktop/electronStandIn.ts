@@ -53,6 +53,9 @@ class Listeners {
   add(event: string, listener: Listener): void {
     this.byEvent.set(event, [...(this.byEvent.get(event) ?? []), listener]);
   }
+  has(event: string): boolean {
+    return (this.byEvent.get(event) ?? []).length > 0;
+  }
   emit(event: string, ...args: unknown[]): void {
     for (const listener of this.byEvent.get(event) ?? []) {
       (listener as (...a: unknown[]) => unknown)(...args);

@@ -160,6 +160,28 @@ describe('desktop start-up, as built', () => {
     expect(granted).toBe(false);
   });
 
+  it('turns off the input-deferral feature before ready, so a save is not held for a frame', () => {
+    const ready = startLog.findIndex((event) => event.kind === 'ready');
+    const at = startLog.findIndex(
+      (event) =>
+        event.kind === 'switch' &&
+        event.name === 'disable-features' &&
+        event.value?.split(',').includes('DeferRendererTasksAfterInput'),
+    );
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(ready);
+  });
+
+  it('guards the close for the automatic backup: the window, a crashed page and a quit', () => {
+    expect(firstWindow().listeners.has('close')).toBe(true);
+    expect(startLog).toContainEqual({
+      kind: 'contents-listener',
+      windowId: firstWindow().id,
+      event: 'render-process-gone',
+    });
+    expect(startLog).toContainEqual({ kind: 'app-listener', event: 'before-quit' });
+  });
+
   it('answers IPC from the main window only', async () => {
     const [version, ...more] = electron.ipcHandlers.get('review:app:version') ?? [];
     expect(more).toEqual([]);
