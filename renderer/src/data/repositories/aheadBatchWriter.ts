@@ -4,12 +4,10 @@
  *
  * Chromium keeps a Blob's bytes in the browser's blob store for as long as the page's Blob
  * object lives, and a Blob object lives until V8 collects it, which it does when the page's
- * heap needs it, not when the blob store fills: Blobs are small objects there. Writing a large
- * round batch by batch on the page left every finished batch's Blobs in the store until then,
- * and once about 500 MB had piled up Chromium refused the next batch (“Failed to write blobs”):
- * measured with a 979 MB package in an on-disk profile, which failed every time here and went
- * through when the test forced a garbage collection every 300 ms. Ending a worker ends its
- * Blobs with it, whatever V8 would have done.
+ * heap needs it, not when the blob store fills: Blobs are small objects there. Batches written
+ * on the page would leave every finished batch's Blobs in the store, and once about 500 MB pile
+ * up Chromium refuses the next batch (“Failed to write blobs”). Ending a worker ends its Blobs
+ * with it, whatever V8 would do. How this was found: docs/performance.md.
  */
 import type { ReviewDeskDb } from '../db';
 import { crossedError, type AheadBatchReply, type AheadBatchRequest } from './aheadBatchMessages';
