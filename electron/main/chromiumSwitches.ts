@@ -6,7 +6,7 @@
 export const DISABLED_FEATURES = [
   // After a key press Chromium holds back the page's other tasks, IndexedDB replies included,
   // until the next frame is painted. Every keystroke in a score sheet is a save the expert waits
-  // to see acknowledged; with the deferral each one took a frame longer (p50 19 ms → 9 ms without).
+  // to see acknowledged, and with the deferral each one waits a frame longer (about 10 ms).
   'DeferRendererTasksAfterInput',
 ] as const;
 
