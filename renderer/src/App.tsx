@@ -43,6 +43,9 @@ const DissentPage = lazy(() =>
   import('./features/results/DissentPage').then((m) => ({ default: m.DissentPage })),
 );
 const ResultsPage = lazy(() =>
+const SettingsPage = lazy(() =>
+  import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
   import('./features/results/ResultsPage').then((m) => ({ default: m.ResultsPage })),
 );
 
@@ -81,6 +84,7 @@ function Header({ route }: { route: Route }) {
       : route.name === 'panel' ||
           route.name === 'checkIn' ||
           route.name === 'chair' ||
+          route.name === 'settings' ||
           route.name === 'exchange' ||
           route.name === 'route'
         ? route.name
@@ -128,6 +132,12 @@ function Header({ route }: { route: Route }) {
             </a>
             <a
               href={hrefFor({ name: 'checkIn', roundId: round.id })}
+            <a
+              href={hrefFor({ name: 'settings', roundId: round.id })}
+              aria-current={section === 'settings' ? 'page' : undefined}
+            >
+              {t.settings.nav}
+            </a>
               aria-current={section === 'checkIn' ? 'page' : undefined}
             >
               {t.checkIn.nav}
@@ -218,6 +228,8 @@ function Page({ route }: { route: Route }) {
     case 'checkIn':
       return <CheckInPage roundId={route.roundId} />;
     case 'chair':
+    case 'settings':
+      return <SettingsPage roundId={route.roundId} />;
       return <ChairPage roundId={route.roundId} />;
     case 'exchange':
       return <ExchangePage roundId={route.roundId} />;

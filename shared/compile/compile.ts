@@ -242,8 +242,14 @@ function scorePacket(
   for (const veto of rubric.vetoes) {
     const ticks = valid.filter((sheet) => sheet.vetoes[veto.id] === true).length;
     if (ticks === 0) continue;
-    const decisive = aggregation.vetoRule === 'any' ? ticks >= 1 : ticks * 2 > n;
-    vetoes.push({ id: veto.id, title: veto.title, ticks, decisive });
+    const decisive = (veto.rule ?? aggregation.vetoRule) === 'any' ? ticks >= 1 : ticks * 2 > n;
+    vetoes.push({
+      id: veto.id,
+      title: veto.title,
+      ticks,
+      decisive,
+      ...(veto.rule ? { rule: veto.rule } : {}),
+    });
   }
   const vetoed = vetoes.some((v) => v.decisive);
 

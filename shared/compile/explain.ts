@@ -50,10 +50,12 @@ export function explain(packet: PacketResult): string {
     }
   }
 
-  const rule =
-    packet.vetoRule === 'majority' ? '超过有效评分的半数' : '按“任一专家勾选即否决”的规则';
   for (const veto of packet.vetoes) {
     if (veto.decisive) {
+      const rule =
+        (veto.rule ?? packet.vetoRule) === 'majority'
+          ? '超过有效评分的半数'
+          : '按“任一专家勾选即否决”的规则';
       parts.push(`${veto.ticks} 位专家勾选否决项“${veto.title}”，${rule}，予以否决。`);
     } else {
       parts.push(`${veto.ticks} 位专家勾选否决项“${veto.title}”，未超过有效评分的半数，不予否决。`);

@@ -1,4 +1,5 @@
 import type { Aggregation, Packet, Quota, Round } from '../model/roundPackage';
+import type { VetoRule } from '../model/rubric';
 
 /** The part of a round that compiling reads. A whole `Round` fits. */
 export type CompileRound = Pick<Round, 'kind' | 'rubric' | 'aggregation' | 'quotas'> & {
@@ -109,8 +110,13 @@ export interface VetoTally {
   title: string;
   /** Valid sheets that ticked this veto. */
   ticks: number;
-  /** Whether this veto, under the round's vetoRule, rules the packet out. */
+  /** Whether this veto, under its rule, rules the packet out. */
   decisive: boolean;
+  /**
+   * The veto's own rule, when the rubric gives it one (absent: the round's vetoRule). Left out
+   * otherwise, so results of rounds without per-veto rules keep their digest.
+   */
+  rule?: VetoRule;
 }
 
 export type TieLine = 'count' | 'reserve';

@@ -57,9 +57,17 @@ export const sectionSchema = z.object({
   criteria: z.array(criterionSchema).min(1, '每个部分至少要有一项评分指标'),
 });
 
+export const vetoRules = ['majority', 'any'] as const;
+export type VetoRule = (typeof vetoRules)[number];
+
 export const vetoSchema = z.object({
   id: idSchema,
   title: textSchema(200).min(1, '不能为空'),
+  /**
+   * When this veto rules a packet out: `any` on one tick, `majority` on more than half of the
+   * valid sheets. Absent: the round's `aggregation.vetoRule`.
+   */
+  rule: z.enum(vetoRules, { message: '否决规则必须是 majority 或 any' }).optional(),
 });
 
 export const bandSchema = z.object({

@@ -4,6 +4,9 @@
  * 2023); docs/rubrics.md says which passage each criterion comes from. The
  * documents name what is judged, not the points: the weights here are our proposal for a panel
  * to adjust, which is why they are round data (copied into round.json) and not code rules.
+ * Compliance vetoes (违规、违法、重大事故) rule a packet out on one expert's tick (`rule: 'any'`):
+ * the programme documents treat each as disqualifying on its own. 弄虚作假 and 停工滞后 are
+ * judgements, decided by a majority of the valid sheets (the round's vetoRule).
  */
 import type { RoundKind } from '../model/roundPackage';
 import type { Rubric } from '../model/rubric';
@@ -104,10 +107,10 @@ const keyProjectSelection: BuiltInRubric = {
       },
     ],
     vetoes: [
-      { id: 'industrial-policy', title: '存在产业政策方面违规情况' },
-      { id: 'land-use', title: '存在用地规划方面违规情况' },
-      { id: 'environment', title: '存在生态环境方面违规情况' },
-      { id: 'credit', title: '存在社会信用方面违规情况' },
+      { id: 'industrial-policy', title: '存在产业政策方面违规情况', rule: 'any' },
+      { id: 'land-use', title: '存在用地规划方面违规情况', rule: 'any' },
+      { id: 'environment', title: '存在生态环境方面违规情况', rule: 'any' },
+      { id: 'credit', title: '存在社会信用方面违规情况', rule: 'any' },
     ],
     commentRequiredBelow: 0.6,
     passLine: 60,
@@ -172,7 +175,7 @@ const brandBaseSelection: BuiltInRubric = {
       },
     ],
     vetoes: [
-      { id: 'violation', title: '存在严重违法违规或重大安全事故' },
+      { id: 'violation', title: '存在严重违法违规或重大安全事故', rule: 'any' },
       { id: 'false-material', title: '申报材料弄虚作假' },
     ],
     commentRequiredBelow: 0.6,
@@ -224,7 +227,7 @@ const operatorSelection: BuiltInRubric = {
       },
     ],
     vetoes: [
-      { id: 'violation', title: '存在严重违法违规或舆情危机' },
+      { id: 'violation', title: '存在严重违法违规或舆情危机', rule: 'any' },
       { id: 'false-material', title: '申报材料弄虚作假' },
     ],
     commentRequiredBelow: 0.6,
@@ -270,8 +273,8 @@ const annualEvaluation: BuiltInRubric = {
       },
     ],
     vetoes: [
-      { id: 'major-incident', title: '发生重大安全事故或舆情危机' },
-      { id: 'serious-violation', title: '存在严重违法违规行为' },
+      { id: 'major-incident', title: '发生重大安全事故或舆情危机', rule: 'any' },
+      { id: 'serious-violation', title: '存在严重违法违规行为', rule: 'any' },
     ],
     commentRequiredBelow: 0.6,
     passLine: 60,

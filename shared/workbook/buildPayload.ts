@@ -172,7 +172,11 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
       passLine: round.rubric.passLine,
       bands: round.rubric.bands.map((b) => ({ label: t(b.label), min: b.min })),
       criteria,
-      vetoes: round.rubric.vetoes.map((v) => ({ id: v.id, title: t(v.title) })),
+      vetoes: round.rubric.vetoes.map((v) => ({
+        id: v.id,
+        title: t(v.title),
+        ...(v.rule ? { rule: v.rule } : {}),
+      })),
     },
     experts: round.experts.map((e) => {
       const publicKey = input.expertPublicKeys?.[e.id] ?? null;

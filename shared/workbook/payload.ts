@@ -37,7 +37,10 @@ export const resultRoundSchema = z.strictObject({
   bands: z.array(z.strictObject({ label: text, min: num })),
   /** Every criterion of the rubric, in rubric order (columns of 评分明细). */
   criteria: z.array(criterionSchema),
-  vetoes: z.array(z.strictObject({ id: text, title: text })),
+  /** `rule` only for a veto with its own rule (docs/formats.md, Round settings). */
+  vetoes: z.array(
+    z.strictObject({ id: text, title: text, rule: z.enum(['majority', 'any']).optional() }),
+  ),
 });
 
 export const resultExpertSchema = z.strictObject({

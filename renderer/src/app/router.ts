@@ -10,6 +10,7 @@ export type Route =
   | { name: 'packet'; roundId: string; packetId: string }
   | { name: 'experts'; roundId: string }
   | { name: 'panel'; roundId: string }
+  | { name: 'settings'; roundId: string }
   | { name: 'checkIn'; roundId: string }
   | { name: 'chair'; roundId: string }
   | { name: 'exchange'; roundId: string }
@@ -43,6 +44,8 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/check-in`;
     case 'chair':
       return `#/rounds/${segment(route.roundId)}/chair`;
+    case 'settings':
+      return `#/rounds/${segment(route.roundId)}/settings`;
     case 'exchange':
       return `#/rounds/${segment(route.roundId)}/exchange`;
     case 'results':
@@ -88,6 +91,7 @@ export function parseHash(hash: string): Route {
   if (section === 'route' && parts.length === 3) return { name: 'route', roundId };
   if (section === 'results' && second === 'dissent' && third && parts.length === 5)
     return { name: 'dissent', roundId, expertId: third };
+  if (section === 'settings' && parts.length === 3) return { name: 'settings', roundId };
   if (section === 'experts' && second && parts.length === 4)
     return { name: 'expertSheets', roundId, expertId: second };
   if (section === 'experts' && second && third === 'sheets' && fourth && parts.length === 6) {

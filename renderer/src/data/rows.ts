@@ -2,6 +2,10 @@ import type { Aggregation, Packet, Quota, RoundKind } from '../../../shared/mode
 import type { ChainedAuditEntry } from '../../../shared/audit/chain';
 import type { Rubric } from '../../../shared/model/rubric';
 import type { FindingSeverity } from '../../../shared/workbook/format';
+import type {
+  LocalRoundSettings,
+  SettingsChangeRecord,
+} from '../../../shared/rounds/roundSettings';
 
 /**
  * What the database stores. Keys that combine ids are strings `roundId:…` so one laptop can hold
@@ -26,6 +30,13 @@ export interface RoundRow {
   digest: string;
   /** 1 on first import, +1 for every newer version applied. */
   revision: number;
+  /**
+   * 评审设置 the round package does not carry (year, batch, minimum valid sheets, grouping by
+   * 类别). Absent until the secretariat saves the settings: defaults then apply.
+   */
+  settings?: LocalRoundSettings;
+  /** Settings changed after the first sheet was submitted, each with its reason. */
+  settingsChanges?: SettingsChangeRecord[];
 }
 
 export interface PacketRow extends Packet {

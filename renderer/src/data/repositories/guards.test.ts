@@ -43,6 +43,7 @@ import {
   settleDeviation,
 } from './resultsRepository';
 import { importRound } from './roundRepository';
+import { readRoundSettings, saveRoundSettings } from './roundSettingsRepository';
 import { loadSheet, saveDraft, submitSheet } from './sheetRepository';
 
 const ROUND = 'T-1';
@@ -114,6 +115,18 @@ const guarded: Guarded[] = [
         (db, s) => savePanelSettings(db, s, ROUND, { sameCityConflict: true, minSheets: 2 }),
       ],
       ['setRole', (db, s) => setRole(db, s, ROUND, 'e1', 'chair')],
+      [
+        'saveRoundSettings',
+        async (db, s) => {
+          const { settings } = (await readRoundSettings(db, ROUND))!;
+          const next = {
+            ...settings,
+            minValidSheets: 3,
+            quotas: [{ group: '天府技工', count: 1, reserve: 1 }],
+          };
+          return saveRoundSettings(db, s, ROUND, next, '经主管部门同意设置名额');
+        },
+      ],
       ['assignByGroup', (db, s) => assignByGroup(db, s, ROUND, {})],
       ['assignOne', (db, s) => assignOne(db, s, ROUND, 'P001', 'e3')],
       ['resetPin', (db, s) => resetPin(db, s, ROUND, 'e1', '7410', FAST)],

@@ -26,7 +26,10 @@ import { compareChinese } from '../../../../shared/collation/chineseOrder';
 export interface PanelSettings {
   /** 同市(州)回避: experts do not score applicants from their own 市(州). */
   sameCityConflict: boolean;
-  /** Sheets a packet should get; fewer after 回避 offers a standby expert. */
+  /**
+   * Sheets a packet should get; fewer after 回避 offers a standby expert. Set on 评审设置
+   * (the round row's settings); a value saved here before that is read until then.
+   */
   minSheets: number;
 }
 
@@ -40,7 +43,9 @@ export async function panelSettings(db: ReviewDeskDb, roundId: string): Promise<
   };
   const stored = (await db.settings.get(settingsKey(roundId)))?.value as
     Partial<PanelSettings> | undefined;
-  return { ...defaults, ...stored };
+  // 评审设置 owns the minimum once saved; before that, the value kept here still counts.
+  const minSheets = round?.settings?.minValidSheets;
+  return { ...defaults, ...stored, ...(minSheets === undefined ? {} : { minSheets }) };
 }
 
 export async function savePanelSettings(

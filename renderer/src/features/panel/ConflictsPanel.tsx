@@ -97,21 +97,6 @@ export function ConflictsPanel({ roundId, session }: { roundId: string; session:
           />
           {t.panel.sameCity}
         </label>
-        <label>
-          {t.panel.minSheets}{' '}
-          <input
-            type="number"
-            min={1}
-            max={50}
-            value={shown.minSheets}
-            onChange={(e) =>
-              setDraft({
-                ...shown,
-                minSheets: Math.max(1, Math.floor(Number(e.target.value) || 1)),
-              })
-            }
-          />
-        </label>
         <button
           type="button"
           className="button"

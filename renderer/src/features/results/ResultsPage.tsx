@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { ExportWorkbookButton } from '../export/ExportWorkbookButton';
 import { ChairGate } from '../chair/ChairGate';
 import { EvaluationPanel } from '../evaluation/EvaluationPanel';
+import { SettingsChangesList } from '../settings/SettingsChangesList';
 import { ConfirmationPanel } from './ConfirmationPanel';
 import { DissentList } from './DissentList';
 import { GroupResultsTable } from './GroupResultsTable';
@@ -57,6 +58,7 @@ function ResultsScreen({
         {progress.outstanding === 0 ? t.results.allIn : t.results.someOutstanding}
       </p>
 
+      <SettingsChangesList roundId={roundId} />
       <ConfirmationPanel roundId={roundId} chair={chair} view={view} />
       <ExportWorkbookButton roundId={roundId} session={session} />
 
