@@ -4,7 +4,7 @@ import { hrefFor } from '../../app/router';
 import { getPacket, listAttachments } from '../../data/repositories/queries';
 import { useI18n } from '../../i18n/I18nProvider';
 import { packetFlag } from '../../data/repositories/roundRepository';
-import { AttachmentList } from './AttachmentList';
+import { ReaderPane } from '../reader/ReaderPane';
 import { PacketDetails } from './PacketDetails';
 import { useConflictedForExpert } from './conflictedForExpert';
 
@@ -26,7 +26,7 @@ export function PacketPage({ roundId, packetId }: { roundId: string; packetId: s
   const hidden = conflicted.has(packetId);
 
   return (
-    <main className="page narrow">
+    <main className="page reader-page-single">
       <a className="back" href={hrefFor({ name: 'packets', roundId })}>
         ← {t.packets.back}
       </a>
@@ -49,7 +49,8 @@ export function PacketPage({ roundId, packetId }: { roundId: string; packetId: s
         <>
           <PacketDetails packet={packet} />
           <h2>{t.packets.attachments}</h2>
-          <AttachmentList attachments={attachments} />
+          {/* The same reader as beside the scoring sheet, here across the page's width. */}
+          <ReaderPane attachments={attachments} />
         </>
       )}
     </main>

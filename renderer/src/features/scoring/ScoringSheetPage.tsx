@@ -6,8 +6,9 @@ import { hrefFor } from '../../app/router';
 import { getExpert, getPacket, getRound, listAttachments } from '../../data/repositories/queries';
 import type { ExpertRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';
-import { AttachmentList } from '../packets/AttachmentList';
 import { PacketDetails } from '../packets/PacketDetails';
+import { ReaderPane } from '../reader/ReaderPane';
+import { SplitView } from '../reader/SplitView';
 import { ExpertProgressBar } from './ExpertProgressBar';
 import { NextSheetButton } from './NextSheetButton';
 import { PinGate } from './PinGate';
@@ -80,53 +81,59 @@ function ScoringSheet({
     );
   }
 
+  // The document on the left, the sheet on the right; each scrolls on its own.
   return (
-    <main className="page sheet-page">
-      {back}
-      <ExpertProgressBar roundId={roundId} expertId={expertId} />
-      <h1>
-        <span className="mono muted">{packet.id}</span> {packet.title}
-      </h1>
+    <main className="page sheet-page reader-page">
+      <div className="reader-page-head">
+        <a className="back" href={hrefFor({ name: 'expertSheets', roundId, expertId })}>
+          ← {t.scoring.backToList}
+        </a>
+        <h1 title={packet.title}>
+          <span className="mono muted">{packet.id}</span> {packet.title}
+        </h1>
+        <span className="muted">{expert.name}</span>
+        <ExpertProgressBar roundId={roundId} expertId={expertId} />
+      </div>
       {sheet.status === 'returned' && sheet.returnReason && (
         <p className="banner warning" role="status" data-testid="sheet-returned">
           {t.returned(sheet.returnReason)}
         </p>
       )}
-      <div className="sheet-layout">
-        <aside className="packet-pane">
-          <PacketDetails packet={packet} />
-          <h2>{t.packets.attachments}</h2>
-          <AttachmentList attachments={attachments} />
-        </aside>
-        <SheetForm
-          rubric={round.rubric}
-          sheet={sheet}
-          save={save}
-          onInput={(criterionId, text) =>
-            update((s) => ({ inputs: { ...s.inputs, [criterionId]: text } }))
-          }
-          onVeto={(vetoId, ticked) =>
-            update((s) => ({ vetoes: { ...s.vetoes, [vetoId]: ticked } }))
-          }
-          onVetoReason={(vetoId, text) =>
-            update((s) => ({ vetoReasons: { ...s.vetoReasons, [vetoId]: text } }))
-          }
-          onComment={(text) => update(() => ({ comment: text }))}
-          onSubmit={async () => {
-            const outcome = await submit(round.rubric);
-            if (outcome.ok) setJustSubmitted(true);
-            return outcome;
-          }}
-          afterSubmit={
-            <NextSheetButton
-              roundId={roundId}
-              expertId={expertId}
-              packetId={packetId}
-              focusOnShow={justSubmitted}
-            />
-          }
-        />
-      </div>
+      <SplitView
+        reader={
+          <ReaderPane attachments={attachments} details={<PacketDetails packet={packet} />} />
+        }
+        sheet={
+          <SheetForm
+            rubric={round.rubric}
+            sheet={sheet}
+            save={save}
+            onInput={(criterionId, text) =>
+              update((s) => ({ inputs: { ...s.inputs, [criterionId]: text } }))
+            }
+            onVeto={(vetoId, ticked) =>
+              update((s) => ({ vetoes: { ...s.vetoes, [vetoId]: ticked } }))
+            }
+            onVetoReason={(vetoId, text) =>
+              update((s) => ({ vetoReasons: { ...s.vetoReasons, [vetoId]: text } }))
+            }
+            onComment={(text) => update(() => ({ comment: text }))}
+            onSubmit={async () => {
+              const outcome = await submit(round.rubric);
+              if (outcome.ok) setJustSubmitted(true);
+              return outcome;
+            }}
+            afterSubmit={
+              <NextSheetButton
+                roundId={roundId}
+                expertId={expertId}
+                packetId={packetId}
+                focusOnShow={justSubmitted}
+              />
+            }
+          />
+        }
+      />
     </main>
   );
 }
