@@ -1065,6 +1065,67 @@ export const en: Messages = {
     splitter: 'Resize documents and sheet',
     splitValue: (percent: number) => `Documents ${percent}%`,
   },
+  formats: {
+    loading: 'Opening the attachment…',
+    failed: (name: string, reason: string) => `Review Desk cannot show “${name}”: ${reason}`,
+    saveHint:
+      'Use “Save as” to save the file on this laptop, then open it with WPS, Microsoft Office or another program for it.',
+    saveAs: 'Save as…',
+    saveTitle: 'Save the attachment as',
+    allFiles: 'All files',
+    saved: (location: string) => `Saved: ${location}`,
+    saveFailed: (reason: string) => `Saving failed: ${reason}. Try another folder or file name.`,
+    otherTitle: (what: string) => `This is ${what}; Review Desk cannot show it inside the app`,
+    other: {
+      word97: 'a Word 97–2003 document (.doc) or a WPS Writer document (.wps)',
+      presentation: 'a presentation (PowerPoint or WPS Presentation)',
+      encrypted: 'an Office document with an opening password',
+      archive: 'an archive (ZIP, RAR, 7z …)',
+      officeBinary: 'a file in an old Office format',
+      binary: 'a kind of file Review Desk does not know',
+      empty: 'an empty file (0 bytes)',
+    } as Record<string, string>,
+    misnamed: (extension: string) =>
+      `The file is named .${extension} but its content is not that format: it may be damaged or renamed.`,
+    pdfInside: 'the content is a PDF, but the name does not end in .pdf',
+    image: {
+      toolbar: 'Image zoom and rotation',
+      zoomOut: 'Zoom out',
+      zoomIn: 'Zoom in',
+      fit: 'Fit width',
+      actual: 'Actual size',
+      rotate: 'Rotate 90° right',
+      zoom: (percent: number) => `${percent}%`,
+      broken: 'The image cannot be decoded; the file may be damaged.',
+    },
+    docx: {
+      rendering: 'Laying out the Word document…',
+      note: 'Laid out from the Word document’s content; the layout may differ a little from Word. Links in the document do not open.',
+    },
+    sheet: {
+      tabs: 'Sheets',
+      hidden: ' (hidden)',
+      empty: 'This sheet is empty',
+      cut: (rows: number, totalRows: number, columns: number, totalColumns: number) =>
+        `This sheet has ${totalRows} rows and ${totalColumns} columns; the first ${rows} rows and ${columns} columns are shown. Save it and open it in Excel or WPS to see everything.`,
+      encoding: (encoding: string) => `Read as ${encoding}`,
+      readOnly: 'Read only; formulas show the results saved with the file.',
+    },
+    ofd: {
+      pages: (pages: number) => `OFD file, ${pages} pages`,
+      page: (page: number) => `Page ${page}`,
+      cut: (shown: number, total: number) => `The first ${shown} of ${total} pages are shown.`,
+      noText: 'No text on this page (perhaps a scan; see the images below).',
+      note: 'Review Desk shows the text and images of an OFD file, not its layout; to check the layout or seals, save it and open it in an OFD reader.',
+      image: (page: number, n: number) => `Page ${page}, image ${n}`,
+    },
+    text: {
+      encoding: (encoding: string) =>
+        `Plain text read as ${encoding}; shown as text, nothing in it is run.`,
+      cut: (shown: string, total: string) =>
+        `The file is large (${total}); the first ${shown} are shown.`,
+    },
+  },
   errors: {
     title: 'Something went wrong',
     reload: 'Reload',
