@@ -8,6 +8,7 @@ import {
   withCell,
   workbookBytes,
 } from '../shared/roster/officeRoster.fixture';
+import { csv, gbkEncode } from '../test/fixtures/csvRoster';
 import { memoryIo } from '../test/workbook/cliIo';
 import { run } from './run';
 
@@ -24,28 +25,6 @@ const argsFor = (projects: string, experts = projects, ...extra: string[]) => [
   'R.zip',
   ...extra,
 ];
-
-/**
- * GBK bytes of `text`, as Excel on Chinese Windows saves “CSV (逗号分隔)”. The table is the
- * inverse of the platform's GBK decoder over the two-byte range, built once for the characters
- * the test needs.
- */
-function gbkEncode(text: string): Uint8Array {
-  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f));
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let lead = 0x81; lead <= 0xfe && table.size < wanted.size; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      const c = decoder.decode(Uint8Array.of(lead, trail));
-      if (wanted.has(c) && !table.has(c)) table.set(c, [lead, trail]);
-    }
-  }
-  return Uint8Array.from(
-    [...text].flatMap((c) => (c.charCodeAt(0) <= 0x7f ? [c.charCodeAt(0)] : table.get(c)!)),
-  );
-}
-
-const csv = (rows: unknown[][]) => `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
 
 async function roster(files: Record<string, Uint8Array>, args: string[]) {
   const t = memoryIo(files);

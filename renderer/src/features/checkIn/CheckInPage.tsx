@@ -14,6 +14,7 @@ import { formatDateTime } from '../../app/format/dateTime';
 import { SecretariatGate } from '../secretariat/SecretariatGate';
 import { ExportRegistryButton } from './ExportRegistryButton';
 import { KeyFileRegistration } from './KeyFileRegistration';
+import { PledgePaper } from './PledgePaper';
 import './checkIn.css';
 
 /**
@@ -49,8 +50,20 @@ function CheckInScreen({ roundId, session }: { roundId: string; session: Session
     [db, roundId],
   );
   const [fromFile, setFromFile] = useState<string | null>(null);
+  // The expert whose 承诺书 is open: it replaces the list, so it prints alone.
+  const [pledgeOf, setPledgeOf] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (!experts || !checkIns || !keys) return <main className="page" aria-busy="true" />;
+  if (pledgeOf) {
+    return (
+      <PledgePaper
+        roundId={roundId}
+        expertId={pledgeOf}
+        session={session}
+        onBack={() => setPledgeOf(null)}
+      />
+    );
+  }
 
   async function run(work: () => Promise<string | null>) {
     setMessage(null);
@@ -106,11 +119,24 @@ function CheckInScreen({ roundId, session }: { roundId: string; session: Session
               <Fragment key={expert.key}>
                 <tr data-testid={`check-in-${expert.id}`}>
                   <td>
-                    {expert.name} <span className="mono muted">{expert.id}</span>
+                    {expert.name}
+                    {expert.title && <span className="expert-rank">{expert.title}</span>}{' '}
+                    <span className="mono muted">{expert.id}</span>
+                    {expert.org && <div className="muted small">{expert.org}</div>}
                   </td>
                   <td>
                     {at ? (
-                      t.checkIn.checkedIn(formatDateTime(at, language))
+                      <div className="checked-in">
+                        <span>{t.checkIn.checkedIn(formatDateTime(at, language))}</span>
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-label={t.pledge.openFor(expert.name)}
+                          onClick={() => setPledgeOf(expert.id)}
+                        >
+                          {t.pledge.open}
+                        </button>
+                      </div>
                     ) : (
                       <button
                         type="button"

@@ -31,6 +31,10 @@ export function ExportRegistryButton({ roundId }: { roundId: string }) {
     <section className="panel-section" aria-labelledby="export-registry">
       <h2 id="export-registry">{t.checkIn.exportRegistry}</h2>
       <p className="muted">{t.checkIn.exportHint}</p>
+      <details className="technical-details">
+        <summary>{t.checkIn.exportDetails}</summary>
+        <p className="muted small">{t.checkIn.exportTechnical}</p>
+      </details>
       <button type="button" className="button" onClick={() => void save()}>
         {t.checkIn.exportRegistry}
       </button>

@@ -1,10 +1,12 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { PickedFile } from '../../../../shared/platform/Platform';
+import type { RosterPreview, RosterPreviewInput } from '../../../../shared/roster/rosterPreview';
 import { BUILT_IN_RUBRICS, builtInRubric } from '../../../../shared/rubrics/builtInRubrics';
-import { sha256Hex } from '../../../../shared/signing/hash';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
+import { RosterCheck } from './RosterCheck';
 import type { useRoundImport } from './useRoundImport';
+import './rosterForm.css';
 
 /** One expert per line: 姓名 单位 市(州), separated by spaces, tabs or commas (pasted from Excel). */
 function parseExpertLines(text: string) {
@@ -18,7 +20,36 @@ function parseExpertLines(text: string) {
     });
 }
 
-/** 从名单创建: a roster workbook plus a built-in rubric. Plain form controls, so Tab and Enter work. */
+interface Sources {
+  projects: PickedFile | null;
+  experts: PickedFile | null;
+  rubricKey: string;
+  typedExperts: string;
+}
+
+function inputFor(sources: Sources, title?: string): RosterPreviewInput | null {
+  if (!sources.projects) return null;
+  return {
+    projects: sources.projects,
+    experts: sources.experts,
+    builtIn: builtInRubric(sources.rubricKey)!,
+    extraExperts: parseExpertLines(sources.typedExperts),
+    title,
+  };
+}
+
+/** SheetJS is large and only needed here: the roster code loads on demand. */
+async function preview(input: RosterPreviewInput): Promise<RosterPreview> {
+  const { previewRoster } = await import('../../../../shared/roster/rosterPreview');
+  return previewRoster(input);
+}
+
+/**
+ * 从名单创建: the projects roster, the experts roster (or the projects workbook's 专家名单
+ * sheet) and a built-in rubric. Before anything is stored the form shows how every column is
+ * read, every refused row, the offered title and the round id; 创建评审 appears only when no row
+ * is refused. Plain form controls, so Tab, Enter and Escape work.
+ */
 export function RosterForm({
   importer,
   onClose,
@@ -27,65 +58,71 @@ export function RosterForm({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const r = t.rosterImport;
   const { platform } = useServices();
-  const [file, setFile] = useState<PickedFile | null>(null);
-  const [rubricKey, setRubricKey] = useState(BUILT_IN_RUBRICS[0]!.key);
+  const [sources, setSources] = useState<Sources>({
+    projects: null,
+    experts: null,
+    rubricKey: BUILT_IN_RUBRICS[0]!.key,
+    typedExperts: '',
+  });
+  const [typed, setTyped] = useState('');
+  const [checked, setChecked] = useState<RosterPreview | null>(null);
   const [title, setTitle] = useState('');
-  const [experts, setExperts] = useState('');
+  const [titleEdited, setTitleEdited] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Only the latest reading is shown: a slower earlier one must not overwrite it.
+  const latest = useRef(0);
 
-  async function chooseFile() {
+  /** Read the rosters again with `change` applied (a file, the rubric or the typed experts). */
+  async function update(change: Partial<Sources>) {
+    const next = { ...sources, ...change };
+    setSources(next);
+    setError(null);
+    const input = inputFor(next);
+    if (!input) return;
+    const request = ++latest.current;
+    setBusy(true);
+    try {
+      const result = await preview(input);
+      if (request !== latest.current) return;
+      setChecked(result);
+      if (result.ok && !titleEdited) setTitle(result.suggestedTitle);
+    } catch (e) {
+      importer.fail(e);
+    } finally {
+      if (request === latest.current) setBusy(false);
+    }
+  }
+
+  async function choose(which: 'projects' | 'experts') {
     const [picked] = await platform.openFiles({
-      title: t.importing.roster.file,
-      filters: [{ name: t.importing.rosterFilterName, extensions: ['xlsx', 'xls'] }],
+      title: which === 'projects' ? r.pickProjects : r.pickExperts,
+      filters: [{ name: r.filterName, extensions: ['xlsx', 'xls', 'csv'] }],
       multiple: false,
     });
-    if (picked) {
-      setFile(picked);
-      if (!title) setTitle(picked.name.replace(/\.(xlsx|xls)$/i, ''));
-    }
+    if (picked) await update({ [which]: picked });
   }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setError(t.importing.roster.needFile);
-    if (!title.trim()) return setError(t.importing.roster.needTitle);
+    if (!title.trim()) return setError(r.needTitle);
+    const input = inputFor(sources, title);
+    if (!input) return;
     setError(null);
+    const request = ++latest.current;
     setBusy(true);
     try {
-      // SheetJS is large and only needed here: load it on demand.
-      const [{ readRosterWorkbook }, { rosterToRound }] = await Promise.all([
-        import('../../../../shared/roster/readRosterWorkbook'),
-        import('../../../../shared/roster/rosterToRound'),
-      ]);
-      const tables = readRosterWorkbook(file.bytes, file.name);
-      const result = tables.ok
-        ? rosterToRound(
-            tables.value,
-            {
-              // Same workbook, same round id: importing it twice is recognised as the same round.
-              id: `RS-${sha256Hex(file.bytes).slice(0, 12).toUpperCase()}`,
-              title: title.trim(),
-              builtIn: builtInRubric(rubricKey)!,
-              extraExperts: parseExpertLines(experts),
-            },
-            file.name,
-          )
-        : tables;
-      if (!result.ok) {
-        importer.showProblems(
-          t.importing.rosterRefused(file.name, result.problems.length),
-          result.problems,
-        );
-        return;
-      }
+      const result = await preview(input);
+      setChecked(result);
+      if (!result.ok || !result.round) return;
       onClose();
-      await importer.store(result.value, file.name);
+      await importer.store(result.round, input.projects.name);
     } catch (e) {
       importer.fail(e);
     } finally {
-      setBusy(false);
+      if (request === latest.current) setBusy(false);
     }
   }
 
@@ -93,61 +130,124 @@ export function RosterForm({
     if (event.key === 'Escape') onClose();
   };
 
+  const creatable = checked?.ok === true && checked.round !== null;
+
   return (
     <form
       className="card roster-form"
-      aria-label={t.importing.roster.title}
+      aria-label={r.title}
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
     >
-      <h2>{t.importing.roster.title}</h2>
-      <p className="muted">{t.importing.roster.hint}</p>
-      <div className="form-row">
-        <span>{t.importing.roster.file}</span>
-        {/* The form opens on request, so focus belongs in it. */}
-        <button type="button" className="button" onClick={chooseFile} autoFocus>
-          {t.importing.roster.chooseFile}
-        </button>
-        <span className="muted" data-testid="roster-file">
-          {file ? file.name : t.importing.roster.noFile}
-        </span>
-      </div>
-      <label className="form-row">
-        <span>{t.importing.roster.rubric}</span>
-        <select value={rubricKey} onChange={(e) => setRubricKey(e.target.value)}>
-          {BUILT_IN_RUBRICS.map((r) => (
-            <option key={r.key} value={r.key}>
-              {r.label}（{r.rubric.title}）
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="form-row">
-        <span>{t.importing.roster.roundTitle}</span>
-        <input
-          type="text"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          maxLength={200}
+      <h2>{r.title}</h2>
+      <p className="muted">{r.hint}</p>
+      <div className="roster-files">
+        <FileRow
+          label={r.projectsFile}
+          pick={r.pickProjects}
+          file={sources.projects}
+          choose={() => void choose('projects')}
+          autoFocus
         />
-      </label>
-      <label className="form-row">
-        <span>{t.importing.roster.experts}</span>
-        <textarea rows={3} value={experts} onChange={(e) => setExperts(e.target.value)} />
-      </label>
+        <FileRow
+          label={r.expertsFile}
+          pick={r.pickExperts}
+          file={sources.experts}
+          hint={r.expertsOptional}
+          choose={() => void choose('experts')}
+        />
+        <label className="roster-row">
+          <span>{r.rubric}</span>
+          <select
+            value={sources.rubricKey}
+            onChange={(e) => void update({ rubricKey: e.target.value })}
+          >
+            {BUILT_IN_RUBRICS.map((b) => (
+              <option key={b.key} value={b.key}>
+                {b.label}（{b.rubric.title}）
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <details className="roster-typed">
+        <summary>{r.typedExperts}</summary>
+        <label className="roster-row">
+          <span>{r.typedExpertsLabel}</span>
+          <textarea
+            rows={3}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onBlur={() => {
+              if (typed !== sources.typedExperts) void update({ typedExperts: typed });
+            }}
+          />
+        </label>
+      </details>
+      {busy && !checked && (
+        <p className="muted" role="status">
+          {r.reading}
+        </p>
+      )}
+      {checked && (
+        <RosterCheck
+          checked={checked}
+          title={title}
+          onTitle={(value) => {
+            setTitle(value);
+            setTitleEdited(true);
+          }}
+        />
+      )}
       {error && (
         <p className="error-text" role="alert">
           {error}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t.importing.roster.creating : t.importing.roster.create}
-        </button>
+        {creatable && (
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? r.creating : r.create}
+          </button>
+        )}
         <button type="button" className="button" onClick={onClose}>
-          {t.importing.roster.cancel}
+          {r.cancel}
         </button>
       </div>
     </form>
+  );
+}
+
+function FileRow({
+  label,
+  pick,
+  file,
+  hint,
+  choose,
+  autoFocus = false,
+}: {
+  label: string;
+  /** The button's text: 选择项目名单… */
+  pick: string;
+  file: PickedFile | null;
+  hint?: string;
+  choose: () => void;
+  autoFocus?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="roster-row">
+      <span>{label}</span>
+      <div className="roster-file">
+        {/* The form opens on request, so focus belongs in it. */}
+        <button type="button" className="button" onClick={choose} autoFocus={autoFocus}>
+          {pick}…
+        </button>
+        <span className="roster-file-name" aria-label={label}>
+          {file ? file.name : t.rosterImport.noFile}
+        </span>
+        {hint && !file && <span className="muted small">{hint}</span>}
+      </div>
+    </div>
   );
 }

@@ -42,6 +42,7 @@ export function PanelMembers({ roundId, session }: { roundId: string; session: S
           <tr>
             <th scope="col">{t.panel.columns.id}</th>
             <th scope="col">{t.panel.columns.name}</th>
+            <th scope="col">{t.panel.columns.title}</th>
             <th scope="col">{t.panel.columns.org}</th>
             <th scope="col">{t.panel.columns.city}</th>
             <th scope="col">{t.panel.role}</th>
@@ -55,6 +56,7 @@ export function PanelMembers({ roundId, session }: { roundId: string; session: S
               <tr key={expert.key}>
                 <td className="mono">{expert.id}</td>
                 <td>{expert.name}</td>
+                <td>{expert.title}</td>
                 <td>{expert.org}</td>
                 <td>{expert.city}</td>
                 <td>
