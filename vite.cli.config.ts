@@ -3,6 +3,7 @@
 // as requires.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+import { alias } from './alias.config.ts';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -10,6 +11,7 @@ export default defineConfig({
   // No public/ copying and no .env loading: this is a Node program, not a web page.
   publicDir: false,
   envDir: false,
+  resolve: { alias },
   build: {
     ssr: 'cli/index.ts',
     outDir: 'dist-cli',

@@ -1,6 +1,7 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { alias } from './alias.config.ts';
 
 const entries = {
   main: fileURLToPath(new URL('./electron/main/index.ts', import.meta.url)),
@@ -46,6 +47,7 @@ function selfContainedPreload(): Plugin {
 
 export default defineConfig({
   publicDir: false,
+  resolve: { alias },
   plugins: [selfContainedPreload()],
   build: {
     outDir: fileURLToPath(new URL('./dist-electron', import.meta.url)),

@@ -2,12 +2,14 @@
 // shared/ code is bundled in, Node built-ins and Playwright stay requires.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+import { alias } from '../alias.config.ts';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default defineConfig({
   publicDir: false,
   envDir: false,
+  resolve: { alias },
   build: {
     ssr: 'bench/run.ts',
     outDir: 'dist/bench',

@@ -5,9 +5,9 @@
  * Ed25519 is deterministic, and the tests compare the two.
  */
 import { createHash, createPrivateKey, sign } from 'node:crypto';
-import { publicKeyFromSeed } from '../shared/signing/ed25519';
-import { privateKeyToPem } from '../shared/signing/pem';
-import type { WorkbookSigner } from '../shared/workbook';
+import { publicKeyFromSeed } from '@shared/signing/ed25519';
+import { privateKeyToPem } from '@shared/signing/pem';
+import type { WorkbookSigner } from '@shared/workbook';
 
 /** node:crypto's key for a raw seed, through the PKCS#8 PEM the CLI reads and writes anyway. */
 const keyFromSeed = (seed: Uint8Array) =>

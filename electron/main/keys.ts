@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
-import type { DeviceKeyInfo } from '../../shared/platform/Platform';
+import type { DeviceKeyInfo } from '@shared/platform/Platform';
 import { writeFileAtomic } from './atomicWrite';
-import { keyFingerprint } from '../../shared/signing/hash';
+import { keyFingerprint } from '@shared/signing/hash';
 import {
   generateEd25519KeyPair,
   privateKeyFromPkcs8,

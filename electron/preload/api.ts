@@ -6,8 +6,8 @@ import type {
   IpcRequest,
   IpcResponses,
   IpcResult,
-} from '../../shared/ipc/contract';
-import type { CreateKeyOptions, PickedFile, Platform } from '../../shared/platform/Platform';
+} from '@shared/ipc/contract';
+import type { CreateKeyOptions, PickedFile, Platform } from '@shared/platform/Platform';
 import { PICKED_CHUNK_BYTES, channels, events } from './channels';
 
 /** ipcRenderer.invoke as this file needs it; injected so the API is testable without Electron. */

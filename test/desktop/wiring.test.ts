@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannels } from '../../shared/ipc/contract';
+import { ipcChannels } from '@shared/ipc/contract';
 import { buildElectron, loadWithElectron } from './builtMain';
 import {
   createElectronStandIn,

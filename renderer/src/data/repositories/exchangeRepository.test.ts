@@ -5,9 +5,9 @@ import {
   BAD_SIGNATURE_MESSAGE,
   serializeScoreFile,
   signScoreFile,
-} from '../../../../shared/formats/scoreFile';
-import type { KeyCustody } from '../../../../shared/platform/Platform';
-import { generateKeyPair } from '../../../../shared/signing/ed25519';
+} from '@shared/formats/scoreFile';
+import type { KeyCustody } from '@shared/platform/Platform';
+import { generateKeyPair } from '@shared/signing/ed25519';
 import { confirmResults } from './resultsRepository';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { auditForRound, checkAuditChain } from './auditLog';

@@ -1,10 +1,6 @@
-import { buildScoreFile } from '../../../../shared/exchange/buildScoreFile';
-import { planScoreFileImport } from '../../../../shared/exchange/planImport';
-import type {
-  IncomingSheet,
-  SheetAction,
-  SheetActionKind,
-} from '../../../../shared/exchange/types';
+import { buildScoreFile } from '@shared/exchange/buildScoreFile';
+import { planScoreFileImport } from '@shared/exchange/planImport';
+import type { IncomingSheet, SheetAction, SheetActionKind } from '@shared/exchange/types';
 import {
   attachScoreSignature,
   readScoreFile,
@@ -12,10 +8,10 @@ import {
   scoreFileSigningPayload,
   serializeScoreFile,
   type VerifiedScoreFile,
-} from '../../../../shared/formats/scoreFile';
-import { formatProblem } from '../../../../shared/model/validation';
-import type { Platform } from '../../../../shared/platform/Platform';
-import { decodeBase64 } from '../../../../shared/signing/base64';
+} from '@shared/formats/scoreFile';
+import { formatProblem } from '@shared/model/validation';
+import type { Platform } from '@shared/platform/Platform';
+import { decodeBase64 } from '@shared/signing/base64';
 import type { ReviewDeskDb } from '../db';
 import { assertResultsOpen } from './resultsLock';
 import type { ExchangeConflictRow, SheetRow } from '../rows';

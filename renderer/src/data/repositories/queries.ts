@@ -8,7 +8,7 @@ import type {
   SheetRow,
 } from '../rows';
 import { expertKey, packetKey } from './keys';
-import { compareChinese } from '../../../../shared/collation/chineseOrder';
+import { compareChinese } from '@shared/collation/chineseOrder';
 
 /**
  * Read-side queries the screens use; screens never touch tables directly (eslint.config.js

@@ -2,8 +2,8 @@
  * Reads a round package off the main thread: inflating and hashing a few hundred megabytes
  * takes seconds, and the window must keep painting the progress bar meanwhile.
  */
-import { readRoundPackageAsync } from '../../../../shared/formats/roundPackageReader';
-import type { ByteSource } from '../../../../shared/formats/zip';
+import { readRoundPackageAsync } from '@shared/formats/roundPackageReader';
+import type { ByteSource } from '@shared/formats/zip';
 import { webSha256Hex } from '../../platform/webSha256';
 import { decodeGbkName } from './legacyNames';
 import type { WorkerReply, WorkerRequest } from './workerMessages';
