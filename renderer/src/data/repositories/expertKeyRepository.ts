@@ -241,10 +241,9 @@ export async function listExpertKeys(
   db: ReviewDeskDb,
   roundId: string,
 ): Promise<ExpertKeyListing[]> {
-  const [keys, experts] = await Promise.all([
-    db.expertKeys.where('roundId').equals(roundId).toArray(),
-    db.experts.where('roundId').equals(roundId).toArray(),
-  ]);
+  // A live query's reader: one read at a time (the live-query rule, queries.ts).
+  const keys = await db.expertKeys.where('roundId').equals(roundId).toArray();
+  const experts = await db.experts.where('roundId').equals(roundId).toArray();
   const names = new Map(experts.map((e) => [e.id, e.name]));
   return keys
     .map((k) => ({

@@ -472,13 +472,12 @@ export interface ProgressMatrix {
 
 /** Experts × packets: who has submitted, is working, declared 回避, or has not started. Statuses only, never points. */
 export async function progressMatrix(db: ReviewDeskDb, roundId: string): Promise<ProgressMatrix> {
-  const [experts, packets, assignments, sheets, settings] = await Promise.all([
-    db.experts.where('roundId').equals(roundId).toArray(),
-    db.packets.where('roundId').equals(roundId).toArray(),
-    db.assignments.where('roundId').equals(roundId).toArray(),
-    db.sheets.where('roundId').equals(roundId).toArray(),
-    panelSettings(db, roundId),
-  ]);
+  // A live query's reader: one read at a time (the live-query rule, queries.ts).
+  const experts = await db.experts.where('roundId').equals(roundId).toArray();
+  const packets = await db.packets.where('roundId').equals(roundId).toArray();
+  const assignments = await db.assignments.where('roundId').equals(roundId).toArray();
+  const sheets = await db.sheets.where('roundId').equals(roundId).toArray();
+  const settings = await panelSettings(db, roundId);
   experts.sort((a, b) => compareChinese(a.id, b.id));
   packets.sort((a, b) => compareChinese(a.id, b.id));
   const assigned = new Set(assignments.map((a) => `${a.packetId}:${a.expertId}`));
@@ -530,15 +529,14 @@ export async function submittedSheets(
   db: ReviewDeskDb,
   roundId: string,
 ): Promise<SubmittedSheetSummary[]> {
-  const [sheets, experts, packets] = await Promise.all([
-    db.sheets
-      .where('roundId')
-      .equals(roundId)
-      .filter((s) => s.status === 'submitted')
-      .toArray(),
-    db.experts.where('roundId').equals(roundId).toArray(),
-    db.packets.where('roundId').equals(roundId).toArray(),
-  ]);
+  // A live query's reader: one read at a time (the live-query rule, queries.ts).
+  const sheets = await db.sheets
+    .where('roundId')
+    .equals(roundId)
+    .filter((s) => s.status === 'submitted')
+    .toArray();
+  const experts = await db.experts.where('roundId').equals(roundId).toArray();
+  const packets = await db.packets.where('roundId').equals(roundId).toArray();
   const names = new Map(experts.map((e) => [e.id, e.name]));
   const titles = new Map(packets.map((p) => [p.id, p.title]));
   return sheets
