@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react';
 import { useServices } from './app/AppServices';
 import { ExpertNav, openToExpert, useExpertMode } from './app/ExpertMode';
 import { IdleLock } from './app/IdleLock';
+import { revealFocused } from './app/display/revealFocused';
+import { TextSizeControl } from './app/display/TextSizeControl';
 import { SessionsProvider } from './app/Sessions';
 import { hrefFor, useRoute, type Route } from './app/router';
 import { getRound } from './data/repositories/queries';
@@ -61,7 +63,7 @@ function Header({ route }: { route: Route }) {
   const expertMode = useExpertMode();
   if (expertMode)
     return (
-      <header className="app-header">
+      <header className="app-header" onFocus={revealFocused}>
         <span className="brand">{t.appName}</span>
         {round && (
           <span className="round-title" title={round.title}>
@@ -69,6 +71,7 @@ function Header({ route }: { route: Route }) {
           </span>
         )}
         <ExpertNav route={route} mode={expertMode} />
+        <TextSizeControl />
         <button
           type="button"
           className="link-button language"
@@ -94,7 +97,7 @@ function Header({ route }: { route: Route }) {
             ? 'scoring'
             : null;
   return (
-    <header className="app-header">
+    <header className="app-header" onFocus={revealFocused}>
       <a className="brand" href={hrefFor({ name: 'home' })}>
         {t.appName}
       </a>
@@ -185,6 +188,7 @@ function Header({ route }: { route: Route }) {
         </a>
       </nav>
       <SecretariatStatus />
+      <TextSizeControl />
       <button
         type="button"
         className="link-button language"

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyTextSize, deviceStorage, readTextSize } from './app/display/textSize';
 import { ServicesProvider } from './app/AppServices';
 import { StartupError } from './app/StartupError';
 import { openDatabase } from './data/db';
@@ -8,6 +9,9 @@ import { sweepAtStart } from './data/repositories/attachmentsAhead';
 import { I18nProvider } from './i18n/I18nProvider';
 import { detectPlatform } from './platform';
 import './styles.css';
+
+// The chosen text size applies before the first paint (also to a startup error).
+applyTextSize(document.documentElement, readTextSize(deviceStorage()));
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);

@@ -3,6 +3,11 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   appName: 'Review Desk',
   language: { zh: '中文', en: 'English', switchTo: '中文' },
+  display: {
+    textSize: 'Text size',
+    sizes: { standard: 'Standard', large: 'Large', xlarge: 'Extra large' },
+    progressName: 'My scoring progress',
+  },
   nav: { packets: 'Packets', scoring: 'Scoring', home: 'Rounds' },
   home: {
     emptyTitle: 'No review round yet',

@@ -2,6 +2,11 @@
 export const zhCN = {
   appName: '评审台',
   language: { zh: '中文', en: 'English', switchTo: 'English' },
+  display: {
+    textSize: '字号',
+    sizes: { standard: '标准', large: '大', xlarge: '特大' },
+    progressName: '我的评分进度',
+  },
   nav: { packets: '项目列表', scoring: '专家评分', home: '评审' },
   home: {
     emptyTitle: '还没有评审',

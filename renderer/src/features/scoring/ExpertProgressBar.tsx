@@ -29,6 +29,7 @@ export function ExpertProgressBar({ roundId, expertId }: { roundId: string; expe
       <div
         className="progress-track"
         role="progressbar"
+        aria-label={t.display.progressName}
         aria-valuemin={0}
         aria-valuemax={progress.total}
         aria-valuenow={progress.submitted}
