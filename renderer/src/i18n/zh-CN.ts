@@ -1032,7 +1032,8 @@ export const zhCN = {
     allFiles: '所有文件',
     saved: (location: string) => `已保存：${location}`,
     saveFailed: (reason: string) => `保存失败：${reason}。请换一个文件夹或文件名后重试。`,
-    otherTitle: (what: string) => `这是${what}，评审台不能在应用内显示`,
+    cannotShow: '评审台不能在应用内显示这个文件',
+    kindOf: (what: string) => `文件类型：${what}`,
     other: {
       word97: 'Word 97–2003 文档（.doc）或 WPS 文字文档（.wps）',
       presentation: '演示文稿（PowerPoint 或 WPS 演示）',

@@ -4,12 +4,13 @@ import { useI18n } from '../../../i18n/I18nProvider';
 /**
  * Inside the shadow root: the document's own styles (which docx-preview writes as <style>
  * elements there) cannot restyle the app, nor the app's the document. The page sits on the pane's
- * colour and fills its width.
+ * colour, as wide as the document's page where the pane has room and as wide as the pane
+ * where it has not (the text then wraps to it).
  */
 const SHADOW_CSS = `
 :host { display: block; }
 .docx-wrapper { background: #e8ebef !important; padding: 12px !important; }
-.docx-wrapper > section.docx { width: auto !important; max-width: 100%; box-sizing: border-box;
+.docx-wrapper > section.docx { max-width: 100%; box-sizing: border-box;
   margin-bottom: 12px !important; box-shadow: 0 0 0 1px #c5ccd6 !important; }
 a.format-link { color: inherit; text-decoration: underline dotted; cursor: help; }
 `;

@@ -21,10 +21,9 @@ export function OtherFormat({
   return (
     <div className="format-other" role="status" data-testid="format-other">
       <p className="format-other-title">
-        {reason !== undefined
-          ? f.failed(attachment.name, reason)
-          : f.otherTitle(f.other[what ?? 'binary'] ?? f.other.binary!)}
+        {reason !== undefined ? f.failed(attachment.name, reason) : f.cannotShow}
       </p>
+      {reason === undefined && <p>{f.kindOf(f.other[what ?? 'binary'] ?? f.other.binary!)}</p>}
       <p>{f.saveHint}</p>
       <SaveAsButton attachment={attachment} />
     </div>

@@ -1,15 +1,17 @@
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { handZip } from '../../../../../test/fixtures/handZip';
+import { makeTinyPng } from '../../../../../shared/demo/tinyFiles';
 import {
   minimalDocx,
   minimalOfd,
-  minimalPng,
   minimalXls,
   minimalXlsx,
+  word97Lookalike,
 } from '../../../../../test/fixtures/officeFiles';
 import { containerEntries } from './containerEntries';
 import { misnamed, sniffFormat, zipKind } from './detectFormat';
+import { openAttachment } from './openAttachment';
 import { readOfd, resolveOfdPath } from './readOfd';
 import { MAX_ROWS, readCsvSheet, readXlsSheets, readXlsxSheets } from './readSheets';
 
@@ -32,7 +34,10 @@ const entriesOf = (bytes: Uint8Array, name: string) => {
 
 describe('format detection: magic bytes first, the name second', () => {
   it('names images, PDFs, ZIPs and OLE2 files by their bytes whatever they are called', () => {
-    expect(sniffFormat(minimalPng(), '照片.pdf')).toEqual({ kind: 'image', mime: 'image/png' });
+    expect(sniffFormat(makeTinyPng(4, 3, [200, 30, 30]), '照片.pdf')).toEqual({
+      kind: 'image',
+      mime: 'image/png',
+    });
     expect(sniffFormat(strToU8('%PDF-1.7\n'), '申报书.docx')).toEqual({ kind: 'pdf' });
     expect(sniffFormat(minimalDocx(['x']), '申报书.pdf')).toEqual({ kind: 'zip' });
     expect(sniffFormat(minimalXls([['a']]), '名单.doc')).toEqual({ kind: 'xls' });
@@ -40,13 +45,7 @@ describe('format detection: magic bytes first, the name second', () => {
   });
 
   it('tells a Word 97 document from a workbook inside an OLE2 file', () => {
-    const ole = new Uint8Array(1024);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    ole.set(
-      [...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]),
-      512,
-    );
-    expect(sniffFormat(ole, '申报书.xls')).toEqual({ kind: 'other', what: 'word97' });
+    expect(sniffFormat(word97Lookalike(), '申报书.xls')).toEqual({ kind: 'other', what: 'word97' });
   });
 
   it('tells docx, xlsx and OFD apart by the entries the guarded reader lists', () => {
@@ -180,7 +179,7 @@ describe('workbooks and CSV as text tables', () => {
 
 describe('OFD text and pages', () => {
   it('reads each page’s text in reading order, template text and images included', () => {
-    const png = minimalPng();
+    const png = makeTinyPng(4, 3, [200, 30, 30]);
     const ofd = minimalOfd(
       [[['电子发票'], ['购买方', '四川省人力资源和社会保障厅']], [['第二页正文 <附> & 说明']]],
       { templateText: '国家税务总局监制', image: png },
@@ -210,5 +209,67 @@ describe('OFD text and pages', () => {
     );
     expect(resolveOfdPath('Doc_0/Document.xml', '/Doc_0/Res/a.png')).toBe('Doc_0/Res/a.png');
     expect(resolveOfdPath('Doc_0/Document.xml', '../../etc/passwd')).toBeNull();
+  });
+});
+
+describe('opening an attachment: what the viewer is given', () => {
+  const bomb = () => zipSync({ 'xl/workbook.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+
+  it('shows a Word document renamed .pdf as Word, and says the name is wrong', async () => {
+    const opened = await openAttachment(minimalDocx(['正文']), '申报书.pdf');
+    expect(opened.opened.view).toBe('docx');
+    expect(opened.misnamedAs).toBe('pdf');
+  });
+
+  it('shows a zip bomb named .xlsx as a failure with its reason, never parsed', async () => {
+    const opened = await openAttachment(bomb(), '评分表.xlsx');
+    expect(opened.opened).toMatchObject({ view: 'failed' });
+    if (opened.opened.view === 'failed') expect(opened.opened.reason).toContain('压缩炸弹');
+  });
+
+  it('names an archive without inflating it', async () => {
+    expect((await openAttachment(bomb(), '材料.zip')).opened).toEqual({
+      view: 'other',
+      what: 'archive',
+    });
+  });
+
+  it('offers a .doc for 另存为, and calls text named .docx a renamed or damaged file', async () => {
+    expect(await openAttachment(word97Lookalike(), '说明.doc')).toEqual({
+      opened: { view: 'other', what: 'word97' },
+      misnamedAs: null,
+    });
+    expect(await openAttachment(strToU8('not a document'), '申报书.docx')).toEqual({
+      opened: { view: 'other', what: 'binary' },
+      misnamedAs: 'docx',
+    });
+  });
+
+  it('reads plain text in GBK, UTF-8 and UTF-16 (with its byte-order mark)', async () => {
+    expect((await openAttachment(gbk('姓名 张三\n'), '说明.txt')).opened).toMatchObject({
+      view: 'text',
+      text: '姓名 张三\n',
+      encoding: 'GBK',
+    });
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x60, 0x4f, 0x7d, 0x59]);
+    expect((await openAttachment(utf16, 'a.txt')).opened).toMatchObject({
+      view: 'text',
+      text: '你好',
+      encoding: 'UTF-16',
+    });
+    const html = strToU8('<script>alert(1)</script>');
+    expect((await openAttachment(html, 'x.html')).opened).toMatchObject({
+      view: 'text',
+      text: '<script>alert(1)</script>',
+    });
+  });
+
+  it('says what is wrong with a damaged workbook instead of throwing', async () => {
+    const good = minimalXlsx({ S: [['a']] });
+    const files = entriesOf(good, 'a.xlsx');
+    files.set('xl/workbook.xml', strToU8('<workbook><sheets><sheet name="S" r:id="rId9"'));
+    const broken = zipSync(Object.fromEntries(files));
+    const opened = await openAttachment(broken, '评分表.xlsx');
+    expect(['failed', 'sheets']).toContain(opened.opened.view);
   });
 });
