@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment, useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
+import { OutcomeBanner, type Outcome } from '../../app/components/OutcomeBanner';
 import { checkInExpert, checkInsForRound } from '../../data/repositories/checkInRepository';
 import { listExpertKeys } from '../../data/repositories/exchangeRepository';
 import { registerExpertKey } from '../../data/repositories/expertKeyRepository';
@@ -52,7 +53,7 @@ function CheckInScreen({ roundId, session }: { roundId: string; session: Session
   const [fromFile, setFromFile] = useState<string | null>(null);
   // The expert whose 承诺书 is open: it replaces the list, so it prints alone.
   const [pledgeOf, setPledgeOf] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   if (!experts || !checkIns || !keys) return <main className="page" aria-busy="true" />;
   if (pledgeOf) {
     return (
@@ -94,14 +95,7 @@ function CheckInScreen({ roundId, session }: { roundId: string; session: Session
     <main className="page check-in-page">
       <h1>{t.checkIn.title}</h1>
       <p className="muted">{t.checkIn.intro}</p>
-      {message && (
-        <p
-          className={message.ok ? 'banner success' : 'banner error'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeBanner outcome={message} />
       <table className="data-table">
         <thead>
           <tr>

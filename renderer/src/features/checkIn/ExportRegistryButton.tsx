@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { serializeExpertKeys } from '../../../../shared/formats/expertKeys';
 import { useServices } from '../../app/AppServices';
+import { OutcomeBanner, type Outcome } from '../../app/components/OutcomeBanner';
 import { expertKeysFileFor } from '../../data/repositories/expertKeyRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';
@@ -9,7 +10,7 @@ import { messageOf } from '../keys/keyErrors';
 export function ExportRegistryButton({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const { db, platform } = useServices();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   async function save() {
     setMessage(null);
@@ -38,14 +39,7 @@ export function ExportRegistryButton({ roundId }: { roundId: string }) {
       <button type="button" className="button" onClick={() => void save()}>
         {t.checkIn.exportRegistry}
       </button>
-      {message && (
-        <p
-          className={message.ok ? 'banner success' : 'banner error'}
-          role={message.ok ? 'status' : 'alert'}
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeBanner outcome={message} />
     </section>
   );
 }

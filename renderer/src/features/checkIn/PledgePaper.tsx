@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { formatDate, formatDateTime } from '../../app/format/dateTime';
 import { useSessions } from '../../app/Sessions';
+import { OutcomeBanner, type Outcome } from '../../app/components/OutcomeBanner';
 import { pledgeView, recordPledgePrinted } from '../../data/repositories/pledgeRepository';
 import type { Session } from '../../data/session/session';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -32,7 +33,7 @@ export function PledgePaper({
   const { db, platform } = useServices();
   const { guard } = useSessions();
   const pledge = useLiveQuery(() => pledgeView(db, roundId, expertId), [db, roundId, expertId]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   if (pledge === undefined) return <main className="page" aria-busy="true" />;
@@ -71,14 +72,7 @@ export function PledgePaper({
           {p.print}
         </button>
         <span className="muted small">{p.printHint}</span>
-        {message && (
-          <p
-            className={message.ok ? 'banner success' : 'banner error'}
-            role={message.ok ? 'status' : 'alert'}
-          >
-            {message.text}
-          </p>
-        )}
+        <OutcomeBanner outcome={message} />
       </div>
       <article className="pledge-paper" aria-labelledby="pledge-heading">
         <h1 id="pledge-heading" ref={heading} tabIndex={-1}>
