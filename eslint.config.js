@@ -46,6 +46,15 @@ const tableAccess = {
     'Screens never touch Dexie tables: read and write through a repository in renderer/src/data.',
 };
 
+// The live-query rule (stated in renderer/src/data/repositories/queries.ts): a useLiveQuery
+// reader awaits one Dexie read at a time, never reads side by side.
+const liveQueryReads = {
+  selector:
+    "CallExpression[callee.name='useLiveQuery'] CallExpression[callee.object.name='Promise'][callee.property.name=/^(all|allSettled|race|any)$/]",
+  message:
+    'Inside useLiveQuery, read one request at a time (the live-query rule, renderer/src/data/repositories/queries.ts).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -115,7 +124,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-syntax': ['error', ...focusedTests, tableAccess],
+      'no-restricted-syntax': ['error', ...focusedTests, tableAccess, liveQueryReads],
       'no-restricted-imports': [
         'error',
         {

@@ -1,12 +1,16 @@
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-// The house rule "screens call repositories, never Dexie tables" is held by eslint.config.js
-// (no-restricted-syntax on db.<table>, db.table and db.transaction outside renderer/src/data).
-// These cases lint source text under the project's own configuration, as `npm run lint` does.
+// Two house rules held by eslint.config.js (no-restricted-syntax): screens never touch Dexie
+// tables (db.<table>, db.table, db.transaction outside renderer/src/data), and a useLiveQuery
+// reader reads one request at a time (no Promise.all inside it). These cases lint source text
+// under the project's own configuration, as `npm run lint` does.
 
 const eslint = new ESLint({ cwd: process.cwd() });
 const RULE_MESSAGE = /Screens never touch Dexie tables/;
+
+// Loading the configuration and its plugins takes seconds on a busy machine: once, up front.
+beforeAll(() => eslint.calculateConfigForFile('renderer/src/App.tsx'), 60_000);
 
 async function tableMessages(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
@@ -48,5 +52,40 @@ describe('lint: screens never touch Dexie tables', () => {
       [],
     );
     expect(await tableMessages(screenSource, 'renderer/src/features/panel/x.test.ts')).toEqual([]);
+  });
+});
+
+describe('lint: live queries read one request at a time', () => {
+  const LIVE_MESSAGE = /Inside useLiveQuery, read one request at a time/;
+  const screen = (reader: string) => `import { useLiveQuery } from 'dexie-react-hooks';
+import { listExperts, listPackets } from '../../data/repositories/queries';
+import type { ReviewDeskDb } from '../../data/db';
+export function useBoth(db: ReviewDeskDb, roundId: string) {
+  return useLiveQuery(${reader}, [db, roundId]);
+}
+`;
+
+  async function liveMessages(code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, {
+      filePath: 'renderer/src/features/panel/Example.tsx',
+    });
+    return result?.messages.filter((m) => LIVE_MESSAGE.test(m.message)).length ?? -1;
+  }
+
+  it('refuses reads side by side inside useLiveQuery', async () => {
+    const sideBySide = `async () => {
+    const [experts, packets] = await Promise.all([listExperts(db, roundId), listPackets(db, roundId)]);
+    return { experts, packets };
+  }`;
+    expect(await liveMessages(screen(sideBySide))).toBe(1);
+  });
+
+  it('accepts the same reads one after another', async () => {
+    const oneByOne = `async () => {
+    const experts = await listExperts(db, roundId);
+    const packets = await listPackets(db, roundId);
+    return { experts, packets };
+  }`;
+    expect(await liveMessages(screen(oneByOne))).toBe(0);
   });
 });
