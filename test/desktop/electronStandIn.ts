@@ -152,9 +152,11 @@ export function createElectronStandIn(options: StandInOptions) {
     readonly id = windows.length + 1;
     readonly webContents = new StandInContents(this.id);
     readonly listeners = new Listeners();
-    visible = false;
+    visible: boolean;
     destroyed = false;
-    constructor(windowOptions: { webPreferences?: WindowPreferences }) {
+    constructor(windowOptions: { show?: boolean; webPreferences?: WindowPreferences }) {
+      // As in Electron, a window is shown at once unless created with show: false.
+      this.visible = windowOptions.show !== false;
       windows.push(this);
       log.push({
         kind: 'window-created',
