@@ -12,6 +12,7 @@ import {
 import { csv, gbkEncode } from '../fixtures/csvRoster';
 import { HomePage } from './pages/HomePage';
 import { KeysPage } from './pages/ExportPages';
+import { PanelPage } from './pages/PanelPages';
 import { CheckInPage } from './pages/SecretariatPages';
 
 const SHOTS = '/tmp/h-roster';
@@ -172,7 +173,11 @@ test('an office roster becomes a round: columns reported, title offered, cities 
   }
   expect(text).not.toContain('打印 / 保存为 PDF');
 
-  // Back to the list, where the expert stays checked in.
+  // Back to the list, where the expert stays checked in; 评审组 shows the 职称 too.
   await page.getByRole('button', { name: '返回签到' }).click();
   await expect(checkIn.row('E02')).toContainText('已签到');
+  await new PanelPage(page).open(PASSPHRASE);
+  const members = page.getByRole('region', { name: '专家与角色' });
+  await expect(members.getByRole('row', { name: /吴志强/ })).toContainText('教授');
+  await page.screenshot({ path: `${SHOTS}/panel.png` });
 });
