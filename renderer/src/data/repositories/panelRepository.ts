@@ -468,6 +468,11 @@ export interface ProgressMatrix {
   counts: Record<MatrixCell, number>;
   /** Packets whose possible sheets (assigned minus 回避) are fewer than the minimum. */
   shortfalls: { packetId: string; possible: number }[];
+  /**
+   * Set when the minimum exceeds the panel: no assignment or standby expert can reach it, so
+   * the shortfalls are not listed one by one; the minimum is changed on 评审设置.
+   */
+  minExceedsPanel: { min: number; panelSize: number } | null;
 }
 
 /** Experts × packets: who has submitted, is working, declared 回避, or has not started. Statuses only, never points. */
@@ -506,12 +511,16 @@ export async function progressMatrix(db: ReviewDeskDb, roundId: string): Promise
       possible: cells.filter((row) => row[p] !== 'unassigned' && row[p] !== 'conflict').length,
     }))
     .filter((s) => s.possible < settings.minSheets);
+  const panelSize = experts.filter((e) => !e.removed).length;
+  const minExceedsPanel =
+    settings.minSheets > panelSize ? { min: settings.minSheets, panelSize } : null;
   return {
     experts,
     packets: packets.map((p) => ({ id: p.id, title: p.title, group: p.group })),
     cells,
     counts,
-    shortfalls,
+    shortfalls: minExceedsPanel ? [] : shortfalls,
+    minExceedsPanel,
   };
 }
 

@@ -8,7 +8,7 @@ import { AccessDeniedError } from '../session/session';
 import { expertSession, secretariat } from '../session/testSessions';
 import { auditForRound } from './auditLog';
 import { snapshotRound } from './backupRepository';
-import { panelSettings } from './panelRepository';
+import { assignByGroup, declareConflict, panelSettings, progressMatrix } from './panelRepository';
 import { compileFor } from './resultsRepository';
 import { importRound } from './roundRepository';
 import {
@@ -227,6 +227,27 @@ describe('round settings', () => {
       '天府技工',
       '天府技工',
       '天府技工',
+    ]);
+  });
+
+  it('a minimum above the panel is one notice on 评审组, not a standby hint per packet', async () => {
+    const db = await scene();
+    await assignByGroup(db, secretariat(), ROUND, {});
+    // Three experts, the default minimum of 5: no packet can reach it.
+    const before = await progressMatrix(db, ROUND);
+    expect(before.minExceedsPanel).toEqual({ min: 5, panelSize: 3 });
+    expect(before.shortfalls).toEqual([]);
+    await saveRoundSettings(db, secretariat(), ROUND, {
+      ...(await current(db)),
+      minValidSheets: 3,
+    });
+    const after = await progressMatrix(db, ROUND);
+    expect(after.minExceedsPanel).toBeNull();
+    expect(after.shortfalls).toEqual([]);
+    // A 回避 now leaves P001 one sheet short: listed, where a standby expert can help.
+    await declareConflict(db, secretariat(), ROUND, 'P001', 'e1', '同单位');
+    expect((await progressMatrix(db, ROUND)).shortfalls).toEqual([
+      { packetId: 'P001', possible: 2 },
     ]);
   });
 });

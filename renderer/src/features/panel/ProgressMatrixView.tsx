@@ -79,61 +79,59 @@ export function ProgressMatrixView({ roundId, session }: { roundId: string; sess
       <p id="matrix-legend" className="muted small">
         {t.panel.matrixLegend}
       </p>
-      {settings.minSheets > matrix.experts.length ? (
-        // No assignment can reach a minimum above the panel's size: one notice, not one per packet.
+      {matrix.minExceedsPanel && (
         <p className="banner warning" data-testid="min-exceeds-panel">
-          {t.settings.minExceedsPanel(settings.minSheets, matrix.experts.length)}{' '}
+          {t.settings.minExceedsPanel(matrix.minExceedsPanel.min, matrix.minExceedsPanel.panelSize)}{' '}
           <a href={hrefFor({ name: 'settings', roundId })}>{t.settings.openSettings}</a>
         </p>
-      ) : (
-        matrix.shortfalls.length > 0 && (
-          <>
-            <h3>{t.panel.shortfalls}</h3>
-            <ul>
-              {matrix.shortfalls.map((s) => (
-                <li key={s.packetId} className="inline-form">
-                  <span>{t.panel.shortfall(s.packetId, s.possible, settings.minSheets)}</span>
-                  {standbys.length === 0 ? (
-                    <span className="muted small">{t.panel.noStandby}</span>
-                  ) : (
-                    <>
-                      <select
-                        aria-label={`${t.panel.assignStandby} ${s.packetId}`}
-                        value={standbyFor[s.packetId] ?? standbys[0]!.id}
-                        onChange={(ev) =>
-                          setStandbyFor({ ...standbyFor, [s.packetId]: ev.target.value })
-                        }
-                      >
-                        {standbys.map((e) => (
-                          <option key={e.id} value={e.id}>
-                            {e.name}
-                          </option>
-                        ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() =>
-                          void guard(() =>
-                            assignOne(
-                              db,
-                              session,
-                              roundId,
-                              s.packetId,
-                              standbyFor[s.packetId] ?? standbys[0]!.id,
-                            ),
-                          )
-                        }
-                      >
-                        {t.panel.assignStandby}
-                      </button>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </>
-        )
+      )}
+      {matrix.shortfalls.length > 0 && (
+        <>
+          <h3>{t.panel.shortfalls}</h3>
+          <ul>
+            {matrix.shortfalls.map((s) => (
+              <li key={s.packetId} className="inline-form">
+                <span>{t.panel.shortfall(s.packetId, s.possible, settings.minSheets)}</span>
+                {standbys.length === 0 ? (
+                  <span className="muted small">{t.panel.noStandby}</span>
+                ) : (
+                  <>
+                    <select
+                      aria-label={`${t.panel.assignStandby} ${s.packetId}`}
+                      value={standbyFor[s.packetId] ?? standbys[0]!.id}
+                      onChange={(ev) =>
+                        setStandbyFor({ ...standbyFor, [s.packetId]: ev.target.value })
+                      }
+                    >
+                      {standbys.map((e) => (
+                        <option key={e.id} value={e.id}>
+                          {e.name}
+                        </option>
+                      ))}
+                    </select>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() =>
+                        void guard(() =>
+                          assignOne(
+                            db,
+                            session,
+                            roundId,
+                            s.packetId,
+                            standbyFor[s.packetId] ?? standbys[0]!.id,
+                          ),
+                        )
+                      }
+                    >
+                      {t.panel.assignStandby}
+                    </button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
