@@ -30,7 +30,15 @@ export interface BenchOptions {
   only: ReadonlySet<Figure> | null;
 }
 
-export const FIGURES = ['import', 'list', 'scoring', 'compile', 'export', 'start'] as const;
+export const FIGURES = [
+  'import',
+  'list',
+  'scoring',
+  'compile',
+  'export',
+  'start',
+  'reader',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** Whether `figure` is measured in this run. */

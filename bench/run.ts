@@ -14,6 +14,7 @@ import { buildApp, launchProfile, startPreview } from './browser/app';
 import { writeDemoPackage } from './browser/demoPackage';
 import { importFigure, importThroughUi } from './browser/importFigure';
 import { packetListFigure } from './browser/packetListFigure';
+import { readerFigure } from './browser/readerFigure';
 import { scoringFigure } from './browser/scoringFigure';
 import { EMPTY_HOME, LOADED_HOME, startRow, timeStarts } from './browser/startFigure';
 import { exportChild } from './exportChild';
@@ -40,6 +41,10 @@ async function browserFigures(options: BenchOptions, out: string): Promise<Row[]
       rows.push(...(await importedRoundFigures(options, out, server.url)));
     }
     if (wants(options, 'list')) rows.push(...(await listFigures(options, out, server.url)));
+    if (wants(options, 'reader')) {
+      log(`7 reader, a 60-page PDF (load ${load()})`);
+      rows.push(...(await readerFigure(options, server.url)));
+    }
   } finally {
     server.stop();
   }
@@ -154,7 +159,7 @@ async function listFigures(options: BenchOptions, out: string, url: string): Pro
   return rows;
 }
 
-const ORDER = ['1 ', '2 ', '3 ', '4 ', '5 ', '6 start', '6 memory'];
+const ORDER = ['1 ', '2 ', '3 ', '4 ', '5 ', '6 start', '6 memory', '7 '];
 const rank = (row: Row) => ORDER.findIndex((prefix) => row.figure.startsWith(prefix));
 
 async function main(argv: string[]) {

@@ -39,6 +39,10 @@ export const TARGETS = {
   verify: ratio(1.3),
   /** Start with the big round stored, against the same app on an empty database. */
   start: ratio(1.3),
+  /** A 60-page PDF: click on its tab → page 1 drawn, against pdf.js opening and drawing it bare. */
+  readerOpen: ratio(3),
+  /** The same PDF: page jump → the page drawn, against pdf.js drawing that page bare. */
+  readerJump: ratio(3),
   /** Peak JS heap during the import (page) and the export (Node). */
   importHeap: below(1024),
   exportHeap: below(1024),

@@ -6,11 +6,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
 import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
 import { allCriteria } from '../../shared/rubric/points';
-import { sha256Hex } from '../../shared/signing/hash';
-import { makeLongPdf } from '../fixtures/longPdf';
+import { LONG_PDF, PHOTO, readerRound, SHORT_PDF } from '../fixtures/readerRound';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
 import { ReaderPane } from './pages/ReaderPane';
@@ -19,30 +17,8 @@ import { CheckInPage, unlockSecretariat } from './pages/SecretariatPages';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const LONG = '申报书.pdf';
-const SHORT = '预算明细.pdf';
-const PHOTO = '场地照片.png';
-
-/** The demo round, its first packet carrying a 60-page 申报书, an 8-page landscape PDF and a photo. */
-function readerRound() {
-  const demo = buildDemoRound();
-  const packet = demo.packets[0]!;
-  const photo = packet.attachments.find((a) => a.name === PHOTO)!;
-  const files = [
-    { name: LONG, bytes: makeLongPdf(60, { words: { 47: ['Zephyrine irrigation plan'] } }) },
-    { name: SHORT, bytes: makeLongPdf(8, { chapter: 0, width: 842, height: 595 }) },
-  ];
-  for (const old of packet.attachments) if (old !== photo) demo.attachments.delete(old.path);
-  packet.attachments = [
-    ...files.map(({ name, bytes }) => {
-      const path = `attachments/${packet.id}/${name}`;
-      demo.attachments.set(path, bytes);
-      return { name, path, sha256: sha256Hex(bytes), size: bytes.length };
-    }),
-    photo,
-  ];
-  return { demo, packet };
-}
+const LONG = LONG_PDF;
+const SHORT = SHORT_PDF;
 
 const { demo, packet } = readerRound();
 const expert = demo.round.experts[0]!;
@@ -87,7 +63,7 @@ async function smallestText(page: Page, selector: string) {
 test('a 60-page PDF beside the sheet: zoom, jump, score without the document moving, search', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openSheet(page, testInfo);
   const reader = new ReaderPane(page);
   const sheet = new ScoringSheet(page);
@@ -214,7 +190,7 @@ test('a 60-page PDF beside the sheet: zoom, jump, score without the document mov
 test('the splitter is moved by keyboard and mouse and stays put after a reload; full screen and Esc', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await openSheet(page, testInfo);
   const reader = new ReaderPane(page);
   const sheet = new ScoringSheet(page);
