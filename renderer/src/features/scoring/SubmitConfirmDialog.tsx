@@ -1,6 +1,6 @@
 import { useId, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
-import { ModalDialog } from '../backup/autoBackup/ModalDialog';
+import { ModalDialog } from '../../app/components/ModalDialog';
 
 /**
  * The one question before a sheet is locked. Enter confirms (the confirm button has focus),

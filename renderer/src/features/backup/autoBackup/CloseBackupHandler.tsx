@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { backupCrypto } from '../backupCrypto';
 import { useAutoBackupSession } from './AutoBackupSession';
 import type { CloseBackupPlan } from './closeBackup';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../../app/components/ModalDialog';
 import { PassphrasePairForm } from './PassphrasePairForm';
 import './autoBackup.css';
 
