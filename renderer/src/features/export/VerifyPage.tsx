@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/workbook';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../app/format/dateTime';
 import { messageOf } from '../keys/keyErrors';
 import './export.css';
 
@@ -111,7 +112,7 @@ export function VerifyPage() {
 }
 
 function VerifyOutcome({ checked }: { checked: Checked }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { result, device } = checked;
   if (!result.ok) {
     return (
@@ -155,7 +156,7 @@ function VerifyOutcome({ checked }: { checked: Checked }) {
         </dd>
         <dt>{t.export.generatedAt}</dt>
         <dd>
-          {summary.generatedAt} · {summary.generator}
+          {formatDateTime(summary.generatedAt, language)} · {summary.generator}
         </dd>
         <dt>{t.export.counts(summary.packets, summary.sheets)}</dt>
         <dd />

@@ -3,6 +3,7 @@ import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { settingsChangesAfterScoring } from '../../data/repositories/roundSettingsRepository';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../app/format/dateTime';
 import './settings.css';
 
 /**
@@ -10,7 +11,7 @@ import './settings.css';
  * old → new and the reason. Nothing is shown for a round whose settings were fixed before scoring.
  */
 export function SettingsChangesList({ roundId }: { roundId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const records = useLiveQuery(() => settingsChangesAfterScoring(db, roundId), [db, roundId]);
   if (!records || records.length === 0) return null;
@@ -29,7 +30,7 @@ export function SettingsChangesList({ roundId }: { roundId: string }) {
         {records.map((record) => (
           <li key={record.at} className="card">
             <p className="settings-hint">
-              {t.settings.changedBy(new Date(record.at).toLocaleString('zh-CN'), record.actor)}
+              {t.settings.changedBy(formatDateTime(record.at, language), record.actor)}
             </p>
             <ul>
               {record.changes.map((c) => (

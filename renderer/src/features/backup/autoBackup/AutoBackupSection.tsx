@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import type { AutoBackupHost } from '../../../../../shared/platform/Platform';
-import { localIsoTime } from '../../../../../shared/time/localIsoTime';
 import { useServices } from '../../../app/AppServices';
 import { readAutoBackupState } from '../../../data/repositories/autoBackupRepository';
 import { listRounds } from '../../../data/repositories/roundRepository';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { formatDateTime } from '../../../app/format/dateTime';
 import { useAutoBackupSession } from './AutoBackupSession';
 import { PassphrasePairForm } from './PassphrasePairForm';
 
@@ -29,7 +29,7 @@ export function AutoBackupSection() {
 }
 
 function AutoBackupSettings({ host }: { host: AutoBackupHost }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { db } = useServices();
   const session = useAutoBackupSession();
   // undefined while main answers.
@@ -119,7 +119,7 @@ function AutoBackupSettings({ host }: { host: AutoBackupHost }) {
               <li key={entry.roundId}>
                 {t.autoBackup.lastBackup(
                   entry.title,
-                  localIsoTime(new Date(entry.at)).slice(0, 19).replace('T', ' '),
+                  formatDateTime(entry.at, language),
                   entry.location,
                 )}
               </li>
