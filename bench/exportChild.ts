@@ -6,7 +6,13 @@
 import { writeFileSync, writeSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { generateKeyPair } from '../shared/signing/ed25519';
-import { buildResultPayload, buildResultWorkbook, renderVisibleSheets } from '../shared/workbook';
+import {
+  buildResultPayload,
+  buildResultWorkbook,
+  renderVisibleSheets,
+  SHEET,
+} from '../shared/workbook';
+
 import { nodeSha256Hex, nodeSigner } from '../cli/nodeCrypto';
 import { syntheticInput } from '../test/workbook/synthetic';
 
@@ -47,7 +53,7 @@ export async function exportChild(argv: readonly string[]): Promise<void> {
     baseline: [],
     bytes: 0,
     baselineBytes: 0,
-    detailRows: tables[1]?.rows.length ?? 0,
+    detailRows: tables.find((t) => t.name === SHEET.detail)?.rows.length ?? 0,
     publicKey: Buffer.from(signer.publicKey).toString('base64'),
   };
   let workbook: Uint8Array = new Uint8Array();

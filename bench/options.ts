@@ -21,6 +21,10 @@ export interface BenchOptions {
   repeats: number;
   port: number;
   out: string;
+  /** Where the renderer and the CLI are built (DIST/bench-renderer, DIST/bench-cli). */
+  dist: string;
+  /** `--no-build`: use the renderer and the CLI a previous run built in DIST as they are. */
+  build: boolean;
   /**
    * Write CPU profiles (Chrome DevTools format) of the first import and of the keystroke →
    * durable save edits to OUT/import.cpuprofile and OUT/scoring.cpuprofile, named on stdout.
@@ -59,6 +63,8 @@ const DEFAULTS: BenchOptions = {
   repeats: 5,
   port: 4273,
   out: 'bench-results',
+  dist: 'dist',
+  build: true,
   profile: false,
   only: null,
 };
@@ -90,7 +96,7 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
 
 export const USAGE = `npm run bench -- [--small] ${Object.keys(NUMERIC)
   .map((flag) => `[${flag} N]`)
-  .join(' ')} [--out DIR] [--profile] [--only ${FIGURES.join(',')}]`;
+  .join(' ')} [--out DIR] [--dist DIR] [--no-build] [--profile] [--only ${FIGURES.join(',')}]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { ...DEFAULTS, ...(argv.includes('--small') ? SMALL : {}) };
@@ -101,6 +107,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.profile = true;
       continue;
     }
+    if (arg === '--no-build') {
+      options.build = false;
+      continue;
+    }
     if (arg === '--only') {
       const names = (argv[++i] ?? '').split(',');
       const unknown = names.filter((name) => !(FIGURES as readonly string[]).includes(name));
@@ -109,8 +119,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.only = new Set(names as Figure[]);
       continue;
     }
-    if (arg === '--out') {
-      options.out = argv[++i] ?? options.out;
+    if (arg === '--out' || arg === '--dist') {
+      const key = arg === '--out' ? 'out' : 'dist';
+      options[key] = argv[++i] ?? options[key];
       continue;
     }
     const key = NUMERIC[arg];

@@ -34,7 +34,7 @@ const load = () =>
 
 async function browserFigures(options: BenchOptions, out: string): Promise<Row[]> {
   const rows: Row[] = [];
-  const server = await startPreview(options.port);
+  const server = await startPreview(options.port, options.dist);
   try {
     // Start and scoring work on the imported round, so the import runs whenever they do.
     if (wants(options, 'import') || wants(options, 'start') || wants(options, 'scoring')) {
@@ -84,20 +84,28 @@ async function importedRoundFigures(
   const scoringProfile = options.profile ? resolve(out, 'scoring.cpuprofile') : undefined;
   const loaded = await launchProfile();
   try {
-    log(`1 import (load ${load()})`);
     const page = await loaded.context.newPage();
-    const imported = await importFigure(
-      page,
-      url,
-      zip,
-      zipBytes,
-      sizes,
-      // Five pairs: on this shared machine single runs of either side move by a third.
-      options.repeats,
-      importProfile,
-    );
-    if (importProfile) logProfile('the first import', importProfile);
-    if (wants(options, 'import')) rows.push(...imported);
+    if (wants(options, 'import')) {
+      log(`1 import (load ${load()})`);
+      rows.push(
+        ...(await importFigure(
+          page,
+          url,
+          zip,
+          zipBytes,
+          sizes,
+          // Five pairs: on this shared machine single runs of either side move by a third.
+          options.repeats,
+          importProfile,
+        )),
+      );
+      if (importProfile) logProfile('the first import', importProfile);
+    } else {
+      // Start or scoring alone: the round they work on, imported once and not timed.
+      log(`importing the round for ${options.only ? [...options.only].join(', ') : ''}`);
+      await page.goto(url);
+      await importThroughUi(page, zip);
+    }
     await page.close();
     rmSync(zip, { force: true });
 
@@ -171,10 +179,12 @@ async function main(argv: string[]) {
   const loadBefore = load();
   log(`${options.small ? 'small' : 'full'} run; load average ${loadBefore}`);
   if (options.profile) {
-    log('profiling: the profiled import and scoring times include the profiler’s own cost');
+    log(
+      'profiling: the renderer is built unminified, and the profiled import and scoring times include the profiler’s own cost',
+    );
   }
-  log('building the renderer and the CLI');
-  const { cli } = buildApp();
+  if (options.build) log('building the renderer and the CLI');
+  const { cli } = buildApp(options.dist, { readable: options.profile, build: options.build });
 
   const rows: Row[] = [];
   if (wants(options, 'compile')) {

@@ -2,22 +2,36 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../scripts/chromiumLaunch';
 
 const VITE = join('node_modules', '.bin', 'vite');
 
-/** Build the renderer and the CLI into folders of their own (e2e runs rebuild dist/renderer). */
-export function buildApp(): { cli: string } {
-  for (const args of [
-    ['build', '--config', 'vite.config.ts', '--outDir', '../dist/bench-renderer', '--emptyOutDir'],
-    ['build', '--config', 'vite.cli.config.ts', '--outDir', 'dist/bench-cli', '--emptyOutDir'],
-  ]) {
+/** Where the bench builds the renderer under `dist` (see buildApp). */
+const rendererDir = (dist: string) => resolve(dist, 'bench-renderer');
+
+/**
+ * Build the renderer and the CLI into folders of their own under `dist` (e2e runs rebuild
+ * dist/renderer; `--dist` keeps two bench runs from rebuilding each other's). `readable`: the
+ * renderer unminified, so that a CPU profile names the app's own functions; `build: false`
+ * keeps what a previous run built there.
+ */
+export function buildApp(
+  dist: string,
+  { readable, build }: { readable: boolean; build: boolean },
+): { cli: string } {
+  const cli = resolve(dist, 'bench-cli');
+  const renderer = ['build', '--config', 'vite.config.ts', '--outDir', rendererDir(dist)];
+  const builds = [
+    [...renderer, '--emptyOutDir', ...(readable ? ['--minify', 'false'] : [])],
+    ['build', '--config', 'vite.cli.config.ts', '--outDir', cli, '--emptyOutDir'],
+  ];
+  for (const args of build ? builds : []) {
     const run = spawnSync(VITE, [...args, '--logLevel', 'warn'], { stdio: 'inherit' });
     if (run.status !== 0) throw new Error(`vite ${args.join(' ')} failed`);
   }
-  return { cli: join('dist', 'bench-cli', 'review-desk.cjs') };
+  return { cli: join(cli, 'review-desk.cjs') };
 }
 
 export interface PreviewServer {
@@ -25,7 +39,7 @@ export interface PreviewServer {
   stop(): void;
 }
 
-export async function startPreview(port: number): Promise<PreviewServer> {
+export async function startPreview(port: number, dist: string): Promise<PreviewServer> {
   const server: ChildProcess = spawn(
     VITE,
     [
@@ -33,7 +47,7 @@ export async function startPreview(port: number): Promise<PreviewServer> {
       '--config',
       'vite.config.ts',
       '--outDir',
-      '../dist/bench-renderer',
+      rendererDir(dist),
       '--host',
       '127.0.0.1',
       '--port',

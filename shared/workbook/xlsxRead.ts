@@ -8,21 +8,48 @@ import { readZip } from '../formats/zip';
 import type { ReadBook, ReadCell, ReadSheet } from './readModel';
 import { PackageText, parseXlsxEntries, repairCharRefs, type XlsxEntries } from './xlsxPackage';
 
+/**
+ * One cell in the neutral model. Each kind is built as one object literal of a fixed shape (the
+ * formula member only where there is one): a 7,500-row sheet holds some 300,000 of them.
+ */
 function readCell(cell: XLSX.CellObject | undefined): ReadCell | undefined {
   if (!cell) return undefined;
-  const formula = typeof cell.f === 'string' && cell.f !== '' ? { formula: cell.f } : {};
+  const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : undefined;
   switch (cell.t) {
-    case 's':
-      return { type: 'string', value: String(cell.v ?? ''), ...formula };
+    case 's': {
+      const value = typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+      return formula === undefined ? { type: 'string', value } : { type: 'string', value, formula };
+    }
     case 'n':
-      return typeof cell.v === 'number'
-        ? { type: 'number', value: cell.v, ...formula }
-        : { type: 'other', display: String(cell.v), ...formula };
+      if (typeof cell.v === 'number') {
+        return formula === undefined
+          ? { type: 'number', value: cell.v }
+          : { type: 'number', value: cell.v, formula };
+      }
+      return other(String(cell.v), formula);
     case 'z':
-      return formula.formula ? { type: 'string', value: '', ...formula } : undefined;
+      return formula === undefined ? undefined : { type: 'string', value: '', formula };
     default:
-      return { type: 'other', display: String(cell.w ?? cell.v ?? ''), ...formula };
+      return other(String(cell.w ?? cell.v ?? ''), formula);
   }
+}
+
+const other = (display: string, formula: string | undefined): ReadCell =>
+  formula === undefined ? { type: 'other', display } : { type: 'other', display, formula };
+
+/**
+ * The sheet's rows in the neutral model, made from SheetJS's dense rows in place: each row array
+ * is reused and each cell replaced as it is read, so no second copy of the sheet is ever alive.
+ */
+function readRows(data: (XLSX.CellObject[] | undefined)[]): (ReadCell | undefined)[][] {
+  const rows = data as unknown as (ReadCell | undefined)[][];
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    const cells = row as unknown as (ReadCell | undefined)[];
+    for (let c = 0; c < row.length; c++) cells[c] = readCell(row[c]);
+  }
+  return rows;
 }
 
 /**
@@ -45,16 +72,7 @@ export function readWorkbookEntries(inflated: XlsxEntries): ReadBook {
   const props = workbook.Workbook?.Sheets ?? [];
   const sheets: ReadSheet[] = workbook.SheetNames.map((name, i) => {
     const sheet = workbook.Sheets[name];
-    const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-    const rows: (ReadCell | undefined)[][] = [];
-    data.forEach((row, r) => {
-      if (!row) return;
-      const out: (ReadCell | undefined)[] = [];
-      row.forEach((cell, c) => {
-        out[c] = readCell(cell);
-      });
-      rows[r] = out;
-    });
+    const rows = readRows((sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]);
     const hidden = props[i]?.Hidden;
     return { name, visibility: hidden === 1 || hidden === 2 ? hidden : 0, rows };
   });
