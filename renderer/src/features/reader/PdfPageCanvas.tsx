@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { loadPdfJs, type PdfDocument } from './pdfjs';
 import { markMatches } from './searchText';
 
@@ -10,6 +10,10 @@ interface Props {
   highlight: string | null;
   /** The page's size at scale 1, once known (pages of one file may differ). */
   onSize(pageNumber: number, width: number, height: number): void;
+  /** Pages just outside the view wait (`defer`) until those in it are drawn. */
+  defer: boolean;
+  /** A drawing is finished (scale), or gone with its canvas (null). */
+  onDrawn(pageNumber: number, scale: number | null): void;
   onError(message: string): void;
 }
 
@@ -19,14 +23,26 @@ const cancelled = (e: unknown) => e instanceof Error && e.name === 'RenderingCan
  * One page drawn to a canvas at `scale` (sharp on high-density screens), with a selectable text
  * layer on top. Only pages near the view are mounted; the rest are empty boxes of the right size.
  */
-export function PdfPageCanvas({ pdf, pageNumber, scale, highlight, onSize, onError }: Props) {
+export function PdfPageCanvas({
+  pdf,
+  pageNumber,
+  scale,
+  highlight,
+  defer,
+  onSize,
+  onDrawn,
+  onError,
+}: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Started in a layout effect: the drawing is under way before the browser paints the empty box.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const textDiv = textRef.current;
-    if (!canvas || !textDiv) return undefined;
+    if (!canvas || !textDiv || defer) return undefined;
+    // Already drawn at this scale (it only moved out of the view and back).
+    if (canvas.dataset.drawn === String(scale)) return undefined;
     let stop = false;
     let cancelRender: (() => void) | null = null;
     (async () => {
@@ -53,6 +69,7 @@ export function PdfPageCanvas({ pdf, pageNumber, scale, highlight, onSize, onErr
       canvas.height = drawing.height;
       canvas.getContext('2d')?.drawImage(drawing, 0, 0);
       canvas.dataset.drawn = String(scale);
+      onDrawn(pageNumber, scale);
       textDiv.replaceChildren();
       textDiv.style.setProperty('--scale-factor', String(scale));
       textDiv.style.setProperty('--total-scale-factor', String(scale));
@@ -74,7 +91,9 @@ export function PdfPageCanvas({ pdf, pageNumber, scale, highlight, onSize, onErr
     };
     // The highlight is applied by the effect below without drawing the page again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pdf, pageNumber, scale]);
+  }, [pdf, pageNumber, scale, defer]);
+
+  useEffect(() => () => onDrawn(pageNumber, null), [onDrawn, pageNumber]);
 
   useEffect(() => {
     const textDiv = textRef.current;

@@ -168,7 +168,23 @@ function PdfScroller({
     });
   }, []);
 
-  // Pages within half a view above and below are drawn; the rest are empty boxes.
+  // Which pages hold a finished drawing, and at which scale ("page@scale").
+  const [drawn, setDrawn] = useState<ReadonlySet<string>>(() => new Set());
+  const onDrawn = useCallback((page: number, at: number | null) => {
+    setDrawn((old) => {
+      const next = new Set([...old].filter((key) => !key.startsWith(`${page}@`)));
+      if (at !== null) next.add(`${page}@${at}`);
+      return next;
+    });
+  }, []);
+
+  // Pages in the view are drawn first; those within half a view above and below once they are
+  // done (so a jump draws its page without waiting behind its neighbours); the rest stay empty.
+  const [shownFirst, shownLast] = pagesInBand(layout, view.top, view.top + view.height);
+  let shownDrawn = true;
+  for (let page = shownFirst; page <= shownLast; page++) {
+    if (!drawn.has(`${page}@${scale}`)) shownDrawn = false;
+  }
   const [first, last] = pagesInBand(
     layout,
     view.top - view.height / 2,
@@ -194,7 +210,9 @@ function PdfScroller({
             pageNumber={page}
             scale={scale}
             highlight={hit && hit.hit.page === page ? hit.query : null}
+            defer={!shownDrawn && (page < shownFirst || page > shownLast)}
             onSize={onSize}
+            onDrawn={onDrawn}
             onError={onError}
           />
         ) : (
