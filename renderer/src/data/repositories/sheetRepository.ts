@@ -204,11 +204,8 @@ export async function expertProgress(
   roundId: string,
   expertId: string,
 ): Promise<ExpertProgress> {
-  const [total, counts] = await Promise.all([
-    expertAssignmentCount(db, roundId, expertId),
-    expertSheetCounts(db, roundId, expertId),
-  ]);
-  return progressFrom(total, counts);
+  const total = await expertAssignmentCount(db, roundId, expertId);
+  return progressFrom(total, await expertSheetCounts(db, roundId, expertId));
 }
 
 /**
@@ -229,16 +226,25 @@ export interface ExpertSheetCounts {
   conflicts: number;
 }
 
-/** Submitted and 回避 sheets, counted on the status index (drafts are not in these ranges). */
+/**
+ * Submitted and 回避 sheets, on the status index (drafts are not in these ranges). The progress
+ * bar runs this as a live query beside the sheet being typed into, so it lists the matching keys
+ * rather than counting them: Dexie re-runs a live `count()` on an index after every write to the
+ * table (it cannot tell which index entries a put replaced), which would be two reads behind
+ * every keystroke's save; a live key listing re-runs only when a write touches one of the keys it
+ * returned or puts a row into its range (a submission, a 回避, a sheet returned by the chair).
+ * One read at a time (the live-query rule, queries.ts).
+ */
 export async function expertSheetCounts(
   db: ReviewDeskDb,
   roundId: string,
   expertId: string,
 ): Promise<ExpertSheetCounts> {
   const byStatus = (status: SheetRow['status']) =>
-    db.sheets.where('[roundId+expertId+status]').equals([roundId, expertId, status]).count();
-  const [submitted, conflicts] = await Promise.all([byStatus('submitted'), byStatus('conflict')]);
-  return { submitted, conflicts };
+    db.sheets.where('[roundId+expertId+status]').equals([roundId, expertId, status]).primaryKeys();
+  const submitted = await byStatus('submitted');
+  const conflicts = await byStatus('conflict');
+  return { submitted: submitted.length, conflicts: conflicts.length };
 }
 
 export function progressFrom(total: number, counts: ExpertSheetCounts): ExpertProgress {

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { memo } from 'react';
 import { useServices } from '../../app/AppServices';
 import {
   expertAssignmentCount,
@@ -7,11 +8,21 @@ import {
 } from '../../data/repositories/sheetRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** Always-visible progress of one expert's own sheets (done / to do / 回避). */
-export function ExpertProgressBar({ roundId, expertId }: { roundId: string; expertId: string }) {
+/**
+ * Always-visible progress of one expert's own sheets (done / to do / 回避). Memoised: the sheet
+ * page re-renders on every keystroke, and these counts do not change with a draft's text.
+ */
+export const ExpertProgressBar = memo(function ExpertProgressBar({
+  roundId,
+  expertId,
+}: {
+  roundId: string;
+  expertId: string;
+}) {
   const { t } = useI18n();
   const { db } = useServices();
-  // Two live queries, so that a saved sheet re-counts only sheets, never the assignments.
+  // Two live queries, so that a submission re-counts only sheets, never the assignments (a
+  // draft's save re-runs neither: see expertSheetCounts).
   const total = useLiveQuery(
     () => expertAssignmentCount(db, roundId, expertId),
     [db, roundId, expertId],
@@ -41,4 +52,4 @@ export function ExpertProgressBar({ roundId, expertId }: { roundId: string; expe
       </span>
     </div>
   );
-}
+});

@@ -1,5 +1,15 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Rubric } from '../../../../shared/model/rubric';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import type { Criterion, Rubric } from '../../../../shared/model/rubric';
 import {
   allCriteria,
   commentRequired,
@@ -19,12 +29,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatPoints, formatTime } from './formatPoints';
 import { keepClearOfStickyBars } from './keepFocusVisible';
 import { SubmitConfirmDialog } from './SubmitConfirmDialog';
-import type { SaveState } from './useSheetDraft';
+import { useSaveState, type SaveStore } from './useSheetDraft';
 
 interface Props {
   rubric: Rubric;
   sheet: SheetRow;
-  save: SaveState;
+  /** The save indicator's state: only the indicator re-renders when a save lands. */
+  save: SaveStore;
   onInput(criterionId: string, text: string): void;
   onVeto(vetoId: string, ticked: boolean): void;
   onVetoReason(vetoId: string, text: string): void;
@@ -61,6 +72,20 @@ export function SheetForm({
   // Where focus was when the confirmation opened: Esc puts it back there.
   const focusBeforeConfirm = useRef<HTMLElement | null>(null);
   const footer = useRef<HTMLElement>(null);
+  // The rows below are memoised: they get handlers that never change, which call the latest
+  // onInput, so a keystroke re-renders only the row whose text changed.
+  const latestOnInput = useRef(onInput);
+  useLayoutEffect(() => {
+    latestOnInput.current = onInput;
+  });
+  const onCriterionInput = useCallback(
+    (criterionId: string, text: string) => latestOnInput.current(criterionId, text),
+    [],
+  );
+  const registerInput = useCallback((criterionId: string, el: HTMLInputElement | null) => {
+    if (el) inputs.current.set(criterionId, el);
+    else inputs.current.delete(criterionId);
+  }, []);
 
   // A sheet opens with the first empty points box focused (the first box when none is empty).
   const sheetKey = sheet.key;
@@ -140,13 +165,16 @@ export function SheetForm({
     }
   }
 
-  function onCriterionKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
-    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    const next = criteria[index + 1];
-    if (next) inputs.current.get(next.id)?.focus();
-    else document.getElementById('sheet-comment')?.focus();
-  }
+  const onCriterionKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>, index: number) => {
+      if (event.key !== 'Enter' || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      const next = criteria[index + 1];
+      if (next) inputs.current.get(next.id)?.focus();
+      else document.getElementById('sheet-comment')?.focus();
+    },
+    [criteria],
+  );
 
   function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -208,56 +236,19 @@ export function SheetForm({
                 )}
               </span>
             </legend>
-            {section.criteria.map((criterion) => {
-              const index = criterionIndex.get(criterion.id) ?? 0;
-              const text = sheet.inputs[criterion.id] ?? '';
-              const reading = readPoints(criterion, text);
-              // Show a problem as soon as something wrong is typed; “missing” only after a submit attempt.
-              const liveProblem = reading.status === 'problem' ? reading.problem : null;
-              // A problem from the last submit attempt stays only while the box is still not counted.
-              const message =
-                liveProblem ??
-                (reading.status === 'counted'
-                  ? null
-                  : (problemsByKey.get(`criterion:${criterion.id}`) ?? null));
-              const inputId = `criterion-${criterion.id}`;
-              return (
-                <div key={criterion.id} className={`criterion${message ? ' invalid' : ''}`}>
-                  <label htmlFor={inputId}>
-                    <span className="criterion-title">{criterion.title}</span>
-                    {criterion.guidance && (
-                      <span className="muted guidance">{criterion.guidance}</span>
-                    )}
-                  </label>
-                  <div className="criterion-entry">
-                    <input
-                      id={inputId}
-                      ref={(el) => {
-                        if (el) inputs.current.set(criterion.id, el);
-                        else inputs.current.delete(criterion.id);
-                      }}
-                      className="points"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      value={text}
-                      readOnly={locked}
-                      aria-invalid={message ? true : undefined}
-                      aria-describedby={`${inputId}-help`}
-                      onChange={(e) => onInput(criterion.id, e.target.value)}
-                      onKeyDown={(e) => onCriterionKeyDown(e, index)}
-                    />
-                    <span
-                      id={`${inputId}-help`}
-                      className={message ? 'error-text small' : 'muted small'}
-                    >
-                      {liveProblem
-                        ? t.scoring.notCounted(liveProblem)
-                        : (message ?? t.scoring.max(criterion.max, criterion.step))}
-                    </span>
-                  </div>
-                </div>
-              );
-            })}
+            {section.criteria.map((criterion) => (
+              <CriterionRow
+                key={criterion.id}
+                criterion={criterion}
+                index={criterionIndex.get(criterion.id) ?? 0}
+                text={sheet.inputs[criterion.id] ?? ''}
+                submitProblem={problemsByKey.get(`criterion:${criterion.id}`) ?? null}
+                locked={locked}
+                register={registerInput}
+                onInput={onCriterionInput}
+                onKeyDown={onCriterionKeyDown}
+              />
+            ))}
           </fieldset>
         ))}
 
@@ -327,11 +318,7 @@ export function SheetForm({
           <span className="muted" data-testid="sheet-remaining">
             {t.scoring.remaining(remaining)}
           </span>
-          <span className={`save-state ${save.state}`} data-testid="save-state" role="status">
-            {save.state === 'saving' && t.scoring.saving}
-            {save.state === 'saved' && t.scoring.saved(formatTime(save.at))}
-            {save.state === 'error' && t.scoring.saveFailed(save.message)}
-          </span>
+          <SaveIndicator store={save} />
           {!locked && (
             <button
               type="submit"
@@ -352,3 +339,77 @@ export function SheetForm({
     </>
   );
 }
+
+/** 保存中… / 已保存 / 保存失败: the only part of the sheet that re-renders when a save lands. */
+function SaveIndicator({ store }: { store: SaveStore }) {
+  const { t } = useI18n();
+  const save = useSaveState(store);
+  return (
+    <span className={`save-state ${save.state}`} data-testid="save-state" role="status">
+      {save.state === 'saving' && t.scoring.saving}
+      {save.state === 'saved' && t.scoring.saved(formatTime(save.at))}
+      {save.state === 'error' && t.scoring.saveFailed(save.message)}
+    </span>
+  );
+}
+
+interface CriterionRowProps {
+  criterion: Criterion;
+  /** Its place among all the rubric's criteria (Enter moves on to the next one). */
+  index: number;
+  text: string;
+  /** What the last submit attempt said about this box, if anything. */
+  submitProblem: string | null;
+  locked: boolean;
+  register(criterionId: string, el: HTMLInputElement | null): void;
+  onInput(criterionId: string, text: string): void;
+  onKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number): void;
+}
+
+/** One points box with its title and its live reading; re-renders only when its props change. */
+const CriterionRow = memo(function CriterionRow({
+  criterion,
+  index,
+  text,
+  submitProblem,
+  locked,
+  register,
+  onInput,
+  onKeyDown,
+}: CriterionRowProps) {
+  const { t } = useI18n();
+  const reading = readPoints(criterion, text);
+  // Show a problem as soon as something wrong is typed; “missing” only after a submit attempt.
+  const liveProblem = reading.status === 'problem' ? reading.problem : null;
+  // A problem from the last submit attempt stays only while the box is still not counted.
+  const message = liveProblem ?? (reading.status === 'counted' ? null : submitProblem);
+  const inputId = `criterion-${criterion.id}`;
+  return (
+    <div className={`criterion${message ? ' invalid' : ''}`}>
+      <label htmlFor={inputId}>
+        <span className="criterion-title">{criterion.title}</span>
+        {criterion.guidance && <span className="muted guidance">{criterion.guidance}</span>}
+      </label>
+      <div className="criterion-entry">
+        <input
+          id={inputId}
+          ref={(el) => register(criterion.id, el)}
+          className="points"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          readOnly={locked}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={`${inputId}-help`}
+          onChange={(e) => onInput(criterion.id, e.target.value)}
+          onKeyDown={(e) => onKeyDown(e, index)}
+        />
+        <span id={`${inputId}-help`} className={message ? 'error-text small' : 'muted small'}>
+          {liveProblem
+            ? t.scoring.notCounted(liveProblem)
+            : (message ?? t.scoring.max(criterion.max, criterion.step))}
+        </span>
+      </div>
+    </div>
+  );
+});

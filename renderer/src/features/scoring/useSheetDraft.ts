@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Rubric } from '../../../../shared/model/rubric';
 import { scoresFromInputs } from '../../../../shared/rubric/points';
 import type { ReviewDeskDb } from '../../data/db';
@@ -23,6 +23,38 @@ export type SaveState =
   | { state: 'error'; message: string };
 
 /**
+ * The save indicator's state, outside React's state: a keystroke's save and its 已保存 then
+ * re-render only the indicator that subscribes to it (useSaveState), not the whole sheet.
+ */
+export interface SaveStore {
+  get(): SaveState;
+  subscribe(listener: () => void): () => void;
+}
+
+function createSaveStore(): SaveStore & { set(next: SaveState): void } {
+  let current: SaveState = { state: 'idle' };
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set(next) {
+      // Saving while already saving changes nothing on screen.
+      if (next.state === 'saving' && current.state === 'saving') return;
+      current = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The current save state, re-rendering the caller (and only it) when it changes. */
+export function useSaveState(store: SaveStore): SaveState {
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/**
  * The sheet being edited. The screen updates at once from local state; every change is also
  * queued to the database in order, and the save indicator says “saved” only when the last queued
  * write has committed, so what it acknowledges survives a reload or a crash.
@@ -39,7 +71,7 @@ export function useSheetDraft(
   const { t } = useI18n();
   const quotaMessage = t.storage.quotaExceeded;
   const [loaded, setLoaded] = useState<SheetRow | null>(null);
-  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const [save] = useState(createSaveStore);
   const latest = useRef<SheetRow | null>(null);
   // The row as last committed (null: none stored yet; undefined: not known, e.g. after a failed
   // save). Each queued save is based on it, which spares the save a read (see saveDraft).
@@ -74,29 +106,33 @@ export function useSheetDraft(
         scores: change.inputs ? scoresFromInputs(change.inputs) : current.scores,
       };
       latest.current = next;
-      setLoaded(next);
+      // The write starts before React re-renders the sheet, so that the render runs while the
+      // database commits instead of before it. With nothing queued it starts right away (the
+      // row it is based on is then up to date); otherwise it waits for the saves before it.
+      const write = () =>
+        saveDraft(db, session, roundId, packetId, expertId, change, stored.current);
+      const written = pending.current === 0 ? write() : queue.current.then(write);
       pending.current += 1;
-      setSave({ state: 'saving' });
-      queue.current = queue.current
-        .then(() => saveDraft(db, session, roundId, packetId, expertId, change, stored.current))
-        .then(
-          (row) => {
-            stored.current = row;
-            pending.current -= 1;
-            if (pending.current === 0) setSave({ state: 'saved', at: new Date() });
-          },
-          (error: unknown) => {
-            stored.current = undefined;
-            pending.current -= 1;
-            setSave({
-              state: 'error',
-              // A full disk aborts the transaction: say so plainly (nothing stored changed).
-              message: storageFailureMessage(error, quotaMessage),
-            });
-          },
-        );
+      queue.current = written.then(
+        (row) => {
+          stored.current = row;
+          pending.current -= 1;
+          if (pending.current === 0) save.set({ state: 'saved', at: new Date() });
+        },
+        (error: unknown) => {
+          stored.current = undefined;
+          pending.current -= 1;
+          save.set({
+            state: 'error',
+            // A full disk aborts the transaction: say so plainly (nothing stored changed).
+            message: storageFailureMessage(error, quotaMessage),
+          });
+        },
+      );
+      save.set({ state: 'saving' });
+      setLoaded(next);
     },
-    [db, session, roundId, packetId, expertId, quotaMessage],
+    [db, session, roundId, packetId, expertId, quotaMessage, save],
   );
 
   const submit = useCallback(
