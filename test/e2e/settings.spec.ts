@@ -86,15 +86,18 @@ test('settings before scoring take effect; after the first submission a change n
   await sheets.lockAndSwitch();
 
   const results = new ResultsPage(page);
+  // The decision as compiled (the cell's class); its wording on screen is the panel's 推荐意见.
+  const expectDecision = (packetId: string, decision: '入选' | '备选' | '否决') =>
+    expect(results.decision(packetId)).toHaveClass(`decision-${decision}`);
   await results.open(DEFAULT_PIN);
-  await expect(results.decision(a!.id)).toHaveText('否决');
+  await expectDecision(a!.id, '否决');
   const drill = await results.openDetails(a!.id);
   await expect(drill.getByTestId(`explain-${a!.id}`)).toContainText(
     `1 位专家勾选否决项“${VETO}”，按“任一专家勾选即否决”的规则，予以否决`,
   );
-  await expect(results.decision(b!.id)).toHaveText('入选');
-  await expect(results.decision(c!.id)).toHaveText('入选');
-  await expect(results.decision(d!.id)).toHaveText('入选');
+  await expectDecision(b!.id, '入选');
+  await expectDecision(c!.id, '入选');
+  await expectDecision(d!.id, '入选');
   await expect(page.getByTestId('settings-changes')).toHaveCount(0);
 
   // After the first submission: the change asks for a reason, is refused without one.
@@ -118,8 +121,8 @@ test('settings before scoring take effect; after the first submission a change n
 
   // Results follow the settings and show the change (the chair is still unlocked).
   await page.getByRole('navigation').getByRole('link', { name: '结果汇总' }).click();
-  await expect(results.decision(d!.id)).toHaveText('入选');
-  await expect(results.decision(c!.id)).toHaveText('备选');
+  await expectDecision(d!.id, '入选');
+  await expectDecision(c!.id, '备选');
   const changes = page.getByTestId('settings-changes');
   await expect(changes).toContainText('名额“天府建筑工”：2 入选 + 0 备选 → 1 入选 + 1 备选');
   await expect(changes).toContainText('理由：经主管部门同意');
