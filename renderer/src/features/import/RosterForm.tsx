@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { PickedFile } from '../../../../shared/platform/Platform';
 import type { RosterPreview, RosterPreviewInput } from '../../../../shared/roster/rosterPreview';
 import { BUILT_IN_RUBRICS, builtInRubric } from '../../../../shared/rubrics/builtInRubrics';
@@ -235,18 +235,30 @@ function FileRow({
   autoFocus?: boolean;
 }) {
   const { t } = useI18n();
+  const id = useId();
   return (
     <div className="roster-row">
       <span>{label}</span>
       <div className="roster-file">
-        {/* The form opens on request, so focus belongs in it. */}
-        <button type="button" className="button" onClick={choose} autoFocus={autoFocus}>
+        {/* The form opens on request, so focus belongs in it. The chosen file (or the hint) is
+            read out with the button. */}
+        <button
+          type="button"
+          className="button"
+          onClick={choose}
+          autoFocus={autoFocus}
+          aria-describedby={`${id}-file ${id}-hint`}
+        >
           {pick}…
         </button>
-        <span className="roster-file-name" aria-label={label}>
+        <span className="roster-file-name" id={`${id}-file`}>
           {file ? file.name : t.rosterImport.noFile}
         </span>
-        {hint && !file && <span className="muted small">{hint}</span>}
+        {hint && !file && (
+          <span className="muted small" id={`${id}-hint`}>
+            {hint}
+          </span>
+        )}
       </div>
     </div>
   );
