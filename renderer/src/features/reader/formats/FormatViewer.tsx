@@ -2,7 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useState, type JSX } from 'reac
 import type { AttachmentRow } from '../../../data/rows';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { FormatErrorBoundary } from './FormatErrorBoundary';
-import { openAttachment, type OpenedAttachment } from './openAttachment';
+import type { OpenedAttachment } from './openAttachment';
+import { openInWorker } from './openInWorker';
 import { OtherFormat } from './OtherFormat';
 import './formats.css';
 
@@ -66,20 +67,17 @@ export function FormatViewer({ attachment }: { attachment: AttachmentRow }): JSX
   );
 
   useEffect(() => {
-    let cancelled = false;
+    const closed = new AbortController();
     (async () => {
       const bytes = new Uint8Array(await attachment.blob.arrayBuffer());
-      // Let the loading line paint before a large file is parsed on this thread.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = await openAttachment(bytes, attachment.name);
-      if (!cancelled) setShown({ attachment, bytes, result });
+      const result = await openInWorker({ bytes, name: attachment.name }, closed.signal);
+      if (!closed.signal.aborted) setShown({ attachment, bytes, result });
     })().catch((e: unknown) => {
-      if (!cancelled)
+      if (!closed.signal.aborted) {
         setFailure({ attachment, reason: e instanceof Error ? e.message : String(e) });
+      }
     });
-    return () => {
-      cancelled = true;
-    };
+    return () => closed.abort();
   }, [attachment]);
 
   const onFailed = useCallback(

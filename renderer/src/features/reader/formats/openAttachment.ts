@@ -1,8 +1,8 @@
 /**
  * From an attachment's bytes to what its viewer shows: the kind by magic bytes (detectFormat.ts),
- * a ZIP read by the guarded reader before anything parses it, then the parsed content. The
- * parsers (SheetJS, the OFD reader) load only when such a file is opened. Every failure becomes
- * a reason in words; nothing here throws.
+ * a ZIP read by the guarded reader before anything parses it, then the parsed content. It runs
+ * in a worker (openWorker.ts), so SheetJS and the OFD reader load only when a file is opened and
+ * a slow or hostile file never blocks the page. Every failure becomes a reason in words.
  */
 import { formatBytes } from '../../../../../shared/formats/zip';
 import { decodeCsv, type CsvEncoding } from '../../../../../shared/roster/rosterCsv';
@@ -15,8 +15,8 @@ import {
   type ImageMime,
   type OtherKind,
 } from './detectFormat';
-import type { OfdPage } from './readOfd';
-import type { SheetTable } from './readSheets';
+import { readOfd, type OfdPage } from './readOfd';
+import { readCsvSheet, readXlsSheets, readXlsxSheets, type SheetTable } from './readSheets';
 
 /** Most text shown of a plain-text file. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -77,7 +77,7 @@ function openText(bytes: Uint8Array): Opened {
 
 const failedWith = (reason: string): Opened => ({ view: 'failed', reason });
 
-async function openZip(bytes: Uint8Array, name: string): Promise<Opened> {
+function openZip(bytes: Uint8Array, name: string): Opened {
   // A .zip is an archive whatever it holds: say so without inflating it.
   if (['zip', 'rar', '7z'].includes(extensionOf(name))) return { view: 'other', what: 'archive' };
   const entries = containerEntries(bytes, name);
@@ -85,12 +85,10 @@ async function openZip(bytes: Uint8Array, name: string): Promise<Opened> {
   const kind = zipKind(entries.files.keys());
   if (kind === 'docx') return { view: 'docx', bytes };
   if (kind === 'xlsx') {
-    const { readXlsxSheets } = await import('./readSheets');
     const read = readXlsxSheets(entries.files);
     return read.ok ? { view: 'sheets', sheets: read.sheets } : failedWith(read.reason);
   }
   if (kind === 'ofd') {
-    const { readOfd } = await import('./readOfd');
     const read = readOfd(entries.files);
     if (!read.ok) return failedWith(read.reason);
     const media = new Map(
@@ -109,10 +107,10 @@ function shownKind(opened: Opened): string {
 }
 
 /** What to show for the attachment `name` with content `bytes`. */
-export async function openAttachment(bytes: Uint8Array, name: string): Promise<OpenedAttachment> {
+export function openAttachment(bytes: Uint8Array, name: string): OpenedAttachment {
   let opened: Opened;
   try {
-    opened = await openBytes(bytes, name);
+    opened = openBytes(bytes, name);
   } catch (error) {
     opened = failedWith(error instanceof Error ? error.message : String(error));
   }
@@ -123,7 +121,7 @@ export async function openAttachment(bytes: Uint8Array, name: string): Promise<O
   return { opened, misnamedAs: renamed ? extension : null };
 }
 
-async function openBytes(bytes: Uint8Array, name: string): Promise<Opened> {
+function openBytes(bytes: Uint8Array, name: string): Opened {
   if (bytes.length > MAX_VIEW_BYTES) {
     return failedWith(
       `文件有 ${formatBytes(bytes.length)}，超过评审台内查看的上限 ${formatBytes(MAX_VIEW_BYTES)}`,
@@ -138,12 +136,10 @@ async function openBytes(bytes: Uint8Array, name: string): Promise<Opened> {
     case 'zip':
       return openZip(bytes, name);
     case 'xls': {
-      const { readXlsSheets } = await import('./readSheets');
       const read = readXlsSheets(bytes);
       return read.ok ? { view: 'sheets', sheets: read.sheets } : failedWith(read.reason);
     }
     case 'csv': {
-      const { readCsvSheet } = await import('./readSheets');
       const read = readCsvSheet(bytes, name);
       return read.ok
         ? { view: 'sheets', sheets: read.sheets, encoding: read.encoding }
