@@ -70,6 +70,50 @@ function textUnder14px(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Inputs, selects and text areas whose edge shows at less than 3:1 against what is behind them
+ * (WCAG 1.4.11: a field must be seen as a field).
+ */
+function faintControlEdges(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (color: string) => {
+      const [r = 0, g = 0, b = 0, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+      return { r, g, b, a: color.startsWith('rgba') ? a : 1 };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const f = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const behind = (el: Element) => {
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const color = rgb(getComputedStyle(a).backgroundColor);
+        if (color.a > 0) return color;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const found: string[] = [];
+    const fields = document.querySelectorAll(
+      'input:not([type=checkbox], [type=radio], [type=hidden], [type=file], [type=range]), select, textarea',
+    );
+    for (const field of fields) {
+      if (!field.checkVisibility()) continue;
+      const style = getComputedStyle(field);
+      if (parseFloat(style.borderBottomWidth) === 0) continue;
+      const edge = luminance(rgb(style.borderBottomColor));
+      const back = luminance(behind(field));
+      const ratio = (Math.max(edge, back) + 0.05) / (Math.min(edge, back) + 0.05);
+      if (ratio < 3)
+        found.push(
+          `<${field.tagName.toLowerCase()} ${field.id ? `#${field.id}` : ''}> edge ${style.borderBottomColor}: ${ratio.toFixed(2)}:1`,
+        );
+    }
+    return found;
+  });
+}
+
 /** The page scrolls sideways, or the header takes more than a fifth of the window's height. */
 function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -266,13 +310,14 @@ async function walkSheetByKeyboard(
 test.describe('at 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
-  test('the main pages: axe finds nothing critical or serious, no text under 14 px, nothing scrolls sideways', async ({
+  test('the main pages: axe finds nothing critical or serious, no text under 14 px, field edges at 3:1, nothing scrolls sideways', async ({
     page,
   }, testInfo) => {
     test.setTimeout(180_000);
     await visitMainPages(page, async (name) => {
       expect.soft(await seriousViolations(page, name, testInfo), `axe on ${name}`).toEqual([]);
       expect.soft(await textUnder14px(page), `text under 14 px on ${name}`).toEqual([]);
+      expect.soft(await faintControlEdges(page), `control edges on ${name}`).toEqual([]);
       expect.soft(await layoutProblems(page), `layout of ${name}`).toEqual([]);
     });
   });
