@@ -23,10 +23,13 @@ function attachmentFiles(): Map<string, Uint8Array> {
   return new Map<string, Uint8Array>([
     [
       '申报书.docx',
-      minimalDocx([
-        '四川省技能人才培养基地申报书',
-        '一、基本情况：本基地建于2019年，设有数控加工、工业机器人两个实训区。',
-      ]),
+      minimalDocx(
+        [
+          '四川省技能人才培养基地申报书',
+          '一、基本情况：本基地建于2019年，设有数控加工、工业机器人两个实训区。',
+        ],
+        { image: makeTinyPng(160, 100, [30, 140, 60]) },
+      ),
     ],
     [
       '设备清单.xlsx',
@@ -83,6 +86,11 @@ test('a packet’s .docx, .xlsx, image and OFD are read in the app; a .doc and a
   page,
 }, testInfo) => {
   const zip = packageWithAttachments((name) => testInfo.outputPath(name));
+  // Nothing a viewer does may need more than the app's Content-Security-Policy allows.
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await page.goto('/');
   await new ImportPanel(page).importPackage(zip);
   const list = new PacketListPage(page);
@@ -95,6 +103,10 @@ test('a packet’s .docx, .xlsx, image and OFD are read in the app; a .doc and a
   await expect(docx.getByText('四川省技能人才培养基地申报书')).toBeVisible();
   await expect(docx.getByText(/设有数控加工、工业机器人两个实训区/)).toBeVisible();
   // Its external link is shown but leads nowhere.
+  // Its picture is drawn from the document's own bytes (a data: URL the CSP allows).
+  const picture = docx.locator('img').first();
+  await expect(picture).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
   const link = docx.locator('a', { hasText: '外部链接' });
   await expect(link).toHaveAttribute('title', 'https://example.invalid/');
   expect(await link.getAttribute('href')).toBeNull();
@@ -165,4 +177,5 @@ test('a packet’s .docx, .xlsx, image and OFD are read in the app; a .doc and a
   const pane = (await viewer(page).boundingBox())!;
   expect((await section.boundingBox())!.width).toBeLessThanOrEqual(pane.width);
   await page.screenshot({ path: `${SHOTS}/docx-narrow.png` });
+  expect(refused).toEqual([]);
 });
