@@ -26,7 +26,8 @@ import {
 import type { SheetRow } from '../../data/rows';
 import type { SubmitOutcome } from '../../data/repositories/sheetRepository';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime, formatPoints, formatTime } from './formatPoints';
+import { formatDateTime, formatTime } from '../../app/format/dateTime';
+import { formatPoints } from '../../app/format/points';
 import { keepClearOfStickyBars } from './keepFocusVisible';
 import { SubmitConfirmDialog } from './SubmitConfirmDialog';
 import { useSaveState, type SaveStore } from './useSheetDraft';
@@ -59,7 +60,7 @@ export function SheetForm({
   onSubmit,
   afterSubmit,
 }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const locked = sheet.status === 'submitted' || sheet.status === 'conflict';
   const criteria = useMemo(() => allCriteria(rubric), [rubric]);
   const criterionIndex = useMemo(() => new Map(criteria.map((c, i) => [c.id, i])), [criteria]);
@@ -197,7 +198,7 @@ export function SheetForm({
       >
         {sheet.status === 'submitted' && sheet.submittedAt && (
           <p className="banner success" role="status" data-testid="sheet-submitted">
-            {t.scoring.submitted(formatDateTime(sheet.submittedAt), sheet.revision)}
+            {t.scoring.submitted(formatDateTime(sheet.submittedAt, language), sheet.revision)}
           </p>
         )}
         {refusal && (
