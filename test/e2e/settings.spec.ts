@@ -107,8 +107,11 @@ test('settings before scoring take effect; after the first submission a change n
   await expect(settings.reason).toBeVisible();
   await settings.save();
   await expect(settings.error).toContainText('有 1 处需要修改');
-  await expect(page.getByTestId('settings-reason-error')).toBeVisible();
+  await expect(page.getByTestId('settings-reason-error')).toHaveText(
+    '已有专家提交评分：请写明修改的理由，例如“经主管部门同意调整名额”',
+  );
   await expect(settings.reason).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('settings-reason.png'), fullPage: true });
   await settings.reason.fill('经主管部门同意，天府建筑工改为 1 个入选名额和 1 个备选名额');
   await settings.save();
   await expect(settings.status).toHaveText('已保存 1 项修改');
@@ -127,4 +130,5 @@ test('settings before scoring take effect; after the first submission a change n
   await expect(changes).toContainText('名额“天府建筑工”：2 入选 + 0 备选 → 1 入选 + 1 备选');
   await expect(changes).toContainText('理由：经主管部门同意');
   await expect(changes).toContainText('秘书处');
+  await changes.screenshot({ path: testInfo.outputPath('results-changes.png') });
 });

@@ -49,10 +49,7 @@ export function SettingsForm({ view, session }: { view: RoundSettingsView; sessi
   const problems = tried ? { ...serverProblems, ...local } : {};
   const pending = settingsChanges(view.settings, draft, view.rubric).length;
   const needsReason = view.scoringStarted && pending > 0;
-  const reasonError =
-    tried && needsReason && reason.trim() === ''
-      ? (serverProblems.reason ?? t.settings.reason)
-      : '';
+  const reasonError = tried && needsReason && reason.trim() === '' ? t.settings.reasonRequired : '';
 
   const change = (next: RoundSettings) => {
     setDraft(next);
