@@ -41,7 +41,7 @@ describe('lint: screens never touch Dexie tables', () => {
       'renderer/src/features/panel/ConflictsPanel.tsx',
       'renderer/src/features/panel/AssignmentEditor.tsx',
       'renderer/src/features/lostDatabase/LostDatabaseNotice.tsx',
-      'renderer/src/app/App.tsx',
+      'renderer/src/App.tsx',
     ]) {
       expect(await tableMessages(screenSource, screen), screen).toHaveLength(4);
     }
