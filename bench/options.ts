@@ -26,6 +26,11 @@ export interface BenchOptions {
   /** `--no-build`: use the renderer and the CLI a previous run built in DIST as they are. */
   build: boolean;
   /**
+   * `--scale`: instead of the table, how import, list, compile and export grow with the round:
+   * each of them once at every size of SCALE_SIZES (SMALL_SCALE_SIZES with --small).
+   */
+  scale: boolean;
+  /**
    * Write CPU profiles (Chrome DevTools format) of the first import and of the keystroke →
    * durable save edits to OUT/import.cpuprofile and OUT/scoring.cpuprofile, named on stdout.
    */
@@ -44,6 +49,12 @@ export const FIGURES = [
   'reader',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
+
+/** Packets per round in `--scale`: the figures' growth from a city's round to a province's. */
+export const SCALE_SIZES = [500, 5000, 20000] as const;
+export const SMALL_SCALE_SIZES = [20, 60] as const;
+/** The figures `--scale` measures at each size. */
+export const SCALE_FIGURES: ReadonlySet<Figure> = new Set(['import', 'list', 'compile', 'export']);
 
 /** Whether `figure` is measured in this run. */
 export const wants = (options: BenchOptions, figure: Figure) =>
@@ -65,6 +76,7 @@ const DEFAULTS: BenchOptions = {
   out: 'bench-results',
   dist: 'dist',
   build: true,
+  scale: false,
   profile: false,
   only: null,
 };
@@ -96,7 +108,9 @@ const NUMERIC: Record<string, keyof BenchOptions> = {
 
 export const USAGE = `npm run bench -- [--small] ${Object.keys(NUMERIC)
   .map((flag) => `[${flag} N]`)
-  .join(' ')} [--out DIR] [--dist DIR] [--no-build] [--profile] [--only ${FIGURES.join(',')}]`;
+  .join(
+    ' ',
+  )} [--out DIR] [--dist DIR] [--no-build] [--profile] [--scale] [--only ${FIGURES.join(',')}]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { ...DEFAULTS, ...(argv.includes('--small') ? SMALL : {}) };
@@ -107,8 +121,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       options.profile = true;
       continue;
     }
-    if (arg === '--no-build') {
-      options.build = false;
+    if (arg === '--no-build' || arg === '--scale') {
+      if (arg === '--no-build') options.build = false;
+      else options.scale = true;
       continue;
     }
     if (arg === '--only') {

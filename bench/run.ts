@@ -20,7 +20,14 @@ import { EMPTY_HOME, LOADED_HOME, startRow, timeStarts } from './browser/startFi
 import { exportChild } from './exportChild';
 import { compileFigure, exportFigures } from './nodeFigures';
 import { compileValidatedFigure } from './validationFigure';
-import { parseOptions, wants, type BenchOptions } from './options';
+import {
+  parseOptions,
+  SCALE_FIGURES,
+  SCALE_SIZES,
+  SMALL_SCALE_SIZES,
+  wants,
+  type BenchOptions,
+} from './options';
 import { evaluate, renderTable, type Row } from './report';
 
 const log = (text: string) => process.stdout.write(`[bench] ${text}\n`);
@@ -167,25 +174,7 @@ async function listFigures(options: BenchOptions, out: string, url: string): Pro
   return rows;
 }
 
-const ORDER = ['1 ', '2 ', '3 ', '4 ', '5 ', '6 start', '6 memory', '7 '];
-const rank = (row: Row) => ORDER.findIndex((prefix) => row.figure.startsWith(prefix));
-
-async function main(argv: string[]) {
-  if (argv[0] === '--child-export') return exportChild(argv.slice(1));
-  const options = parseOptions(argv);
-  const out = options.out;
-  mkdirSync(out, { recursive: true });
-  const started = new Date();
-  const loadBefore = load();
-  log(`${options.small ? 'small' : 'full'} run; load average ${loadBefore}`);
-  if (options.profile) {
-    log(
-      'profiling: the renderer is built unminified, and the profiled import and scoring times include the profiler’s own cost',
-    );
-  }
-  if (options.build) log('building the renderer and the CLI');
-  const { cli } = buildApp(options.dist, { readable: options.profile, build: options.build });
-
+async function figures(options: BenchOptions, out: string, cli: string): Promise<Row[]> {
   const rows: Row[] = [];
   if (wants(options, 'compile')) {
     log(`4 compile (load ${load()})`);
@@ -198,13 +187,62 @@ async function main(argv: string[]) {
     rmSync(join(out, 'bench-result.xlsx'), { force: true });
   }
   rows.push(...(await browserFigures(options, out)));
+  return rows.sort((a, b) => rank(a) - rank(b));
+}
 
-  const evaluated = rows.sort((a, b) => rank(a) - rank(b)).map(evaluate);
+/**
+ * `--scale`: import, list, compile and export once at each size (the same round for all four,
+ * the other sizes as given), each row named by its size. Run it on a quiet machine: one run per
+ * size has no second run to show how much the machine moved it.
+ */
+async function scaleFigures(options: BenchOptions, out: string, cli: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const packets of options.small ? SMALL_SCALE_SIZES : SCALE_SIZES) {
+    log(`scale: ${packets} packets (load ${load()})`);
+    const sized: BenchOptions = {
+      ...options,
+      packets,
+      listPackets: packets,
+      compilePackets: packets,
+      repeats: 1,
+      only: SCALE_FIGURES,
+    };
+    const size = `${packets.toLocaleString('en')} packets`;
+    for (const row of await figures(sized, out, cli))
+      rows.push({ ...row, figure: `${size}: ${row.figure}` });
+  }
+  return rows;
+}
+
+const ORDER = ['1 ', '2 ', '3 ', '4 ', '5 ', '6 start', '6 memory', '7 '];
+const rank = (row: Row) => ORDER.findIndex((prefix) => row.figure.startsWith(prefix));
+
+async function main(argv: string[]) {
+  if (argv[0] === '--child-export') return exportChild(argv.slice(1));
+  const options = parseOptions(argv);
+  const out = options.out;
+  mkdirSync(out, { recursive: true });
+  const started = new Date();
+  const loadBefore = load();
+  log(
+    `${options.small ? 'small' : 'full'}${options.scale ? ' scale' : ''} run; load average ${loadBefore}`,
+  );
+  if (options.profile) {
+    log(
+      'profiling: the renderer is built unminified, and the profiled import and scoring times include the profiler’s own cost',
+    );
+  }
+  if (options.build) log('building the renderer and the CLI');
+  const { cli } = buildApp(options.dist, { readable: options.profile, build: options.build });
+
+  const evaluated = (
+    options.scale ? await scaleFigures(options, out, cli) : await figures(options, out, cli)
+  ).map(evaluate);
   const table = renderTable(evaluated);
   const seconds = (Date.now() - started.getTime()) / 1000;
   const footer = `${options.small ? 'small' : 'full'} run ${started.toISOString()}, ${seconds.toFixed(0)} s, load average before ${loadBefore}, after ${load()}`;
   process.stdout.write(`\n${table}\n\n${footer}\n`);
-  const name = options.small ? 'bench-small' : 'bench';
+  const name = `bench${options.scale ? '-scale' : ''}${options.small ? '-small' : ''}`;
   writeFileSync(
     join(out, `${name}.json`),
     `${JSON.stringify({ started: started.toISOString(), seconds, options, loadBefore, loadAfter: load(), rows: evaluated }, null, 2)}\n`,
