@@ -30,7 +30,8 @@ function shot(testInfo: TestInfo, name: string) {
   return join(dir, name);
 }
 
-async function openSheet(page: Page, testInfo: TestInfo) {
+/** The round imported, the expert checked in and unlocked, the 申报书 opened beside their sheet. */
+async function openBesideSheet(page: Page, testInfo: TestInfo) {
   const zip = testInfo.outputPath('reader-round.zip');
   writeFileSync(zip, writeRoundPackage(demo));
   await page.goto('/');
@@ -42,7 +43,12 @@ async function openSheet(page: Page, testInfo: TestInfo) {
   const sheets = new ExpertSheetsPage(page);
   await sheets.pickExpert(expert.name);
   await sheets.openSheet(packet.id);
-  await expect(new ScoringSheet(page).points).toHaveCount(criteria.length);
+  const sheet = new ScoringSheet(page);
+  await expect(sheet.points).toHaveCount(criteria.length);
+  const reader = new ReaderPane(page);
+  await reader.open(LONG);
+  await reader.expectDrawn(1);
+  return { reader, sheet };
 }
 
 /** Every visible piece of text in `root` at 14 px or more (the PDF's own text layer aside). */
@@ -64,13 +70,8 @@ test('a 60-page PDF beside the sheet: zoom, jump, score without the document mov
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await openSheet(page, testInfo);
-  const reader = new ReaderPane(page);
-  const sheet = new ScoringSheet(page);
-
   // Opened beside the sheet, fit to width, only the pages in view drawn.
-  await reader.open(LONG);
-  await reader.expectDrawn(1);
+  const { reader, sheet } = await openBesideSheet(page, testInfo);
   await reader.expectPage(1);
   await expect(reader.pane.getByTestId('reader-page-count')).toHaveText('/ 60 页');
   const fit = await reader.scroll.evaluate((el) => {
@@ -193,11 +194,7 @@ test('the splitter is moved by keyboard and mouse and stays put after a reload; 
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await openSheet(page, testInfo);
-  const reader = new ReaderPane(page);
-  const sheet = new ScoringSheet(page);
-  await reader.open(LONG);
-  await reader.expectDrawn(1);
+  const { reader, sheet } = await openBesideSheet(page, testInfo);
 
   // Keyboard: a separator with a value; arrows move it.
   const start = Number(await reader.splitter.getAttribute('aria-valuenow'));
