@@ -1,12 +1,12 @@
 /**
  * Attachments of a new round written ahead of the round, a few tens of megabytes per transaction.
  *
- * Chromium cannot store more freshly made Blob bytes than fit its in-memory blob budget: on the
- * development machine (24 GiB) one transaction with 600 MB of new Blobs failed with
- * “DataError: Failed to write blobs (InvalidBlob)”, and so did 64 MB transactions once more than
- * about 500 MB of Blobs were alive at once, while 1.5 GB written 64 MB at a time, each batch's
- * Blobs made just before it, went through. A round package may hold 2 GiB, so a large round's
- * attachments are written in batches before the transaction that adds the round.
+ * Chromium cannot store more freshly made Blob bytes than fit its in-memory blob budget: a write
+ * fails with “DataError: Failed to write blobs (InvalidBlob)” once about 500 MB of new Blobs are
+ * alive, whether in one transaction or in several, while 64 MB transactions, each batch's Blobs
+ * made just before it, store any size (measurements: docs/performance.md). A round package may
+ * hold 2 GiB, so a large round's attachments are written in batches before the transaction that
+ * adds the round.
  *
  * The rows written ahead carry the new round's id, and nothing shows them until the round row
  * exists: every screen, backup and export starts from a round. An import that fails or is
