@@ -66,14 +66,9 @@ export const en: Messages = {
     flagChanged: (fields: string) =>
       `Updated by a newer round package (${fields}); existing sheets need a re-check`,
     flagWithdrawn: 'Removed by a newer round package; existing sheets are kept, no new assignments',
-    pdfPages: (page: number, pages: number) => `Page ${page} of ${pages}`,
-    pdfPrevious: 'Previous page',
-    pdfNext: 'Next page',
     pdfLoading: 'Opening PDF…',
     pdfFailed: (message: string) => `Cannot show this PDF: ${message}`,
     loadingViewer: 'Opening the viewer…',
-    openAttachment: 'View',
-    closeAttachment: 'Close preview',
     size: (bytes: number) =>
       bytes < 1024
         ? `${bytes} B`

@@ -66,14 +66,9 @@ export const zhCN = {
     clearFilters: '清除筛选',
     flagChanged: (fields: string) => `材料已在新版评审包中更新（${fields}），已有评分请复核`,
     flagWithdrawn: '该项目已从新版评审包中移除，已有评分予以保留，不再分配',
-    pdfPages: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
-    pdfPrevious: '上一页',
-    pdfNext: '下一页',
     pdfLoading: '正在打开 PDF…',
     pdfFailed: (message: string) => `无法显示该 PDF：${message}`,
     loadingViewer: '正在打开阅读器…',
-    openAttachment: '查看',
-    closeAttachment: '关闭预览',
     size: (bytes: number) =>
       bytes < 1024
         ? `${bytes} B`
