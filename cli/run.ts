@@ -20,15 +20,16 @@ const HELP = `评审台 Review Desk 命令行 ${VERSION}
   ${keygenUsage.padEnd(32)}生成签名私钥（PKCS#8 PEM，Ed25519），显示密钥指纹
   ${compileUsage}
   ${''.padEnd(32)}汇总评分并写出签名的结果工作簿
-  ${verifyUsage.padEnd(32)}验证结果工作簿的签名与内容
+  ${verifyUsage}
+  ${''.padEnd(32)}验证结果工作簿的签名与内容，以及（--evidence）旁边证据包中的每个文件
   ${'review-desk --version'.padEnd(32)}显示版本
   ${'review-desk --help'.padEnd(32)}显示本帮助
 
 选项 --force：允许覆盖已存在的输出文件（否则拒绝，不写任何文件）；--debug：内部错误时显示详细信息。
 
 退出码：
-  0  成功（verify：签名有效，且签名人在 --trust 列出的受信任密钥中）
-  1  输入无效（评审包、名单或评分文件内容有误、专家公钥缺失或不符；verify：工作簿无效、被改动或签名人不受信任）
+  0  成功（verify：签名有效，签名人在 --trust 列出的受信任密钥中，给了 --evidence 时证据包与签名数据一致）
+  1  输入无效（评审包、名单或评分文件内容有误、专家公钥缺失或不符；verify：工作簿无效、被改动或签名人不受信任，或证据文件被改动、缺少或多出）
   2  无法读取文件、用法错误、输出文件已存在，或内部错误
   3  verify 未给 --trust：签名有效，但未核对签名人
 `;

@@ -1,4 +1,5 @@
 import { verifyResultWorkbook, parseTrustedKeys, type TrustedKey } from '../../shared/workbook';
+import { checkEvidence, evidenceNotChecked } from './verifyEvidence';
 import {
   describeError,
   EXIT_INVALID,
@@ -10,7 +11,8 @@ import {
 } from '../io';
 import { optionValue, parseArgs } from './args';
 
-export const verifyUsage = 'review-desk verify RESULT.xlsx [--trust KEYS.json]';
+export const verifyUsage =
+  'review-desk verify RESULT.xlsx [--evidence RESULT.evidence.zip] [--trust KEYS.json]';
 
 const KIND_LABELS = { selection: '遴选', evaluation: '评估', inspection: '拉练检查' } as const;
 
@@ -36,20 +38,24 @@ async function readTrust(io: CliIo, path: string): Promise<TrustedKey[] | ExitCo
 }
 
 /**
- * `verify RESULT.xlsx [--trust KEYS.json]`: the central system's check of a result workbook.
- * Exit 0 only when the workbook is intact AND signed by a key listed in KEYS.json; 3 intact but
- * the signer was not checked (no --trust: anyone can sign a workbook with a key of their own);
- * 1 invalid, tampered or signed by an untrusted key (each problem names the sheet and cell, or
- * the check); 2 unreadable or wrong usage.
+ * `verify RESULT.xlsx [--evidence RESULT.evidence.zip] [--trust KEYS.json]`: the central
+ * system's check of a result workbook and, with --evidence, of the evidence archive beside it.
+ * Exit 0 only when the workbook is intact AND signed by a key listed in KEYS.json AND (with
+ * --evidence) the archive holds exactly the files its signed payload lists; 3 all that but the
+ * signer was not checked (no --trust: anyone can sign a workbook with a key of their own);
+ * 1 invalid, tampered, signed by an untrusted key, or evidence changed, missing or extra (each
+ * problem names the sheet and cell, the file, or the check); 2 unreadable or wrong usage.
+ * Without --evidence, a workbook that lists evidence says so: the files were not checked.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const parsed = parseArgs(args, { single: ['--trust'] });
+  const parsed = parseArgs(args, { single: ['--trust', '--evidence'] });
   if (typeof parsed === 'string' || parsed.positional.length !== 1) {
     io.stderr(`${typeof parsed === 'string' ? `${parsed}\n` : ''}用法：${verifyUsage}\n`);
     return EXIT_UNREADABLE;
   }
   const path = parsed.positional[0]!;
   const trustPath = optionValue(parsed, '--trust');
+  const evidencePath = optionValue(parsed, '--evidence');
   const trust = trustPath === undefined ? undefined : await readTrust(io, trustPath);
   if (typeof trust === 'number') return trust;
 
@@ -83,10 +89,16 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
     io.stderr(`无效：${path} 的签名密钥 ${s.keyId} 不在受信任的密钥列表中\n`);
     return EXIT_INVALID;
   }
+  const evidence =
+    evidencePath === undefined
+      ? evidenceNotChecked(s.payload.evidence)
+      : await checkEvidence(io, s.payload, evidencePath);
+  if (typeof evidence === 'number') return evidence;
   if (!signer) {
     io.stdout(
       `签名有效，但未核对签名人：${path} 的签名与内容一致，签名密钥 ${s.keyId} 未与受信任的密钥核对\n` +
         details +
+        evidence +
         `签名数据 SHA-256：${s.sha256}\n` +
         '任何人都可以用自己的密钥签出这样的工作簿：请用 --trust KEYS.json 核对签名人（退出码 3）\n',
     );
@@ -96,6 +108,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<ExitCode
   io.stdout(
     `有效：${path} 的签名与内容一致，签名人受信任\n` +
       details +
+      evidence +
       `签名密钥：${s.keyId}（受信任：${signer.name}）\n` +
       `签名数据 SHA-256：${s.sha256}\n`,
   );

@@ -7,6 +7,7 @@ import type { AuditContent } from '../audit/chain';
 import { cityRanking } from '../compile/cityRanking';
 import type { CompileResult, CompileSheet } from '../compile/types';
 import type { Packet, Round } from '../model/roundPackage';
+import type { EvidenceEntry } from '../evidence/format';
 import { decodeBase64 } from '../signing/base64';
 import { keyFingerprint } from '../signing/hash';
 import { cellText } from './cellText';
@@ -41,6 +42,8 @@ export interface ResultWorkbookInput {
   findings?: readonly FindingInput[];
   /** 动态调整 records: given → the sheet is written, even when empty. */
   adjustments?: readonly AdjustmentInput[];
+  /** The evidence archive's files (writeEvidenceArchive's entries); none or empty → no `evidence`. */
+  evidence?: readonly EvidenceEntry[];
 }
 
 /** An inspection finding as the app stores it; the site title comes from the packet. */
@@ -124,7 +127,7 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
   }
 
   const ranking = cityRanking({ round, packets: input.packets, result });
-  const optional: Pick<ResultPayload, 'findings' | 'adjustments' | 'cityRanking'> = {};
+  const optional: Pick<ResultPayload, 'findings' | 'adjustments' | 'cityRanking' | 'evidence'> = {};
   if (ranking) {
     optional.cityRanking = {
       quota: ranking.quota,
@@ -144,6 +147,9 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
       recordedAt: t(f.recordedAt),
       closedAt: f.closedAt === null ? null : t(f.closedAt),
     }));
+  }
+  if (input.evidence && input.evidence.length > 0) {
+    optional.evidence = input.evidence.map((e) => ({ ...e, of: { ...e.of } }));
   }
   if (input.adjustments) {
     optional.adjustments = input.adjustments.map((a) => ({

@@ -8,6 +8,7 @@
  * none needs more than 15 significant digits, the precision spreadsheets keep.
  */
 import { z } from 'zod';
+import { evidenceListSchema } from '../evidence/format';
 import { FINDING_SEVERITIES, RESULT_FORMAT } from './format';
 
 const text = z.string();
@@ -188,6 +189,11 @@ export const resultPayloadSchema = z.strictObject({
   adjustments: z.array(adjustmentRecordSchema).optional(),
   /** 城市排名 rows: present for a 综合评估 of 市(州) (an evaluation round with a 先进市(州) quota). */
   cityRanking: cityRankingRecordSchema.optional(),
+  /**
+   * @3: the files of the evidence archive beside the workbook (`NAME.evidence.zip`), each with
+   * its SHA-256 and size; present only for an inspection or evaluation round that has evidence.
+   */
+  evidence: evidenceListSchema.optional(),
 });
 
 export type ResultRound = z.infer<typeof resultRoundSchema>;

@@ -1,0 +1,3 @@
+export * from './format';
+export { writeEvidenceArchive, type EvidenceArchive, type EvidenceFile } from './writeArchive';
+export { verifyEvidenceArchive, type EvidenceCheck, type ExpectedEvidence } from './verifyArchive';
