@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { zipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { makeTinyPng } from '../../shared/demo/tinyFiles';
+import { makeTinyPdf, makeTinyPng } from '../../shared/demo/tinyFiles';
 import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
 import type { AttachmentRef } from '../../shared/model/roundPackage';
 import { minimalDocx, minimalOfd, minimalXlsx, word97Lookalike } from '../fixtures/officeFiles';
@@ -50,6 +50,8 @@ function attachmentFiles(): Map<string, Uint8Array> {
       ),
     ],
     ['旧版说明.doc', word97Lookalike()],
+    // A PDF saved under a Word name: shown as the PDF it is, with a word about the name.
+    ['扫描件.docx', makeTinyPdf('扫描件', ['Scanned page one'])],
     // 20 MB of zeros in 20 KB: refused by the guarded reader before SheetJS sees it.
     ['汇总表.xlsx', zipSync({ 'xl/workbook.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 })],
   ]);
@@ -141,6 +143,10 @@ test('a packet’s .docx, .xlsx, image and OFD are read in the app; a .doc and a
     })
     .toBe(400);
   await page.screenshot({ path: `${SHOTS}/image.png` });
+  // Ctrl − with focus in the viewer zooms the image, not the window.
+  await viewer(page).getByRole('button', { name: '放大' }).focus();
+  await page.keyboard.press('Control+Minus');
+  await expect(viewer(page).getByTestId('image-zoom')).toHaveText('100%');
 
   // OFD: the page count and each page's text in reading order, template text included.
   await openFile(page, '电子发票.ofd');
@@ -148,6 +154,11 @@ test('a packet’s .docx, .xlsx, image and OFD are read in the app; a .doc and a
   await expect(viewer(page).getByText('购买方名称： 四川省职业技能鉴定指导中心')).toBeVisible();
   await expect(viewer(page).getByText('国家税务总局监制')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/ofd.png` });
+
+  await openFile(page, '扫描件.docx');
+  await expect(viewer(page)).toContainText('文件扩展名是 .docx，但内容不是这种格式');
+  await expect(viewer(page).getByTestId('reader-page-count')).toContainText('1');
+  await expect(viewer(page).getByTestId('pdf-canvas-1')).toBeVisible();
 
   // Word 97–2003: what it is, that it cannot be shown, and 另存为 with its own name and bytes.
   await openFile(page, '旧版说明.doc');

@@ -991,7 +991,6 @@ export const en: Messages = {
     } as Record<string, string>,
     misnamed: (extension: string) =>
       `The file is named .${extension} but its content is not that format: it may be damaged or renamed.`,
-    pdfInside: 'the content is a PDF, but the name does not end in .pdf',
     image: {
       toolbar: 'Image zoom and rotation',
       zoomOut: 'Zoom out',

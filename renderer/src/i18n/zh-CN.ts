@@ -964,7 +964,6 @@ export const zhCN = {
     } as Record<string, string>,
     misnamed: (extension: string) =>
       `文件扩展名是 .${extension}，但内容不是这种格式：文件可能已损坏，或被改过扩展名。`,
-    pdfInside: '内容是 PDF 文件，但文件名不以 .pdf 结尾',
     image: {
       toolbar: '图片缩放与旋转',
       zoomOut: '缩小',

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type JSX } from 'react';
 import type { AttachmentRow } from '../../../data/rows';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { START } from '../viewState';
 import { FormatErrorBoundary } from './FormatErrorBoundary';
 import type { OpenedAttachment } from './openAttachment';
 import { openInWorker } from './openInWorker';
@@ -13,6 +14,7 @@ const DocxViewer = lazy(() => import('./DocxViewer').then((m) => ({ default: m.D
 const SheetViewer = lazy(() => import('./SheetViewer').then((m) => ({ default: m.SheetViewer })));
 const OfdViewer = lazy(() => import('./OfdViewer').then((m) => ({ default: m.OfdViewer })));
 const TextViewer = lazy(() => import('./TextViewer').then((m) => ({ default: m.TextViewer })));
+const PdfView = lazy(() => import('../PdfView').then((m) => ({ default: m.PdfView })));
 
 interface Shown {
   attachment: AttachmentRow;
@@ -20,14 +22,23 @@ interface Shown {
   result: OpenedAttachment;
 }
 
+const keepNoPlace = () => undefined;
+
 function Viewer({ shown, onFailed }: { shown: Shown; onFailed: (reason: string) => void }) {
-  const { t } = useI18n();
   const { attachment, bytes, result } = shown;
   const opened = result.opened;
   switch (opened.view) {
     case 'pdf':
-      // The reader opens PDFs by their name; one under another name is offered for 另存为.
-      return <OtherFormat attachment={attachment} reason={t.formats.pdfInside} />;
+      // The reader opens PDFs by their name; one under another name is shown here, from the start.
+      return (
+        <PdfView
+          blob={attachment.blob}
+          name={attachment.name}
+          initial={START}
+          onChange={keepNoPlace}
+          extraTools={null}
+        />
+      );
     case 'image':
       return <ImageViewer bytes={bytes} mime={opened.mime} name={attachment.name} />;
     case 'docx':

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { usePaneZoomKeys } from '../usePaneZoomKeys';
 import type { ImageMime } from './detectFormat';
 
 const STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
@@ -18,7 +19,8 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 }
 
 /**
- * A photo or scan: fit to the pane's width by default, zoom in steps, rotate by 90°. The bytes
+ * A photo or scan: fit to the pane's width by default, zoom in steps (buttons, Ctrl +/−, Ctrl +
+ * wheel), rotate by 90°. The bytes
  * are shown under the type their magic bytes name, from an object URL revoked on close.
  */
 export function ImageViewer({
@@ -59,9 +61,12 @@ export function ImageViewer({
         : ([...STEPS].reverse().find((s) => s < scale - 0.001) ?? STEPS[0]!);
     setZoom(next);
   };
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Ctrl + / Ctrl − / Ctrl 0 and Ctrl + wheel zoom the image, as they zoom a PDF.
+  usePaneZoomKeys(rootRef, paneRef, step, () => setZoom('fit'));
 
   return (
-    <div className="format-image">
+    <div className="format-image" ref={rootRef}>
       <div className="format-toolbar" role="toolbar" aria-label={f.toolbar}>
         <button
           type="button"
