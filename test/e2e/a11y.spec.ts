@@ -341,6 +341,18 @@ test.describe('at 200 % zoom of a 1366×768 screen', () => {
     await shoot(page, testInfo, 'sheet-200pct');
     expect(await layoutProblems(page)).toEqual([]);
     expect(await walkSheetByKeyboard(page, sheet, testInfo, 'walk-200pct')).toEqual([]);
+
+    // The secretariat's header, with all its links, is one scrolling row too.
+    await page.getByRole('link', { name: /返回我的评分表/ }).click();
+    await new ExpertSheetsPage(page).lockAndSwitch();
+    await page.goto(`/#/rounds/${roundId}/panel`);
+    await unlockSecretariat(page);
+    await expect(page.getByRole('heading', { name: '专家与角色' })).toBeVisible();
+    await shoot(page, testInfo, 'panel-200pct');
+    expect(await layoutProblems(page)).toEqual([]);
+    const results = page.getByRole('banner').getByRole('link', { name: '结果汇总' });
+    await results.focus();
+    expect(await focusProblems(page)).toEqual([]);
   });
 });
 
