@@ -274,3 +274,18 @@ describe('opening an attachment: what the viewer is given', () => {
     if (opened.opened.view === 'failed') expect(opened.opened.reason).toContain('无法读取工作簿');
   });
 });
+
+describe('a .docx is checked before the browser parses it', () => {
+  it('refuses a Word document whose XML declares a DTD (entity expansion)', () => {
+    const good = minimalDocx(['正文']);
+    const files = entriesOf(good, 'a.docx');
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;">]>';
+    const xml = new TextDecoder().decode(files.get('word/document.xml')!);
+    files.set('word/document.xml', strToU8(xml.replace(/^<\?xml[^>]*\?>/, laughs)));
+    const opened = openAttachment(zipSync(Object.fromEntries(files)), '申报书.docx').opened;
+    expect(opened).toMatchObject({ view: 'failed' });
+    if (opened.view === 'failed') expect(opened.reason).toContain('word/document.xml');
+    expect(openAttachment(good, '申报书.docx').opened.view).toBe('docx');
+  });
+});

@@ -77,13 +77,34 @@ function openText(bytes: Uint8Array): Opened {
 
 const failedWith = (reason: string): Opened => ({ view: 'failed', reason });
 
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * The first XML part that declares a DTD. Office documents never do; a DTD is how an XML file
+ * defines entities that expand exponentially (“billion laughs”), and docx-preview hands its
+ * parts to the browser's XML parser on the page's thread.
+ */
+function partWithDoctype(files: Map<string, Uint8Array>): string | null {
+  for (const [name, bytes] of files) {
+    if (/\.(xml|rels)$/i.test(name) && latin1.decode(bytes).includes('<!DOCTYPE')) return name;
+  }
+  return null;
+}
+
 function openZip(bytes: Uint8Array, name: string): Opened {
   // A .zip is an archive whatever it holds: say so without inflating it.
   if (['zip', 'rar', '7z'].includes(extensionOf(name))) return { view: 'other', what: 'archive' };
   const entries = containerEntries(bytes, name);
   if (!entries.ok) return failedWith(entries.reason);
   const kind = zipKind(entries.files.keys());
-  if (kind === 'docx') return { view: 'docx', bytes };
+  if (kind === 'docx') {
+    const declared = partWithDoctype(entries.files);
+    if (declared)
+      return failedWith(
+        `文档的 ${declared} 中含有 DTD 声明（<!DOCTYPE>），Word 文档不会有，已拒绝`,
+      );
+    return { view: 'docx', bytes };
+  }
   if (kind === 'xlsx') {
     const read = readXlsxSheets(entries.files);
     return read.ok ? { view: 'sheets', sheets: read.sheets } : failedWith(read.reason);
