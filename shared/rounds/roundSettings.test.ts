@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tinyRound } from '../../test/fixtures/tinyRound';
 import type { Round } from '../model/roundPackage';
+import { buildResultWorkbook, seedSigner } from '../workbook/build';
 import { buildResultPayload, type ResultWorkbookInput } from '../workbook/buildPayload';
+import { verifyResultWorkbook } from '../workbook/verify';
 import { compileRound } from '../compile/compile';
 import {
   groupsUnder,
@@ -136,5 +138,20 @@ describe('round settings', () => {
     // Without a rule of its own the veto is written as before.
     const plain = buildResultPayload(payloadInput(round));
     expect(plain.round.vetoes).toEqual([{ id: 'v1', title: '存在违规用地' }]);
+  });
+
+  it('sign into a workbook that verifies, with the veto’s own rule in the payload', async () => {
+    const settled = {
+      ...round,
+      rubric: rubricWithVetoRules(round.rubric, round.aggregation, { v1: 'any' }),
+    };
+    const bytes = await buildResultWorkbook(
+      payloadInput(settled),
+      seedSigner(new Uint8Array(32).fill(7)),
+    );
+    const verified = verifyResultWorkbook(bytes);
+    expect(verified.ok).toBe(true);
+    if (verified.ok)
+      expect(verified.summary.payload.round.vetoes[0]).toMatchObject({ rule: 'any' });
   });
 });
