@@ -133,6 +133,7 @@ export const en: Messages = {
     setHint: (name: string) =>
       `${name}, choose a PIN of 4 to 8 digits. You will enter it each time you open your sheets, so nobody scores in your name.`,
     enterHint: (name: string) => `${name}, enter your PIN to open your sheets.`,
+    enterHintChair: (name: string) => `${name}, enter your PIN to continue as chair on this page.`,
     newPin: 'New PIN (4–8 digits)',
     confirm: 'PIN again',
     pin: 'PIN',
@@ -140,7 +141,8 @@ export const en: Messages = {
     unlock: 'Continue',
     checking: 'Checking…',
     wrong: (left: number) => (left > 0 ? `Wrong PIN, ${left} tries left` : 'Wrong PIN'),
-    locked: (until: string) => `Too many tries; try again after ${until}`,
+    locked: (until: string) =>
+      `Too many tries; try again after ${until}. If you have forgotten your PIN, ask the secretariat to reset it.`,
     lockAndSwitch: 'Lock and switch expert',
     checkInFirst: (name: string) =>
       `${name} is not checked in yet. Check in with the secretariat first: only then can a PIN be set on this laptop.`,

@@ -132,6 +132,7 @@ export const zhCN = {
     setHint: (name: string) =>
       `${name}，请设置 4 至 8 位数字 PIN。之后每次打开自己的评分表都需输入，以免他人代为评分。`,
     enterHint: (name: string) => `${name}，请输入您的 PIN 以打开评分表。`,
+    enterHintChair: (name: string) => `${name}，请输入您的 PIN，以组长身份进入此页面。`,
     newPin: '新 PIN（4–8 位数字）',
     confirm: '再次输入 PIN',
     pin: 'PIN',
@@ -139,7 +140,7 @@ export const zhCN = {
     unlock: '进入',
     checking: '正在核对…',
     wrong: (left: number) => (left > 0 ? `PIN 不正确，还可尝试 ${left} 次` : 'PIN 不正确'),
-    locked: (until: string) => `尝试次数过多，请于 ${until} 后再试`,
+    locked: (until: string) => `尝试次数过多，请于 ${until} 后再试；如忘记 PIN，请联系秘书处重置。`,
     lockAndSwitch: '锁定并切换专家',
     checkInFirst: (name: string) => `${name}尚未签到。请先到秘书处签到：签到后才能在本机设置 PIN。`,
     changeTitle: 'PIN 已被重置：请设置新 PIN',

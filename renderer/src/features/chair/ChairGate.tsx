@@ -38,7 +38,7 @@ export function ChairGate({
     );
   }
   return (
-    <PinGate roundId={roundId} expert={chair}>
+    <PinGate roundId={roundId} expert={chair} asChair>
       {(session: Session) => children(chair, session)}
     </PinGate>
   );

@@ -19,10 +19,13 @@ type Step = 'enter' | 'set' | 'change';
 export function PinGate({
   roundId,
   expert,
+  asChair = false,
   children,
 }: {
   roundId: string;
   expert: ExpertRow;
+  /** The chair unlocks to review a page, not to open their own sheets: the prompt says so. */
+  asChair?: boolean;
   children: ReactNode | ((session: Session) => ReactNode);
 }) {
   const { t } = useI18n();
@@ -108,7 +111,9 @@ export function PinGate({
       ? t.pin.setHint(expert.name)
       : step === 'change'
         ? t.pin.changeHint(expert.name)
-        : t.pin.enterHint(expert.name);
+        : asChair
+          ? t.pin.enterHintChair(expert.name)
+          : t.pin.enterHint(expert.name);
   const choosing = step !== 'enter';
   const locked = state.pin.kind === 'set' && state.pin.lockedUntil !== null;
   return (

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+/** Catalogue wording a user relies on: each prompt says what to do on the page it is shown on. */
+describe('PIN prompts', () => {
+  it('asks the chair to unlock to review the page, not to open a scoring sheet', () => {
+    expect(zhCN.pin.enterHintChair('郑丽华')).not.toContain('评分表');
+    expect(zhCN.pin.enterHintChair('郑丽华')).toContain('组长');
+    expect(en.pin.enterHintChair('Zheng')).not.toContain('sheet');
+    expect(en.pin.enterHintChair('Zheng')).toContain('chair');
+  });
+
+  it('tells a locked-out expert to ask the secretariat to reset a forgotten PIN', () => {
+    expect(zhCN.pin.locked('14:05')).toContain('秘书处');
+    expect(zhCN.pin.locked('14:05')).toContain('重置');
+    expect(en.pin.locked('14:05')).toContain('secretariat');
+  });
+});
