@@ -41,13 +41,19 @@ const KeysPage = lazy(() =>
 const ReportPage = lazy(() =>
   import('./features/report/ReportPage').then((m) => ({ default: m.ReportPage })),
 );
+const PapersPage = lazy(() =>
+  import('./features/papers/PapersPage').then((m) => ({ default: m.PapersPage })),
+);
+const ExpertPaperPage = lazy(() =>
+  import('./features/papers/ExpertPaperPage').then((m) => ({ default: m.ExpertPaperPage })),
+);
 const DissentPage = lazy(() =>
   import('./features/results/DissentPage').then((m) => ({ default: m.DissentPage })),
 );
-const ResultsPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
+const ResultsPage = lazy(() =>
   import('./features/results/ResultsPage').then((m) => ({ default: m.ResultsPage })),
 );
 
@@ -85,13 +91,16 @@ function Header({ route }: { route: Route }) {
     route.name === 'packets' || route.name === 'packet'
       ? 'packets'
       : route.name === 'panel' ||
+          route.name === 'settings' ||
           route.name === 'checkIn' ||
           route.name === 'chair' ||
-          route.name === 'settings' ||
           route.name === 'exchange' ||
           route.name === 'route'
         ? route.name
-        : route.name === 'results' || route.name === 'dissent' || route.name === 'report'
+        : route.name === 'results' ||
+            route.name === 'dissent' ||
+            route.name === 'report' ||
+            route.name === 'papers'
           ? 'results'
           : roundId
             ? 'scoring'
@@ -134,13 +143,13 @@ function Header({ route }: { route: Route }) {
               {t.panel.nav}
             </a>
             <a
-              href={hrefFor({ name: 'checkIn', roundId: round.id })}
-            <a
               href={hrefFor({ name: 'settings', roundId: round.id })}
               aria-current={section === 'settings' ? 'page' : undefined}
             >
               {t.settings.nav}
             </a>
+            <a
+              href={hrefFor({ name: 'checkIn', roundId: round.id })}
               aria-current={section === 'checkIn' ? 'page' : undefined}
             >
               {t.checkIn.nav}
@@ -229,11 +238,11 @@ function Page({ route }: { route: Route }) {
       return <ExpertPickerPage roundId={route.roundId} />;
     case 'panel':
       return <PanelPage roundId={route.roundId} />;
+    case 'settings':
+      return <SettingsPage roundId={route.roundId} />;
     case 'checkIn':
       return <CheckInPage roundId={route.roundId} />;
     case 'chair':
-    case 'settings':
-      return <SettingsPage roundId={route.roundId} />;
       return <ChairPage roundId={route.roundId} />;
     case 'exchange':
       return <ExchangePage roundId={route.roundId} />;
@@ -243,6 +252,10 @@ function Page({ route }: { route: Route }) {
       return <DissentPage roundId={route.roundId} expertId={route.expertId} />;
     case 'report':
       return <ReportPage roundId={route.roundId} />;
+    case 'papers':
+      return <PapersPage route={route} />;
+    case 'expertPaper':
+      return <ExpertPaperPage roundId={route.roundId} expertId={route.expertId} />;
     case 'route':
       return <RoutePage roundId={route.roundId} />;
     case 'keys':

@@ -25,3 +25,9 @@ export {
   type CityStanding,
 } from './cityRanking';
 export { competitionRanks, placeAgainstQuota, type QuotaPlace } from './quotaLine';
+export {
+  OPINION_MAX_LENGTH,
+  opinionRequired,
+  publicConclusion,
+  recommendationText,
+} from './recommendation';

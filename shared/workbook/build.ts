@@ -8,7 +8,7 @@ import { encodeBase64 } from '../signing/base64';
 import { publicKeyFromSeed, signEd25519 } from '../signing/ed25519';
 import { keyFingerprint, sha256Hex, shortHash } from '../signing/hash';
 import { buildResultPayload, type ResultWorkbookInput } from './buildPayload';
-import { RESULT_FORMAT, SHEET } from './format';
+import { SHEET } from './format';
 import type { ResultPayload } from './payload';
 import { renderVisibleSheets } from './render';
 import { signatureRows } from './signatureSheet';
@@ -48,7 +48,7 @@ export async function writeSignedWorkbook(
     (options.sha256Hex ?? sha256Hex)(bytes),
   ]);
   const rows = signatureRows({
-    format: RESULT_FORMAT,
+    format: payload.format,
     roundId: payload.round.id,
     sha256,
     publicKey: encodeBase64(signer.publicKey),

@@ -44,6 +44,18 @@ export interface ResultWorkbookInput {
   adjustments?: readonly AdjustmentInput[];
   /** The evidence archive's files (writeEvidenceArchive's entries); none or empty → no `evidence`. */
   evidence?: readonly EvidenceEntry[];
+  /** 专家组意见 by packet (any order; written in result order). The 专家组意见 sheet is always written. */
+  opinions?: readonly OpinionInput[];
+}
+
+/** The panel's opinion on a packet, as the chair wrote it. */
+export interface OpinionInput {
+  packetId: string;
+  text: string;
+  /** 姓名（专家编号） of the chair who wrote it. */
+  chair: string;
+  /** ISO 8601 with offset. */
+  at: string;
 }
 
 /** An inspection finding as the app stores it; the site title comes from the packet. */
@@ -164,6 +176,21 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
     }));
   }
 
+  const opinionOf = new Map((input.opinions ?? []).map((o) => [o.packetId, o]));
+  const opinions = result.packets.flatMap((p) => {
+    const opinion = opinionOf.get(p.packetId);
+    return opinion
+      ? [
+          {
+            packetId: p.packetId,
+            text: t(opinion.text),
+            chair: t(opinion.chair),
+            at: t(opinion.at),
+          },
+        ]
+      : [];
+  });
+
   return {
     format: RESULT_FORMAT,
     generatedAt: input.generatedAt,
@@ -237,5 +264,6 @@ export function buildResultPayload(input: ResultWorkbookInput): ResultPayload {
       detail: t(a.detail),
     })),
     ...optional,
+    opinions,
   };
 }

@@ -4,8 +4,16 @@
  * changing any of them means a new format id, because verification re-renders the visible
  * sheets from the signed payload and compares cell by cell.
  */
-/** @2: the experts' registered public keys (payload `experts[].publicKey`, 专家名单 公钥). */
-export const RESULT_FORMAT = 'review-desk/result@2';
+/**
+ * @3: 专家组意见 (payload `opinions`, sheet 专家组意见) and 结论 worded as the panel's
+ * recommendation (建议入选 …). @2 (the experts' registered public keys, payload
+ * `experts[].publicKey`, 专家名单 公钥) is still read and verified as it was written.
+ */
+export const RESULT_FORMAT = 'review-desk/result@3';
+export const RESULT_FORMAT_V2 = 'review-desk/result@2';
+/** The formats the verifier reads; the writer writes RESULT_FORMAT only. */
+export const READABLE_RESULT_FORMATS = [RESULT_FORMAT, RESULT_FORMAT_V2] as const;
+export type ResultFormat = (typeof READABLE_RESULT_FORMATS)[number];
 
 export const SHEET = {
   summary: '结果汇总',
@@ -17,6 +25,8 @@ export const SHEET = {
   findings: '问题清单',
   adjustments: '动态调整',
   cityRanking: '城市排名',
+  /** @3: 专家组意见, one row per packet with an opinion. */
+  opinions: '专家组意见',
   signature: '_signature',
 } as const;
 

@@ -10,14 +10,18 @@ export {
   type AdjustmentInput,
   type AuditInput,
   type FindingInput,
+  type OpinionInput,
   type ResultWorkbookInput,
 } from './buildPayload';
 export { cellText, chunkText } from './cellText';
 export {
   CHUNK_LENGTH,
   FINDING_SEVERITIES,
+  READABLE_RESULT_FORMATS,
   RESULT_FORMAT,
+  RESULT_FORMAT_V2,
   SHEET,
+  type ResultFormat,
   SUMMARY_COLUMNS,
   type FindingSeverity,
 } from './format';
@@ -28,6 +32,7 @@ export {
   type CityRankingRecord,
   type FindingRecord,
   type ConflictRecord,
+  type OpinionRecord,
   type PacketOutcome,
   type ResultExpert,
   type ResultPayload,

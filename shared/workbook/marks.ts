@@ -3,12 +3,20 @@
  * flags in Chinese). Derived from the payload only, so verification can re-derive them.
  */
 import { formatPoints } from '../compile/decimal';
+import { recommendationText } from '../compile/recommendation';
+import { RESULT_FORMAT_V2, type ResultFormat } from './format';
 import type { PacketOutcome, ResultPayload, SheetRecord } from './payload';
 
 export const PENDING_CHAIR = '待组长决定';
 
-export function conclusion(outcome: PacketOutcome): string | null {
-  if (outcome.decision !== null) return outcome.decision;
+/**
+ * 结论 as the sheet shows it: from @3 the decision worded as the panel's recommendation
+ * (建议入选 …); @2 showed the decision code itself.
+ */
+export function conclusion(outcome: PacketOutcome, format: ResultFormat): string | null {
+  if (outcome.decision !== null) {
+    return format === RESULT_FORMAT_V2 ? outcome.decision : recommendationText(outcome.decision);
+  }
   return outcome.tieAtQuota ? PENDING_CHAIR : null;
 }
 

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { evidenceListSchema } from '../evidence/format';
-import { FINDING_SEVERITIES, RESULT_FORMAT } from './format';
+import { FINDING_SEVERITIES, READABLE_RESULT_FORMATS, RESULT_FORMAT } from './format';
 
 const text = z.string();
 const num = z.number().finite();
@@ -163,8 +163,18 @@ export const cityRankingRecordSchema = z.strictObject({
   ),
 });
 
-export const resultPayloadSchema = z.strictObject({
-  format: z.literal(RESULT_FORMAT),
+/** 专家组意见 (@3): the chair's written opinion of the panel on one packet. */
+export const opinionRecordSchema = z.strictObject({
+  packetId: text,
+  text,
+  /** The chair who wrote it, as 姓名（专家编号）. */
+  chair: text,
+  /** ISO 8601 with offset. */
+  at: text,
+});
+
+const payloadShape = z.strictObject({
+  format: z.enum(READABLE_RESULT_FORMATS),
   /** ISO 8601 with offset. */
   generatedAt: text,
   /** The program that wrote it, e.g. `review-desk 0.1.0`. */
@@ -194,6 +204,27 @@ export const resultPayloadSchema = z.strictObject({
    * its SHA-256 and size; present only for an inspection or evaluation round that has evidence.
    */
   evidence: evidenceListSchema.optional(),
+  /** @3 only, and always there: 专家组意见 in result order of the packets (may be empty). */
+  opinions: z.array(opinionRecordSchema).optional(),
+});
+
+/** @3 carries `opinions` (possibly empty); @2 never does. */
+export const resultPayloadSchema = payloadShape.superRefine((payload, context) => {
+  const isV3 = payload.format === RESULT_FORMAT;
+  if (isV3 !== (payload.opinions !== undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['opinions'],
+      message: isV3 ? `${RESULT_FORMAT} 必须含有 opinions` : `${payload.format} 不含 opinions`,
+    });
+  }
+  if (!isV3 && payload.evidence !== undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['evidence'],
+      message: `${payload.format} 不含 evidence`,
+    });
+  }
 });
 
 export type ResultRound = z.infer<typeof resultRoundSchema>;
@@ -206,3 +237,4 @@ export type ResultPayload = z.infer<typeof resultPayloadSchema>;
 export type FindingRecord = z.infer<typeof findingRecordSchema>;
 export type AdjustmentRecord = z.infer<typeof adjustmentRecordSchema>;
 export type CityRankingRecord = z.infer<typeof cityRankingRecordSchema>;
+export type OpinionRecord = z.infer<typeof opinionRecordSchema>;

@@ -1,10 +1,12 @@
 /**
  * The visible sheets of a result workbook, rendered from the payload alone. The writer writes
  * them and the verifier re-renders them to compare, so this is the one definition of what each
- * visible cell must say. The optional sheets (问题清单, 动态调整, 城市排名) appear only when the payload has their section.
+ * visible cell must say. The optional sheets (问题清单, 动态调整, 城市排名, and 专家组意见 of @3) appear only when the
+ * payload has their section.
  */
 import type { ResultPayload } from './payload';
 import { renderDetail } from './renderDetail';
+import { renderOpinions } from './renderOpinions';
 import { renderAdjustments, renderCityRanking, renderFindings } from './renderFieldSheets';
 import { renderAudit, renderConflicts, renderExperts } from './renderLists';
 import { renderSummary } from './renderSummary';
@@ -15,6 +17,7 @@ export function renderVisibleSheets(payload: ResultPayload): SheetTable[] {
   return [
     renderSummary(payload),
     ...optional(renderCityRanking(payload)),
+    ...optional(renderOpinions(payload)),
     renderDetail(payload),
     renderExperts(payload),
     renderConflicts(payload),

@@ -26,7 +26,7 @@ export function renderSummary(payload: ResultPayload): SheetTable {
       textCell(r.group),
       r.n,
       r.score,
-      textCell(conclusion(r)),
+      textCell(conclusion(r, payload.format)),
       textCell(marks(r, sheetsByPacket.get(r.packetId) ?? [], context)),
     ]),
   };

@@ -8,7 +8,7 @@ import {
   CHUNK_LENGTH,
   PAYLOAD_HEADING,
   PAYLOAD_HEADING_ROW,
-  RESULT_FORMAT,
+  READABLE_RESULT_FORMATS,
   SIGNATURE_LABELS,
   type SignatureLabel,
 } from './format';
@@ -71,11 +71,13 @@ export function readSignatureSheet(sheet: ReadSheet): SignatureRead {
   SIGNATURE_LABELS.forEach((expected, row) => label(row, expected));
   label(PAYLOAD_HEADING_ROW, PAYLOAD_HEADING);
   const format = text(0, 1, '格式标识');
-  if (format !== '' && format !== RESULT_FORMAT) {
+  if (format !== '' && !(READABLE_RESULT_FORMATS as readonly string[]).includes(format)) {
     return {
       ok: false,
       unsupported: true,
-      problems: [`不支持的结果工作簿格式“${format}”（本程序支持 ${RESULT_FORMAT}）`],
+      problems: [
+        `不支持的结果工作簿格式“${format}”（本程序支持 ${READABLE_RESULT_FORMATS.join('、')}）`,
+      ],
     };
   }
   const roundId = text(1, 1, '评审编号');

@@ -18,7 +18,7 @@ import { decodeBase64 } from '../signing/base64';
 import { PUBLIC_KEY_LENGTH, verifyEd25519 } from '../signing/ed25519';
 import { keyFingerprint, sha256Hex } from '../signing/hash';
 import { compareTable } from './compare';
-import { RESULT_FORMAT, SHEET } from './format';
+import { SHEET, type ResultFormat } from './format';
 import { resultPayloadSchema, type ResultPayload } from './payload';
 import { isEmptyCell, type ReadBook } from './readModel';
 import { presentationProblems } from './presentation';
@@ -49,7 +49,8 @@ export const VERIFY_LIMITS: Required<ZipLimits> = {
 };
 
 export interface VerifiedWorkbook {
-  format: typeof RESULT_FORMAT;
+  /** `review-desk/result@3`, or `@2` for a workbook written before 专家组意见 (it has none). */
+  format: ResultFormat;
   roundId: string;
   roundTitle: string;
   generatedAt: string;
@@ -166,6 +167,9 @@ export function verifyReadBook(book: ReadBook, options: VerifyOptions = {}): Ver
     return invalid(['签名数据不是有效的 JSON']);
   }
   const problems: string[] = [];
+  if (payload.format !== block.format) {
+    problems.push(`_signature!B1：格式标识“${block.format}”与签名数据“${payload.format}”不符`);
+  }
   if (payload.round.id !== block.roundId) {
     problems.push(`_signature!B2：评审编号“${block.roundId}”与签名数据“${payload.round.id}”不符`);
   }
@@ -198,7 +202,7 @@ export function verifyReadBook(book: ReadBook, options: VerifyOptions = {}): Ver
   return {
     ok: true,
     summary: {
-      format: RESULT_FORMAT,
+      format: payload.format,
       roundId: payload.round.id,
       roundTitle: payload.round.title,
       generatedAt: payload.generatedAt,

@@ -103,9 +103,10 @@ function bytesOf(written: unknown): Uint8Array {
   throw new Error('SheetJS 未返回工作簿数据');
 }
 
+/** The visible sheets, then `hidden` very hidden after them (none for an unsigned workbook). */
 export function writeWorkbook(
   tables: readonly SheetTable[],
-  hidden: HiddenSheet,
+  hidden: HiddenSheet | null,
   props: WorkbookProps,
 ): Uint8Array {
   const workbook: XLSX.WorkBook = {
@@ -128,11 +129,13 @@ export function writeWorkbook(
     workbook.Sheets[table.name] = sheet;
     workbook.Workbook!.Sheets!.push({ name: table.name, Hidden: 0 });
   }
-  const signature = sheetOf(hidden.rows, hidden.widths.length, []);
-  signature['!cols'] = hidden.widths.map((wch) => ({ wch }));
-  workbook.SheetNames.push(hidden.name);
-  workbook.Sheets[hidden.name] = signature;
-  workbook.Workbook!.Sheets!.push({ name: hidden.name, Hidden: 2 });
+  if (hidden) {
+    const signature = sheetOf(hidden.rows, hidden.widths.length, []);
+    signature['!cols'] = hidden.widths.map((wch) => ({ wch }));
+    workbook.SheetNames.push(hidden.name);
+    workbook.Sheets[hidden.name] = signature;
+    workbook.Workbook!.Sheets!.push({ name: hidden.name, Hidden: 2 });
+  }
 
   // `type: 'buffer'`, not 'array': for 'array' SheetJS builds the whole archive as a binary
   // string (one JS string per byte on the way) and converts it back, which took about as long as

@@ -106,8 +106,8 @@ describe('review-desk compile', () => {
     expect(await run(compileArgs(), t.io)).toBe(0);
     expect(t.stderr()).toBe('');
     const stdout = t.stdout();
-    expect(stdout).toMatch(/^3\tP005\t天府数智工匠\t6\t81\.88\t备选\t$/m);
-    expect(stdout).toMatch(/^—\tP002\t天府建筑工\t7\t61\.80\t否决\t否决：/m);
+    expect(stdout).toMatch(/^3\tP005\t天府数智工匠\t6\t81\.88\t建议备选\t$/m);
+    expect(stdout).toMatch(/^—\tP002\t天府建筑工\t7\t61\.80\t建议取消资格\t否决：/m);
     expect(stdout).toContain('已写入结果工作簿 r.xlsx');
     expect(stdout).toContain('签名密钥 59df 2305 87f4 da2b');
 

@@ -27,13 +27,16 @@ describe('result workbook: 问题清单, 动态调整, 城市排名', () => {
         'format',
         'generatedAt',
         'generator',
+        'opinions',
         'results',
         'round',
         'sheets',
       ].sort(),
     );
+    expect(payload.opinions).toEqual([]);
     expect(renderVisibleSheets(payload).map((t) => t.name)).toEqual([
       '结果汇总',
+      '专家组意见',
       '评分明细',
       '专家名单',
       '回避记录',

@@ -12,6 +12,11 @@ import { verifyResultWorkbook, type VerifyResult } from '../../shared/workbook';
 import { brandRoundWorkbook, secretariatSeed } from './brandRound';
 import { deleteRow, editWorkbook, sheet, summaryRow } from './edit';
 
+/** The workbook's own entry for _signature, wherever the visible sheets put it. */
+function signatureEntry(book: XLSX.WorkBook): XLSX.SheetProps {
+  return book.Workbook!.Sheets!.find((s) => s.name === '_signature')!;
+}
+
 function problems(result: VerifyResult): string[] {
   expect(result.ok).toBe(false);
   return result.ok ? [] : result.problems;
@@ -111,14 +116,14 @@ describe('result workbook: tampering', async () => {
 
   it('_signature made visible and edited fails; merely unhidden passes with a warning', () => {
     const unhidden = editWorkbook(original, (book) => {
-      book.Workbook!.Sheets![5]!.Hidden = 0;
+      signatureEntry(book).Hidden = 0;
     });
     const ok = verifyResultWorkbook(unhidden);
     expect(ok.ok && ok.summary.warnings).toEqual([
       '签名工作表 _signature 已被设为可见（内容未改动，签名仍然有效）',
     ]);
     const edited = editWorkbook(original, (book) => {
-      book.Workbook!.Sheets![5]!.Hidden = 0;
+      signatureEntry(book).Hidden = 0;
       const ws = sheet(book, '_signature');
       const chunk = ws['A9'] as XLSX.CellObject;
       ws['A9'] = { t: 's', v: String(chunk.v).replace('"score":81.88', '"score":91.88') };

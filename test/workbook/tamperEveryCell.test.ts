@@ -18,6 +18,7 @@ import { cellAddress } from '../../shared/workbook/table';
 import { brandRoundInput, secretariatSeed } from './brandRound';
 import { cellXml, editParts, putCell, sheetPath } from './edit';
 import { evaluationInput, inspectionInput } from './fieldInputs';
+import { opinionsInput } from './opinionInputs';
 
 interface Edit {
   sheet: string;
@@ -62,6 +63,7 @@ function editsOf(tables: readonly SheetTable[]): (Edit & { row: number; column: 
 
 const cases: [string, () => ResultWorkbookInput][] = [
   ['brand round', brandRoundInput],
+  ['brand round with 专家组意见', opinionsInput],
   ['evaluation round (动态调整, 城市排名)', evaluationInput],
   ['inspection round (问题清单)', inspectionInput],
 ];
@@ -97,7 +99,8 @@ describe.each(cases)('result workbook, %s: an edit in any column is refused', (_
       }
     }
     expect(missed).toEqual([]);
-  });
+    // A shared machine: each case verifies a few hundred edited workbooks.
+  }, 120_000);
 });
 
 describe('result workbook: content beside or below the signed grid', () => {

@@ -11,6 +11,7 @@ import {
   seedSigner,
   verifyResultWorkbook,
 } from '../../shared/workbook';
+import { recommendationText } from '../../shared/compile/recommendation';
 import { readBrandRoundBytes } from '../conformance/fixture';
 import { brandRoundInput, brandRoundWorkbook, secretariatSeed } from './brandRound';
 import { summaryRow, xmlParts } from './edit';
@@ -48,13 +49,14 @@ describe('result workbook: brand-round', async () => {
   it('has the sheets in order, _signature very hidden', () => {
     expect(book.SheetNames).toEqual([
       '结果汇总',
+      '专家组意见',
       '评分明细',
       '专家名单',
       '回避记录',
       '审计记录',
       '_signature',
     ]);
-    expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual([0, 0, 0, 0, 0, 2]);
+    expect(book.Workbook?.Sheets?.map((s) => s.Hidden ?? 0)).toEqual([0, 0, 0, 0, 0, 0, 2]);
   });
 
   it('结果汇总 has exactly the contract columns and expected.json numbers', () => {
@@ -67,7 +69,8 @@ describe('result workbook: brand-round', async () => {
       expect(cell('G')?.v, `${want.id} n`).toBe(want.n);
       expect(cell('H')).toMatchObject({ t: 'n', v: want.score, z: '0.00' });
       expect(cell('A')?.v, `${want.id} rank`).toBe(want.rank);
-      if (want.decision) expect(cell('I')?.v).toBe(want.decision);
+      // 结论 words the decision code as the panel's recommendation (建议入选 …).
+      if (want.decision) expect(cell('I')?.v).toBe(recommendationText(want.decision));
       else expect(cell('I')?.v).toBe('待组长决定');
       if (want.vetoed) expect(String(cell('J')?.v)).toMatch(/^否决：/);
     }

@@ -47,12 +47,14 @@ export function openToExpert(route: Route, mode: ExpertMode): boolean {
     case 'expertSheets':
     case 'sheet':
     case 'dissent':
+    case 'expertPaper':
     case 'keys':
     case 'verify':
       return true;
     case 'chair':
     case 'results':
     case 'report':
+    case 'papers':
       return mode.isChair && route.roundId === mode.roundId;
     default:
       return false;

@@ -19,6 +19,15 @@ export type Route =
   | { name: 'expertSheets'; roundId: string; expertId: string }
   | { name: 'sheet'; roundId: string; expertId: string; packetId: string }
   | { name: 'report'; roundId: string }
+  /** 评审文书 (chair): the index, 专家组意见, 公示名单, or one expert's 评分表. */
+  | {
+      name: 'papers';
+      roundId: string;
+      paper: 'index' | 'opinions' | 'public' | 'expert';
+      expertId?: string;
+    }
+  /** An expert's own 评分表, behind their PIN. */
+  | { name: 'expertPaper'; roundId: string; expertId: string }
   | { name: 'route'; roundId: string }
   | { name: 'keys' }
   | { name: 'verify' }
@@ -40,12 +49,12 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/experts`;
     case 'panel':
       return `#/rounds/${segment(route.roundId)}/panel`;
+    case 'settings':
+      return `#/rounds/${segment(route.roundId)}/settings`;
     case 'checkIn':
       return `#/rounds/${segment(route.roundId)}/check-in`;
     case 'chair':
       return `#/rounds/${segment(route.roundId)}/chair`;
-    case 'settings':
-      return `#/rounds/${segment(route.roundId)}/settings`;
     case 'exchange':
       return `#/rounds/${segment(route.roundId)}/exchange`;
     case 'results':
@@ -54,6 +63,10 @@ export function hrefFor(route: Route): string {
       return `#/rounds/${segment(route.roundId)}/results/dissent/${segment(route.expertId)}`;
     case 'report':
       return `#/rounds/${segment(route.roundId)}/report`;
+    case 'papers':
+      return `#/rounds/${segment(route.roundId)}/papers${route.paper === 'index' ? '' : route.paper === 'expert' ? `/experts/${segment(route.expertId ?? '')}` : `/${route.paper}`}`;
+    case 'expertPaper':
+      return `#/rounds/${segment(route.roundId)}/experts/${segment(route.expertId)}/paper`;
     case 'route':
       return `#/rounds/${segment(route.roundId)}/route`;
     case 'keys':
@@ -83,15 +96,23 @@ export function parseHash(hash: string): Route {
     return { name: 'packet', roundId, packetId: second };
   if (section === 'experts' && parts.length === 3) return { name: 'experts', roundId };
   if (section === 'panel' && parts.length === 3) return { name: 'panel', roundId };
+  if (section === 'settings' && parts.length === 3) return { name: 'settings', roundId };
   if (section === 'check-in' && parts.length === 3) return { name: 'checkIn', roundId };
   if (section === 'chair' && parts.length === 3) return { name: 'chair', roundId };
   if (section === 'exchange' && parts.length === 3) return { name: 'exchange', roundId };
   if (section === 'results' && parts.length === 3) return { name: 'results', roundId };
   if (section === 'report' && parts.length === 3) return { name: 'report', roundId };
   if (section === 'route' && parts.length === 3) return { name: 'route', roundId };
+  if (section === 'papers' && parts.length === 3)
+    return { name: 'papers', roundId, paper: 'index' };
+  if (section === 'papers' && (second === 'opinions' || second === 'public') && parts.length === 4)
+    return { name: 'papers', roundId, paper: second };
+  if (section === 'papers' && second === 'experts' && third && parts.length === 5)
+    return { name: 'papers', roundId, paper: 'expert', expertId: third };
+  if (section === 'experts' && second && third === 'paper' && parts.length === 5)
+    return { name: 'expertPaper', roundId, expertId: second };
   if (section === 'results' && second === 'dissent' && third && parts.length === 5)
     return { name: 'dissent', roundId, expertId: third };
-  if (section === 'settings' && parts.length === 3) return { name: 'settings', roundId };
   if (section === 'experts' && second && parts.length === 4)
     return { name: 'expertSheets', roundId, expertId: second };
   if (section === 'experts' && second && third === 'sheets' && fourth && parts.length === 6) {

@@ -9,6 +9,7 @@ import type {
   ConfirmationRow,
   ConflictRow,
   FindingRow,
+  OpinionRow,
   DissentRow,
   ExchangeConflictRow,
   ExpertKeyRow,
@@ -59,6 +60,7 @@ export class ReviewDeskDb extends Dexie {
   findings!: EntityTable<FindingRow, 'id'>;
   adjustments!: EntityTable<AdjustmentRow, 'id'>;
   checkIns!: EntityTable<CheckInRow, 'key'>;
+  opinions!: EntityTable<OpinionRow, 'key'>;
 
   /** `upTo` exists for migration tests, which build a database as an older app left it. */
   constructor(

@@ -259,6 +259,19 @@ export interface DissentRow {
   at: string;
 }
 
+/** 专家组意见: the panel's opinion on one packet, written by the chair. */
+export interface OpinionRow {
+  /** `roundId:packetId`: one per packet, the latest wording; earlier ones are in the audit log. */
+  key: string;
+  roundId: string;
+  packetId: string;
+  text: string;
+  /** The chair who wrote it (name and expert id), as the paper and the workbook name them. */
+  chair: string;
+  chairId: string;
+  at: string;
+}
+
 /**
  * The chair's confirmation of the results, version 1, 2, …. The latest confirmation locks the
  * round's results until it is reopened.

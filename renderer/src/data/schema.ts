@@ -118,6 +118,15 @@ export const schemaVersions = [
       checkIns: '&key, roundId',
     },
   },
+  {
+    // v12: 专家组意见. opinions: the chair's written opinion of the panel on a packet, one per
+    // packet (the latest; earlier wordings are in the audit log). Rows of the other tables are
+    // unchanged, so backups from v9 on still restore (one written before v12 has no opinions).
+    version: 12,
+    stores: {
+      opinions: '&key, roundId',
+    },
+  },
 ] as const;
 
 export const CURRENT_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -47,6 +47,7 @@ export const ROUND_SCOPED_TABLES = [
   'findings',
   'adjustments',
   'checkIns',
+  'opinions',
 ] as const;
 
 /** Tables whose primary key is an opaque `id` rather than a `roundId:`-prefixed `key`. */

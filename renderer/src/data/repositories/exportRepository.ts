@@ -1,6 +1,6 @@
 import { canonicalBytes } from '../../../../shared/canonical/canonicalJson';
 import { compileRound, type CompileResult } from '../../../../shared/compile';
-import { resultDigest } from '../../../../shared/compile/resultDigest';
+import { confirmedDigest } from '../../../../shared/compile/resultDigest';
 import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/roundPackage';
 import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
 import { decodeBase64 } from '../../../../shared/signing/base64';
@@ -16,13 +16,15 @@ import {
 import type { ReviewDeskDb } from '../db';
 import type { ConfirmationRow, DissentRow, ExpertRow, PanelRole } from '../rows';
 import { fieldTables, fieldWorkbookInput } from './adjustmentRepository';
-import { isLive, requireSecretariat, type Session } from '../session/session';
+import { actorLabel, isLive, requireSecretariat, type Session } from '../session/session';
 import { appendAudit, auditForRound } from './auditLog';
 import { assertSecretariatOrChairIn } from './chairGuard';
 import { isRegistered } from './expertKeyRepository';
 import { compileFor, compileInputFor, compileTables } from './resultsRepository';
 import { latestConfirmation } from './resultsLock';
 import { webSha256Hex } from '../../platform/webSha256';
+import { verifyEvidenceArchive } from '../../../../shared/evidence';
+import { prepareEvidence, type PreparedEvidence } from './evidenceRepository';
 
 /**
  * The signed result workbook from the app (docs/formats.md): the round as stored, compiled by
@@ -41,6 +43,7 @@ const snapshotTables = (db: ReviewDeskDb) => [
   db.expertKeys,
   db.audit,
   db.confirmations,
+  db.opinions,
   // Issue #9: 问题清单 and 动态调整 (adjustmentRepository.fieldWorkbookInput).
   ...fieldTables(db),
 ];
@@ -108,18 +111,20 @@ async function readSnapshot(
   roundId: string,
   meta: { generatedAt: string; generator: string },
 ): Promise<ResultSnapshot> {
-  const [round, compileInput, packetRows, keyRows, audit, latest, field] = await Promise.all([
-    db.rounds.get(roundId),
-    compileInputFor(db, roundId).catch(() => null),
-    db.packets.where('roundId').equals(roundId).toArray(),
-    db.expertKeys.where('roundId').equals(roundId).toArray(),
-    auditForRound(db, roundId),
-    latestConfirmation(db, roundId),
-    fieldWorkbookInput(db, roundId),
-  ]);
+  const [round, compileInput, packetRows, keyRows, audit, latest, field, opinions] =
+    await Promise.all([
+      db.rounds.get(roundId),
+      compileInputFor(db, roundId).catch(() => null),
+      db.packets.where('roundId').equals(roundId).toArray(),
+      db.expertKeys.where('roundId').equals(roundId).toArray(),
+      auditForRound(db, roundId),
+      latestConfirmation(db, roundId),
+      fieldWorkbookInput(db, roundId),
+      db.opinions.where('roundId').equals(roundId).toArray(),
+    ]);
   if (!round || !compileInput) throw new ExportError(`找不到评审 ${roundId}`);
   const result = compileRound(compileInput);
-  const digest = resultDigest(result);
+  const digest = confirmedDigest(result, opinions);
   const registeredRows = keyRows.filter(isRegistered);
   const listed = new Set(compileInput.packets.map((p) => p.id));
   // The packets compiled, in the same order, as the round package describes them.
@@ -166,6 +171,12 @@ async function readSnapshot(
       generatedAt: meta.generatedAt,
       generator: meta.generator,
       ...field,
+      opinions: opinions.map((o) => ({
+        packetId: o.packetId,
+        text: o.text,
+        chair: actorLabel({ kind: 'expert', roundId, expertId: o.chairId, name: o.chair }, 'chair'),
+        at: localIsoTime(new Date(o.at)),
+      })),
     },
     result,
     digest,
@@ -179,11 +190,12 @@ export async function exportReadinessFor(
   roundId: string,
 ): Promise<ExportReadiness> {
   return db.transaction('r', snapshotTables(db), async () => {
-    const [result, latest] = await Promise.all([
+    const [result, latest, opinions] = await Promise.all([
       compileFor(db, roundId),
       latestConfirmation(db, roundId),
+      db.opinions.where('roundId').equals(roundId).toArray(),
     ]);
-    return exportReadiness(latest, resultDigest(result));
+    return exportReadiness(latest, confirmedDigest(result, opinions));
   });
 }
 
@@ -200,6 +212,8 @@ export interface PreparedExport {
   keyCreated: boolean;
   digest: string;
   confirmationVersion: number;
+  /** The evidence archive to save beside the workbook (inspection and evaluation rounds with notes or photos). */
+  evidence: PreparedEvidence | null;
 }
 
 export const resultFileName = (roundId: string) => `${roundId}-结果.xlsx`;
@@ -224,7 +238,10 @@ export async function prepareResultExport(
   if (!snapshot.readiness.ok) throw new ExportError(snapshot.readiness.message);
   const existing = await keys.info();
   const key = existing ?? (await keys.create());
-  const payload = buildResultPayload(snapshot.input);
+  const evidence = await prepareEvidence(db, roundId, resultFileName(roundId));
+  const payload = buildResultPayload(
+    evidence ? { ...snapshot.input, evidence: evidence.entries } : snapshot.input,
+  );
   const bytes = await writeSignedWorkbook(
     payload,
     { publicKey: decodeBase64(key.publicKey), sign: (message) => keys.sign(message) },
@@ -233,6 +250,16 @@ export async function prepareResultExport(
   const check = verifyResultWorkbook(bytes, { trustedKeys: [key.publicKey] });
   if (!check.ok) {
     throw new ExportError(`结果工作簿签名后校验失败：${check.problems.join('；')}`);
+  }
+  const evidenceCheck = evidence
+    ? verifyEvidenceArchive(
+        { roundId, files: payload.evidence ?? [] },
+        evidence.bytes,
+        evidence.fileName,
+      )
+    : null;
+  if (evidenceCheck && !evidenceCheck.ok) {
+    throw new ExportError(`证据包写出后校验失败：${evidenceCheck.problems.join('；')}`);
   }
   return {
     roundId,
@@ -244,6 +271,7 @@ export async function prepareResultExport(
     keyCreated: existing === null,
     digest: snapshot.digest,
     confirmationVersion: snapshot.readiness.confirmation.version,
+    evidence,
   };
 }
 

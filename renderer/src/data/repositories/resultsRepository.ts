@@ -9,7 +9,7 @@ import {
   type ExpertLeniency,
   type SelectionDecision,
 } from '../../../../shared/compile';
-import { resultDigest } from '../../../../shared/compile/resultDigest';
+import { confirmedDigest } from '../../../../shared/compile/resultDigest';
 import type { Rubric } from '../../../../shared/model/rubric';
 import type { Quota, RoundKind } from '../../../../shared/model/roundPackage';
 import { allCriteria } from '../../../../shared/rubric/points';
@@ -29,6 +29,11 @@ import type {
 import { actorLabel, requireExpert, requireSecretariat, type Session } from '../session/session';
 import { appendAudit } from './auditLog';
 import { assertChairIn, requireChairSession } from './chairGuard';
+import {
+  blockerText,
+  confirmationBlockers,
+  type ConfirmationBlocker,
+} from './confirmationBlockers';
 import { sheetKey } from './keys';
 import { assertResultsOpen, latestConfirmation } from './resultsLock';
 
@@ -253,8 +258,8 @@ export interface ResultsView {
   result: CompileResult;
   digest: string;
   state: ConfirmationState;
-  /** What must be settled before the chair can confirm (Chinese, for the screen). */
-  blockers: string[];
+  /** What must be settled before the chair can confirm (blockerText words each). */
+  blockers: ConfirmationBlocker[];
   confirmations: ConfirmationRow[];
   progress: ResultsProgress;
   leniency: ExpertLeniency[];
@@ -283,6 +288,7 @@ export async function resultsView(db: ReviewDeskDb, roundId: string): Promise<Re
   const assignments = await db.assignments.where('roundId').equals(roundId).toArray();
   const confirmations = await db.confirmations.where('roundId').equals(roundId).toArray();
   const dissents = await db.dissents.where('roundId').equals(roundId).toArray();
+  const opinions = await db.opinions.where('roundId').equals(roundId).toArray();
   const rows: CompileRows = {
     round,
     packets,
@@ -293,7 +299,7 @@ export async function resultsView(db: ReviewDeskDb, roundId: string): Promise<Re
     settlements,
   };
   const result = compileRound(compileInputFrom(rows));
-  const digest = resultDigest(result);
+  const digest = confirmedDigest(result, opinions);
   const progress = progressFrom(rows, assignments);
   const experts = [...allExperts];
   confirmations.sort((a, b) => a.version - b.version);
@@ -307,7 +313,7 @@ export async function resultsView(db: ReviewDeskDb, roundId: string): Promise<Re
     result,
     digest,
     state: confirmationState(confirmations[confirmations.length - 1], digest),
-    blockers: confirmationBlockers(result),
+    blockers: confirmationBlockers(result, new Set(opinions.map((o) => o.packetId))),
     confirmations,
     progress,
     leniency: leniencyView(result),
@@ -495,18 +501,6 @@ export async function dissentOf(
   return db.dissents.get(dissentKey(roundId, expertId));
 }
 
-/** What stops the chair from confirming: ties without a decision and deviations not settled. */
-export function confirmationBlockers(result: CompileResult): string[] {
-  const blockers: string[] = [];
-  const ties = result.packets.filter((p) => p.tieAtQuota && p.decision === null);
-  if (ties.length > 0)
-    blockers.push(`并列跨名额线待组长决定：${ties.map((p) => p.packetId).join('、')}`);
-  const pending = result.packets.filter((p) => p.flags.includes('deviation-pending'));
-  if (pending.length > 0)
-    blockers.push(`偏离提示待专家复核：${pending.map((p) => p.packetId).join('、')}`);
-  return blockers;
-}
-
 /**
  * The chair confirms the results as they compile now: version n+1 with the result's digest.
  * From then on the round is read-only until reopened.
@@ -517,15 +511,18 @@ export async function confirmResults(
   roundId: string,
 ): Promise<ConfirmationRow> {
   const chair = requireChairSession(session, roundId);
-  return db.transaction('rw', [...compileTables(db), db.confirmations, db.audit], async () => {
+  const tables = [...compileTables(db), db.opinions, db.confirmations, db.audit];
+  return db.transaction('rw', tables, async () => {
     const chairName = await assertChairIn(db, chair);
     const result = await compileFor(db, roundId);
-    const digest = resultDigest(result);
+    const opinions = await db.opinions.where('roundId').equals(roundId).toArray();
+    const digest = confirmedDigest(result, opinions);
     const latest = await latestConfirmation(db, roundId);
     if (latest && !latest.reopenedAt && latest.digest === digest)
       throw new ResultsError(`结果已确认（第 ${latest.version} 版），无需重复确认`);
-    const blockers = confirmationBlockers(result);
-    if (blockers.length > 0) throw new ResultsError(`还不能确认：${blockers.join('；')}`);
+    const blockers = confirmationBlockers(result, new Set(opinions.map((o) => o.packetId)));
+    if (blockers.length > 0)
+      throw new ResultsError(`还不能确认：${blockers.map(blockerText).join('；')}`);
     const version = (latest?.version ?? 0) + 1;
     const row: ConfirmationRow = {
       key: confirmationKey(roundId, version),

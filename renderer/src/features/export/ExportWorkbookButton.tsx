@@ -78,6 +78,9 @@ export function ExportWorkbookButton({
         </button>{' '}
         <a className="button" href={hrefFor({ name: 'report', roundId })}>
           {t.export.report}
+        </a>{' '}
+        <a className="button" href={hrefFor({ name: 'papers', roundId, paper: 'index' })}>
+          {t.papers.nav}
         </a>
       </div>
       <p id="export-workbook-hint" className="muted small">

@@ -215,8 +215,13 @@ function MatchBlock({ report, today }: { report: ReportView; today: string }) {
   );
 }
 
-/** The field sheets (城市排名, 问题清单, 动态调整) a round's workbook carries, for the paper too. */
-const FIELD_SHEETS = new Set<string>([SHEET.cityRanking, SHEET.findings, SHEET.adjustments]);
+/** The sheets (城市排名, 专家组意见, 问题清单, 动态调整) a round's workbook may carry, for the paper too. */
+const FIELD_SHEETS = new Set<string>([
+  SHEET.cityRanking,
+  SHEET.opinions,
+  SHEET.findings,
+  SHEET.adjustments,
+]);
 
 function fieldSheets(report: ReportView): SheetTable[] {
   return renderVisibleSheets(report.payload).filter((sheet) => FIELD_SHEETS.has(sheet.name));

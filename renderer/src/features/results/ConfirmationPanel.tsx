@@ -7,6 +7,8 @@ import {
   type ResultsView,
 } from '../../data/repositories/resultsRepository';
 import type { ExpertRow } from '../../data/rows';
+import { hrefFor } from '../../app/router';
+import { blockerText } from '../../data/repositories/confirmationBlockers';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../app/format/dateTime';
 import { SecretariatGate } from '../secretariat/SecretariatGate';
@@ -97,7 +99,17 @@ export function ConfirmationPanel({
                 <p>{t.results.confirm.blocked}</p>
                 <ul>
                   {view.blockers.map((b) => (
-                    <li key={b}>{b}</li>
+                    <li key={b.kind}>
+                      {blockerText(b)}
+                      {b.kind === 'opinion-missing' && (
+                        <>
+                          {' '}
+                          <a href={hrefFor({ name: 'papers', roundId, paper: 'opinions' })}>
+                            {t.papers.opinions.write}
+                          </a>
+                        </>
+                      )}
+                    </li>
                   ))}
                 </ul>
               </div>

@@ -1,5 +1,9 @@
 import { Fragment, useState } from 'react';
-import type { GroupResult, PacketResult } from '../../../../shared/compile';
+import {
+  recommendationText,
+  type GroupResult,
+  type PacketResult,
+} from '../../../../shared/compile';
 import type { Rubric } from '../../../../shared/model/rubric';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PacketDrillDown } from './PacketDrillDown';
@@ -73,8 +77,12 @@ export function GroupResultsTable({
                     className={packet.decision ? `decision-${packet.decision}` : undefined}
                     data-testid={`result-decision-${packet.packetId}`}
                   >
-                    {packet.decision ??
-                      (packet.tieAtQuota ? t.results.pendingChair : t.results.noDecision)}
+                    {/* The panel recommends; the department decides (建议入选 …). */}
+                    {packet.decision !== null
+                      ? recommendationText(packet.decision)
+                      : packet.tieAtQuota
+                        ? t.results.pendingChair
+                        : t.results.noDecision}
                   </td>
                   <td>
                     {packet.flags.map((flag) => (

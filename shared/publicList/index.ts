@@ -1,0 +1,9 @@
+export {
+  buildPublicList,
+  PUBLIC_LIST_COLUMNS,
+  publicListTitle,
+  type PublicList,
+  type PublicListGroup,
+  type PublicListRow,
+} from './publicList';
+export { publicListTables, publicSheetNames, writePublicListWorkbook } from './publicListWorkbook';
