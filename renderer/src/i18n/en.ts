@@ -346,7 +346,8 @@ export const en: Messages = {
     noChair:
       'No panel chair yet. Results show every expert’s points, so only the chair may open them with their PIN; ask the secretariat to name a chair on the Panel page.',
     progress: (submitted: number, assigned: number, conflicts: number, outstanding: number) =>
-      `${submitted} / ${assigned} sheets submitted · ${conflicts} conflicts · ${outstanding} outstanding`,
+      `${submitted} / ${assigned} sheets submitted · ${conflicts} conflicts` +
+      (outstanding > 0 ? ` · ${outstanding} outstanding.` : '.'),
     allIn: 'Every sheet is submitted or declared a conflict.',
     someOutstanding: 'Some sheets are outstanding: the results count submitted sheets only.',
     state: {

@@ -17,3 +17,17 @@ describe('PIN prompts', () => {
     expect(en.pin.locked('14:05')).toContain('secretariat');
   });
 });
+
+describe('results progress line', () => {
+  it('says nothing about outstanding sheets when none are outstanding', () => {
+    const zh = `${zhCN.results.progress(48, 50, 2, 0)} ${zhCN.results.allIn}`;
+    expect(zh).not.toContain('0 份未提交');
+    expect(zh).toContain('全部评分已提交或回避');
+    expect(en.results.progress(48, 50, 2, 0)).not.toContain('outstanding');
+  });
+
+  it('counts the outstanding sheets when there are some', () => {
+    expect(zhCN.results.progress(6, 50, 0, 44)).toContain('尚有 44 份未提交');
+    expect(en.results.progress(6, 50, 0, 44)).toContain('44 outstanding');
+  });
+});

@@ -337,7 +337,8 @@ export const zhCN = {
     noChair:
       '尚未指定专家组组长。结果汇总显示每位专家的分数，须由组长凭 PIN 查看；请秘书在“评审组”页面指定组长。',
     progress: (submitted: number, assigned: number, conflicts: number, outstanding: number) =>
-      `已提交 ${submitted} / ${assigned} 份评分 · 回避 ${conflicts} 份 · 尚有 ${outstanding} 份未提交`,
+      `已提交 ${submitted} / ${assigned} 份评分 · 回避 ${conflicts} 份` +
+      (outstanding > 0 ? ` · 尚有 ${outstanding} 份未提交。` : '。'),
     allIn: '全部评分已提交或回避。',
     someOutstanding: '仍有评分未提交：以下结果只计已提交的评分。',
     state: {
