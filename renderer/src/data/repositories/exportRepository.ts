@@ -1,6 +1,6 @@
 import { canonicalBytes } from '../../../../shared/canonical/canonicalJson';
 import { compileRound, type CompileResult } from '../../../../shared/compile';
-import { resultDigest } from '../../../../shared/compile/resultDigest';
+import { confirmedDigest } from '../../../../shared/compile/resultDigest';
 import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/roundPackage';
 import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
 import { decodeBase64 } from '../../../../shared/signing/base64';
@@ -16,7 +16,7 @@ import {
 import type { ReviewDeskDb } from '../db';
 import type { ConfirmationRow, DissentRow, ExpertRow, PanelRole } from '../rows';
 import { fieldTables, fieldWorkbookInput } from './adjustmentRepository';
-import { isLive, requireSecretariat, type Session } from '../session/session';
+import { actorLabel, isLive, requireSecretariat, type Session } from '../session/session';
 import { appendAudit, auditForRound } from './auditLog';
 import { assertSecretariatOrChairIn } from './chairGuard';
 import { isRegistered } from './expertKeyRepository';
@@ -43,6 +43,7 @@ const snapshotTables = (db: ReviewDeskDb) => [
   db.expertKeys,
   db.audit,
   db.confirmations,
+  db.opinions,
   // Issue #9: 问题清单 and 动态调整 (adjustmentRepository.fieldWorkbookInput).
   ...fieldTables(db),
 ];
@@ -110,18 +111,20 @@ async function readSnapshot(
   roundId: string,
   meta: { generatedAt: string; generator: string },
 ): Promise<ResultSnapshot> {
-  const [round, compileInput, packetRows, keyRows, audit, latest, field] = await Promise.all([
-    db.rounds.get(roundId),
-    compileInputFor(db, roundId).catch(() => null),
-    db.packets.where('roundId').equals(roundId).toArray(),
-    db.expertKeys.where('roundId').equals(roundId).toArray(),
-    auditForRound(db, roundId),
-    latestConfirmation(db, roundId),
-    fieldWorkbookInput(db, roundId),
-  ]);
+  const [round, compileInput, packetRows, keyRows, audit, latest, field, opinions] =
+    await Promise.all([
+      db.rounds.get(roundId),
+      compileInputFor(db, roundId).catch(() => null),
+      db.packets.where('roundId').equals(roundId).toArray(),
+      db.expertKeys.where('roundId').equals(roundId).toArray(),
+      auditForRound(db, roundId),
+      latestConfirmation(db, roundId),
+      fieldWorkbookInput(db, roundId),
+      db.opinions.where('roundId').equals(roundId).toArray(),
+    ]);
   if (!round || !compileInput) throw new ExportError(`找不到评审 ${roundId}`);
   const result = compileRound(compileInput);
-  const digest = resultDigest(result);
+  const digest = confirmedDigest(result, opinions);
   const registeredRows = keyRows.filter(isRegistered);
   const listed = new Set(compileInput.packets.map((p) => p.id));
   // The packets compiled, in the same order, as the round package describes them.
@@ -168,6 +171,12 @@ async function readSnapshot(
       generatedAt: meta.generatedAt,
       generator: meta.generator,
       ...field,
+      opinions: opinions.map((o) => ({
+        packetId: o.packetId,
+        text: o.text,
+        chair: actorLabel({ kind: 'expert', roundId, expertId: o.chairId, name: o.chair }, 'chair'),
+        at: localIsoTime(new Date(o.at)),
+      })),
     },
     result,
     digest,
@@ -181,11 +190,12 @@ export async function exportReadinessFor(
   roundId: string,
 ): Promise<ExportReadiness> {
   return db.transaction('r', snapshotTables(db), async () => {
-    const [result, latest] = await Promise.all([
+    const [result, latest, opinions] = await Promise.all([
       compileFor(db, roundId),
       latestConfirmation(db, roundId),
+      db.opinions.where('roundId').equals(roundId).toArray(),
     ]);
-    return exportReadiness(latest, resultDigest(result));
+    return exportReadiness(latest, confirmedDigest(result, opinions));
   });
 }
 
