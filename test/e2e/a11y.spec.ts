@@ -313,7 +313,8 @@ test.describe('at 1366×768', () => {
   test('the main pages: axe finds nothing critical or serious, no text under 14 px, field edges at 3:1, nothing scrolls sideways', async ({
     page,
   }, testInfo) => {
-    test.setTimeout(180_000);
+    // axe over fourteen pages takes minutes on a busy two-core machine.
+    test.setTimeout(360_000);
     await visitMainPages(page, async (name) => {
       expect.soft(await seriousViolations(page, name, testInfo), `axe on ${name}`).toEqual([]);
       expect.soft(await textUnder14px(page), `text under 14 px on ${name}`).toEqual([]);
@@ -325,6 +326,7 @@ test.describe('at 1366×768', () => {
   test('Tab and Enter through the scoring sheet: every focused element is fully visible', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(180_000);
     const sheet = await openFirstSheet(page);
     await shoot(page, testInfo, 'sheet-1366x768');
     expect(await walkSheetByKeyboard(page, sheet, testInfo, 'walk-1366x768')).toEqual([]);
@@ -337,6 +339,7 @@ test.describe('at 200 % zoom of a 1366×768 screen', () => {
   test('Tab and Enter through the scoring sheet: every focused element is fully visible, the header stays one line', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(180_000);
     const sheet = await openFirstSheet(page);
     await shoot(page, testInfo, 'sheet-200pct');
     expect(await layoutProblems(page)).toEqual([]);
@@ -360,7 +363,7 @@ test.describe('at 1920×1080 with 150 % scaling', () => {
   test.use({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1.5 });
 
   test('the main pages hold their layout', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     await visitMainPages(page, async (name) => {
       expect.soft(await layoutProblems(page), `layout of ${name}`).toEqual([]);
       if (['packets', 'panel', 'sheet', 'results'].includes(name))
@@ -375,6 +378,7 @@ test.describe('text size', () => {
   test('特大 is chosen by keyboard from the header, scales the app, is remembered, and the sheet stays usable', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(180_000);
     const home = new HomePage(page);
     await home.open();
     const rootSize = () =>
