@@ -323,7 +323,7 @@ export const zhCN = {
     takeIncoming: '采用新评分',
     export: '导出评分文件',
     exporting: '正在签名…',
-    exportHint: '把已提交的评分表和回避声明导出为签名文件，交秘书汇总。',
+    exportHint: '把已提交的评分表和回避声明导出为签名文件，交秘书处汇总。',
     exportTitle: '保存评分文件',
     exported: (count: number, fingerprint: string) =>
       `已导出 ${count} 张评分表，签名密钥指纹 ${fingerprint}`,
@@ -335,7 +335,7 @@ export const zhCN = {
     nav: '结果汇总',
     title: '结果汇总',
     noChair:
-      '尚未指定专家组组长。结果汇总显示每位专家的分数，须由组长凭 PIN 查看；请秘书在“评审组”页面指定组长。',
+      '尚未指定专家组组长。结果汇总显示每位专家的分数，须由组长凭 PIN 查看；请秘书处在“评审组”页面指定组长。',
     progress: (submitted: number, assigned: number, conflicts: number, outstanding: number) =>
       `已提交 ${submitted} / ${assigned} 份评分 · 回避 ${conflicts} 份` +
       (outstanding > 0 ? ` · 尚有 ${outstanding} 份未提交。` : '。'),
@@ -1245,6 +1245,14 @@ export const zhCN = {
     title: '出错了',
     reload: '重新载入',
     notFound: '找不到该页面',
+  },
+  evidence: {
+    saveTitle: '保存证据包（现场记录与照片）',
+    fileFilter: '证据包 (*.evidence.zip)',
+    done: (file: string, count: number) =>
+      `已导出证据包 ${file}（${count} 个文件，清单已写入工作簿的签名数据），请与工作簿一并报送。`,
+    notSaved:
+      '证据包未保存：工作簿的签名数据列出了现场记录与照片，缺少证据包时省厅无法核对它们。请重新导出并保存证据包。',
   },
 };
 

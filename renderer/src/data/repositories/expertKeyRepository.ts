@@ -12,7 +12,13 @@ import { keyFingerprint } from '../../../../shared/signing/hash';
 import { compareChinese } from '../../../../shared/collation/chineseOrder';
 import type { ReviewDeskDb } from '../db';
 import type { ExpertKeyRow } from '../rows';
-import { actorLabel, requireExpert, requireSecretariat, type Session } from '../session/session';
+import {
+  actorLabel,
+  requireExpert,
+  requireSecretariat,
+  SECRETARIAT_ACTOR,
+  type Session,
+} from '../session/session';
 import { appendAudit } from './auditLog';
 import { expertKey } from './keys';
 
@@ -210,7 +216,7 @@ export async function exportDevicePublicKeyFile(
       actor: actorLabel(actor),
       action: 'expert.key.export',
       subject: expertId,
-      detail: `导出本机签名公钥 ${key.fingerprint}，供秘书处登记`,
+      detail: `导出本机签名公钥 ${key.fingerprint}，供${SECRETARIAT_ACTOR}登记`,
     }),
   );
   return {

@@ -15,6 +15,7 @@ import {
   issueSession,
   requireCredentialChange,
   requireSecretariat,
+  SECRETARIAT_ACTOR,
   type ExpertActor,
   type Session,
 } from '../session/session';
@@ -167,7 +168,7 @@ export async function resetPin(
       actor: actorLabel(secretariat.actor),
       action: 'pin.reset',
       subject: expertId,
-      detail: `秘书处为${expert.name}设置了临时 PIN，专家下次解锁时须更换`,
+      detail: `${SECRETARIAT_ACTOR}为${expert.name}设置了临时 PIN，专家下次解锁时须更换`,
     });
     return { ok: true } as const;
   });
