@@ -393,6 +393,8 @@ export const en: Messages = {
       'duplicate-sheet': 'Duplicate sheet',
     } as Record<string, string>,
     roundFlags: 'Attention',
+    deviationPendingFlag: (packetId: string, experts: string) =>
+      `${packetId}: a deviating sheet awaits review by ${experts}`,
     details: 'Details',
     hideDetails: 'Hide',
     detailsOf: (packet: string) => `Sheets of ${packet}`,
@@ -1286,5 +1288,13 @@ export const en: Messages = {
     title: 'Something went wrong',
     reload: 'Reload',
     notFound: 'Page not found',
+  },
+  evidence: {
+    saveTitle: 'Save the evidence archive (site notes and photos)',
+    fileFilter: 'Evidence archive (*.evidence.zip)',
+    done: (file: string, count: number) =>
+      `Evidence archive ${file} exported (${count} files, listed in the workbook's signed data); submit it with the workbook.`,
+    notSaved:
+      'Evidence archive not saved: the workbook lists site notes and photos, which the central system cannot check without the archive. Export again and save the archive.',
   },
 };

@@ -15,7 +15,13 @@ import { KeyPrompt, keyNeedOf, type KeyNeed } from '../keys/KeyPrompt';
 import './export.css';
 
 type Outcome =
-  | { kind: 'exported'; record: ExportRecord; keyCreated: boolean }
+  | {
+      kind: 'exported';
+      record: ExportRecord;
+      keyCreated: boolean;
+      /** The evidence archive saved beside the workbook; null when the round has none. */
+      evidence: { files: number; location: string | null } | null;
+    }
   | { kind: 'cancelled' }
   | { kind: 'needs'; need: KeyNeed }
   | { kind: 'failed'; message: string };
@@ -54,7 +60,24 @@ export function ExportWorkbookButton({
         return;
       }
       const record = await recordResultExport(db, session, prepared, saved.location);
-      setOutcome({ kind: 'exported', record, keyCreated: prepared.keyCreated });
+      // The workbook's signed payload lists these files: saved beside it as <name>.evidence.zip.
+      const evidence = prepared.evidence
+        ? await platform.saveFile({
+            title: t.evidence.saveTitle,
+            suggestedName: prepared.evidence.fileName,
+            filters: [{ name: t.evidence.fileFilter, extensions: ['zip'] }],
+            bytes: prepared.evidence.bytes,
+          })
+        : null;
+      setOutcome({
+        kind: 'exported',
+        record,
+        keyCreated: prepared.keyCreated,
+        evidence: evidence && {
+          files: prepared.evidence?.entries.length ?? 0,
+          location: evidence.saved ? evidence.location : null,
+        },
+      });
     } catch (error) {
       const need = keyNeedOf(error);
       setOutcome(need ? { kind: 'needs', need } : { kind: 'failed', message: messageOf(error) });
@@ -94,6 +117,13 @@ export function ExportWorkbookButton({
       {outcome?.kind === 'exported' && (
         <div className="banner success" role="status" data-testid="export-workbook-outcome">
           <p>{t.export.done(outcome.record.location)}</p>
+          {outcome.evidence && (
+            <p data-testid="export-evidence-outcome">
+              {outcome.evidence.location === null
+                ? t.evidence.notSaved
+                : t.evidence.done(outcome.evidence.location, outcome.evidence.files)}
+            </p>
+          )}
           {outcome.keyCreated && (
             <p>
               {t.export.keyCreated(outcome.record.keyId)}{' '}
