@@ -384,6 +384,8 @@ export const zhCN = {
       'duplicate-sheet': '重复评分表',
     } as Record<string, string>,
     roundFlags: '需要注意',
+    deviationPendingFlag: (packetId: string, experts: string) =>
+      `${packetId} 有偏离评分待专家复核：${experts}`,
     details: '明细',
     hideDetails: '收起',
     detailsOf: (packet: string) => `${packet} 的评分明细`,

@@ -10,6 +10,7 @@ import { EvaluationPanel } from '../evaluation/EvaluationPanel';
 import { SettingsChangesList } from '../settings/SettingsChangesList';
 import { ConfirmationPanel } from './ConfirmationPanel';
 import { DissentList } from './DissentList';
+import { flagText } from './flagText';
 import { GroupResultsTable } from './GroupResultsTable';
 import { LeniencyTable } from './LeniencyTable';
 import { ResultsCharts } from './ResultsCharts';
@@ -69,7 +70,7 @@ function ResultsScreen({
             {view.result.flags.map((flag) => (
               <li key={`${flag.code}:${flag.group ?? ''}:${flag.packetIds.join(',')}`}>
                 <span className="tag">{t.results.flagLabels[flag.code] ?? flag.code}</span>
-                {flag.message}
+                {flagText(t, flag, view.result.packets, names)}
               </li>
             ))}
           </ul>
