@@ -2,6 +2,7 @@ import { explain, formatPoints, type PacketResult } from '../../../../shared/com
 import type { Rubric } from '../../../../shared/model/rubric';
 import { allCriteria } from '../../../../shared/rubric/points';
 import { useI18n } from '../../i18n/I18nProvider';
+import { deviationTagClass } from './deviationTag';
 
 /**
  * How one packet's result came about: every valid sheet's points per criterion, which were
@@ -76,7 +77,7 @@ export function PacketDrillDown({
                         {sheet.deviation.status && (
                           <>
                             {' '}
-                            <span className="tag">
+                            <span className={deviationTagClass(sheet.deviation.status)}>
                               {t.results.drill.deviationStatus[sheet.deviation.status]}
                             </span>
                             {sheet.deviation.reason && <span>{sheet.deviation.reason}</span>}
