@@ -377,6 +377,7 @@ export const en: Messages = {
       median: 'Median',
     } as Record<string, string>,
     tied: 'tied',
+    tieDecided: 'decided by the chair',
     pendingChair: 'Chair to decide',
     noDecision: '—',
     flagLabels: {

@@ -368,6 +368,7 @@ export const zhCN = {
       median: '中位数',
     } as Record<string, string>,
     tied: '并列',
+    tieDecided: '组长已决定',
     pendingChair: '待组长决定',
     noDecision: '—',
     flagLabels: {

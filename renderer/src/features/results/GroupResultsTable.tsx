@@ -7,6 +7,7 @@ import {
 import type { Rubric } from '../../../../shared/model/rubric';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PacketDrillDown } from './PacketDrillDown';
+import { rankNote } from './rankNote';
 
 /** One group's results: rank, score, sheets, method, decision, flags; a row opens its drill-down. */
 export function GroupResultsTable({
@@ -61,7 +62,12 @@ export function GroupResultsTable({
                 <tr data-testid={`result-row-${packet.packetId}`}>
                   <td className="numeric">
                     {packet.rank ?? '—'}
-                    {packet.tied && <span className="muted small"> {t.results.tied}</span>}
+                    {rankNote(packet) && (
+                      <span className="muted small">
+                        {' '}
+                        {rankNote(packet) === 'decided' ? t.results.tieDecided : t.results.tied}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <span className="mono muted">{packet.packetId}</span> {packet.title}
