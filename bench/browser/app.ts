@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../scripts/chromiumLaunch';
@@ -39,7 +40,19 @@ export interface PreviewServer {
   stop(): void;
 }
 
+/** Whether nothing listens on 127.0.0.1:`port` (another server there would be measured instead). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
 export async function startPreview(port: number, dist: string): Promise<PreviewServer> {
+  if (!(await portFree(port))) {
+    throw new Error(`port ${port} is in use: another server there would be measured (--port N)`);
+  }
   const server: ChildProcess = spawn(
     VITE,
     [
