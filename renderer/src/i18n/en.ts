@@ -569,6 +569,8 @@ export const en: Messages = {
     cancelled: 'Saving was cancelled; nothing exported.',
     failed: (message: string) => `Export failed: ${message}`,
     notReady: 'Cannot export yet: ',
+    confirmOnThisPage:
+      'The chair has not confirmed the results. The chair clicks “Confirm results” under “Chair’s confirmation” on this page; then export.',
     report: 'Printed report (signature sheet)',
     verifyNav: 'Verify workbook',
     verifyTitle: 'Verify a result workbook',

@@ -31,3 +31,13 @@ describe('results progress line', () => {
     expect(en.results.progress(6, 50, 0, 44)).toContain('44 outstanding');
   });
 });
+
+describe('export refused before confirmation', () => {
+  it('points at the confirmation on the results page itself, not at the page by name', () => {
+    expect(zhCN.export.confirmOnThisPage).not.toContain('结果汇总');
+    expect(zhCN.export.confirmOnThisPage).toContain('本页');
+    expect(zhCN.export.confirmOnThisPage).toContain(zhCN.results.confirm.title);
+    expect(zhCN.export.confirmOnThisPage).toContain(zhCN.results.confirm.confirm);
+    expect(en.export.confirmOnThisPage).toContain(en.results.confirm.title);
+  });
+});

@@ -556,6 +556,8 @@ export const zhCN = {
     cancelled: '已取消保存，未导出。',
     failed: (message: string) => `导出失败：${message}`,
     notReady: '暂不能导出：',
+    confirmOnThisPage:
+      '评审结果尚未经专家组组长确认。请组长在本页“组长确认”一栏点击“确认评审结果”，再导出。',
     report: '打印报告（专家签字表）',
     verifyNav: '核验工作簿',
     verifyTitle: '核验结果工作簿',

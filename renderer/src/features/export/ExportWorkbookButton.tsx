@@ -86,7 +86,13 @@ export function ExportWorkbookButton({
     }
   }
 
-  const blocked = readiness !== undefined && !readiness.ok ? readiness.message : null;
+  // The button sits on 结果汇总 itself: an unconfirmed round is confirmed a few lines above.
+  const blocked =
+    readiness === undefined || readiness.ok
+      ? null
+      : readiness.reason === 'unconfirmed'
+        ? t.export.confirmOnThisPage
+        : readiness.message;
   return (
     <section className="export-workbook panel-section" aria-label={t.export.button}>
       <div className="export-actions">
