@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
 import { formatHundredths } from '../../../../shared/compile';
+import { programmeName } from '../../../../shared/rounds/roundSettings';
 import {
   renderVisibleSheets,
   SHEET,
@@ -196,7 +197,7 @@ function MatchBlock({ report, today }: { report: ReportView; today: string }) {
       {report.programme && (
         <>
           <dt>{t.report.programme}</dt>
-          <dd>{report.programme}</dd>
+          <dd>{programmeName(report.programme)}</dd>
         </>
       )}
       <dt>{t.report.kind}</dt>
