@@ -514,7 +514,10 @@ export const en: Messages = {
     creating: 'Creating…',
     created: 'Signing key created.',
     keyId: 'Key fingerprint (key id)',
-    publicKey: 'Public key (base64)',
+    publicKey: 'Public key',
+    technical: 'Details',
+    publicKeyHint:
+      'The public key is written as base64 text in the exported public key file, for the central system to register and check signatures with.',
     protection: 'Protection',
     createdAt: 'Created',
     protectionKinds: {
@@ -575,7 +578,9 @@ export const en: Messages = {
     verifyNav: 'Verify workbook',
     verifyTitle: 'Verify a result workbook',
     verifyIntro:
-      'Open a result workbook (.xlsx) to check its signature and that every cell agrees with the signed data, as `review-desk verify` does.',
+      'Open a result workbook (.xlsx) to check its signature and that every cell agrees with the signed data. The central system checks it the same way.',
+    verifyTechnical:
+      'The same check as the command line `review-desk verify`; choosing a list of trusted keys is its --trust KEYS.json option.',
     verifyOpen: 'Open workbook…',
     verifying: 'Verifying…',
     openTitle: 'Open result workbook',

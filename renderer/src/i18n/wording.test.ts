@@ -41,3 +41,20 @@ describe('export refused before confirmation', () => {
     expect(en.export.confirmOnThisPage).toContain(en.results.confirm.title);
   });
 });
+
+describe('developer words stay behind 详细信息', () => {
+  it('keeps command names, flags, file names and base64 out of the visible labels', () => {
+    for (const text of [
+      zhCN.export.verifyIntro,
+      zhCN.export.trustPick,
+      zhCN.keys.publicKey,
+      en.export.verifyIntro,
+      en.export.trustPick,
+      en.keys.publicKey,
+    ]) {
+      expect(text).not.toMatch(/review-desk|--trust|KEYS\.json|base64/);
+    }
+    expect(zhCN.export.verifyTechnical).toContain('review-desk verify');
+    expect(zhCN.keys.technical).toBe('详细信息');
+  });
+});

@@ -502,7 +502,9 @@ export const zhCN = {
     creating: '正在创建…',
     created: '已创建签名密钥。',
     keyId: '密钥指纹（密钥编号）',
-    publicKey: '公钥（base64）',
+    publicKey: '公钥',
+    technical: '详细信息',
+    publicKeyHint: '公钥以 base64 文本写在导出的公钥文件里，供省厅系统登记后核验签名。',
     protection: '保护方式',
     createdAt: '创建时间',
     protectionKinds: {
@@ -562,7 +564,9 @@ export const zhCN = {
     verifyNav: '核验工作簿',
     verifyTitle: '核验结果工作簿',
     verifyIntro:
-      '打开一个结果工作簿（.xlsx），检查签名以及每个单元格是否与签名数据一致，与省厅系统的 review-desk verify 相同。',
+      '打开一个结果工作簿（.xlsx），检查签名以及每个单元格是否与签名数据一致。省厅系统用同样的方法核验。',
+    verifyTechnical:
+      '与命令行 review-desk verify 的核验相同；选择受信任的密钥列表相当于它的 --trust KEYS.json 参数。',
     verifyOpen: '打开工作簿…',
     verifying: '正在核验…',
     openTitle: '打开结果工作簿',

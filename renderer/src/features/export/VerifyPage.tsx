@@ -79,6 +79,10 @@ export function VerifyPage() {
     <main className="page narrow verify-page">
       <h1>{t.export.verifyTitle}</h1>
       <p className="muted">{t.export.verifyIntro}</p>
+      <details className="verify-technical">
+        <summary>{t.keys.technical}</summary>
+        <p className="muted small">{t.export.verifyTechnical}</p>
+      </details>
       <div className="verify-actions">
         <button
           type="button"

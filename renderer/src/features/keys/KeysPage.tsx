@@ -139,11 +139,17 @@ function KeyDetails({ keyInfo }: { keyInfo: DeviceKeyInfo }) {
         </dd>
         <dt>{t.keys.createdAt}</dt>
         <dd>{formatDateTime(keyInfo.createdAt, language)}</dd>
-        <dt>{t.keys.publicKey}</dt>
-        <dd>
-          <code className="public-key">{keyInfo.publicKey}</code>
-        </dd>
       </dl>
+      <details className="key-technical">
+        <summary>{t.keys.technical}</summary>
+        <p className="muted small">{t.keys.publicKeyHint}</p>
+        <dl className="key-details">
+          <dt>{t.keys.publicKey}</dt>
+          <dd>
+            <code className="public-key">{keyInfo.publicKey}</code>
+          </dd>
+        </dl>
+      </details>
       <ExportMyPublicKey keyInfo={keyInfo} />
       <section className="panel-section" aria-labelledby={`${id}-register`}>
         <h2 id={`${id}-register`}>{t.keys.register}</h2>
