@@ -7,6 +7,7 @@ import { ExportPanel, KeysPage, VerifyPage } from './pages/ExportPages';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
 import { PanelPage } from './pages/PanelPages';
+import { PapersPages } from './pages/PapersPages';
 import { ResultsPage } from './pages/ResultsPages';
 import { DEFAULT_PIN, ExpertSheetsPage, ScoringSheet } from './pages/ScoringPages';
 
@@ -79,6 +80,7 @@ test('the chair exports a signed workbook that the CLI and the app verify, and p
   const exporter = new ExportPanel(page);
   await expect(exporter.button).toBeDisabled();
   await expect(page.getByText('评审结果尚未经专家组组长确认')).toBeVisible();
+  await new PapersPages(page).writeOpinionFromBlocker(first!.id, '条件完善，专家组建议入选。');
   await results.confirm();
   await expect(results.state).toContainText('已确认 第 1 版');
 

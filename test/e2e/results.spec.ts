@@ -4,6 +4,7 @@ import { allCriteria } from '../../shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { PanelPage } from './pages/PanelPages';
 import { PacketListPage } from './pages/PacketListPage';
+import { PapersPages } from './pages/PapersPages';
 import { DeviationReview, ResultsPage } from './pages/ResultsPages';
 import { DEFAULT_PIN, ExpertSheetsPage, ScoringSheet } from './pages/ScoringPages';
 
@@ -93,8 +94,12 @@ test('five experts submit, a deviation is confirmed in 复核, the chair settles
   await expect(page.getByRole('button', { name: '确认评审结果' })).toBeDisabled();
   await results.decideTie(first!.id, '入选', '专家组讨论：实训条件更完善');
   await results.decideTie(second!.id, '备选', '专家组讨论：名额所限，列为备选');
-  await expect(results.decision(first!.id)).toHaveText('入选');
-  await expect(results.decision(second!.id)).toHaveText('备选');
+  // The panel recommends; the department decides.
+  await expect(results.decision(first!.id)).toHaveText('建议入选');
+  await expect(results.decision(second!.id)).toHaveText('建议备选');
+  // A packet recommended for selection needs the panel's opinion before confirming.
+  await expect(page.getByTestId('results-blockers')).toContainText('须有专家组意见');
+  await new PapersPages(page).writeOpinionFromBlocker(first!.id, '实训条件完善，专家组建议入选。');
 
   // The advisory leniency view and the charts (SVG, printable).
   await expect(page.getByTestId('leniency-advisory')).toContainText('仅供组长参考');
