@@ -122,7 +122,7 @@ describe('empty files', () => {
   });
 
   it('refuses an archive with no entries at all', () => {
-    expect(refused(zipSync({})).join()).toMatch(/缺少 round\.json/);
+    expect(refused(zipSync({})).join()).toMatch(/没有评审的基本信息/);
   });
 });
 

@@ -203,9 +203,15 @@ describe('readRoundPackage', () => {
   it('refuses a package without round.json or without packets', () => {
     const entries = fixtureEntries();
     delete entries['round.json'];
-    expect(problemsOf(rezip(entries))[0]!.message).toMatch(/缺少 round\.json/);
+    const [missing] = problemsOf(rezip(entries));
+    expect(missing!.message).toMatch(/没有评审的基本信息/);
+    expect(missing!.message).not.toMatch(/round\.json/);
+    expect(missing!.detail).toMatch(/round\.json/);
     const onlyRound = { 'round.json': fixtureEntries()['round.json']! };
-    expect(problemsOf(rezip(onlyRound))[0]!.message).toMatch(/没有申报材料/);
+    const [empty] = problemsOf(rezip(onlyRound));
+    expect(empty!.message).toMatch(/没有申报材料/);
+    expect(empty!.message).not.toMatch(/packets\//);
+    expect(empty!.detail).toMatch(/packets\//);
   });
 });
 

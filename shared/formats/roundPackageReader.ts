@@ -199,7 +199,8 @@ function interpret(
     problems.push({
       file: zipName,
       field: '',
-      message: '评审包中缺少 round.json，这可能不是评审包',
+      message: '这个文件里没有评审的基本信息，可能不是评审包：请确认打开的是省厅系统下发的评审包',
+      detail: '压缩包中没有 round.json',
     });
   } else {
     const json = parseJsonBytes(roundBytes, 'round.json');
@@ -256,7 +257,8 @@ function interpret(
     problems.push({
       file: zipName,
       field: '',
-      message: '评审包中没有申报材料（packets/ 目录下没有 .json 文件）',
+      message: '评审包中没有申报材料：请向省厅索取完整的评审包',
+      detail: '压缩包的 packets/ 目录下没有 .json 文件',
     });
   }
 

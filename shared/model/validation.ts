@@ -8,6 +8,8 @@ export interface InputProblem {
   /** The field, as a dotted path, e.g. `rubric.sections[0].criteria[2].max`; '' for the whole file. */
   field: string;
   message: string;
+  /** Technical detail (file and folder names inside the package), shown one click away. */
+  detail?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };

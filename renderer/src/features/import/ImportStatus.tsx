@@ -47,7 +47,15 @@ export function ImportStatus({
           <p className="error-text">{state.heading}</p>
           <ul className="problem-list">
             {state.problems.map((problem, i) => (
-              <li key={i}>{formatProblem(problem)}</li>
+              <li key={i}>
+                {formatProblem(problem)}
+                {problem.detail && (
+                  <details>
+                    <summary>{t.keys.technical}</summary>
+                    {problem.detail}
+                  </details>
+                )}
+              </li>
             ))}
           </ul>
           <button type="button" className="button" onClick={onDismiss}>
