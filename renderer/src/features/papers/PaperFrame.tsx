@@ -3,7 +3,7 @@ import { shortHash } from '../../../../shared/signing/hash';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';
-import { QrCode } from '../report/QrCode';
+import { PrintedSection } from '../report/PrintedSection';
 import './papers.css';
 
 /** 2026年12月8日: the date a paper is printed, as a Chinese office writes it. */
@@ -78,35 +78,16 @@ export function PaperSection({
   const hash = shortHash(digest);
   return (
     <article className="papers-doc" aria-label={label}>
-      <table className="papers-section">
-        <thead>
-          <tr>
-            <td className="papers-running-head">
-              {roundTitle}（{roundId}）
-            </td>
-          </tr>
-        </thead>
-        <tfoot>
-          <tr>
-            <td>
-              <div className="papers-running-foot">
-                <span>
-                  {t.papers.shortHash}{' '}
-                  <span className="papers-hash" data-testid="paper-short-hash">
-                    {hash}
-                  </span>
-                </span>
-                <QrCode text={hash} size="16mm" label={t.papers.qrLabel(hash)} />
-              </div>
-            </td>
-          </tr>
-        </tfoot>
-        <tbody>
-          <tr>
-            <td>{children}</td>
-          </tr>
-        </tbody>
-      </table>
+      <PrintedSection
+        head={`${roundTitle}（${roundId}）`}
+        hashLabel={t.papers.shortHash}
+        hash={hash}
+        qrLabel={t.papers.qrLabel}
+        qrSize="16mm"
+        hashTestId="paper-short-hash"
+      >
+        {children}
+      </PrintedSection>
     </article>
   );
 }

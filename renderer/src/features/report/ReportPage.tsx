@@ -17,7 +17,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';
 import { ChairGate } from '../chair/ChairGate';
 import { ResultsCharts } from '../results/ResultsCharts';
-import { QrCode } from './QrCode';
+import { PrintedSection } from './PrintedSection';
 import './report.css';
 
 /** The 结果汇总 columns the paper shows; 分组 is the heading of each table instead. */
@@ -152,35 +152,17 @@ function ReportSection({
 }) {
   const { t } = useI18n();
   return (
-    <table className={`report-section ${className ?? ''}`}>
-      <thead>
-        <tr>
-          <td className="report-running-head">
-            {report.title}（{report.roundId}）
-          </td>
-        </tr>
-      </thead>
-      <tfoot>
-        <tr>
-          <td>
-            <div className="report-running-foot">
-              <span>
-                {t.report.shortHash}{' '}
-                <span className="report-hash" data-testid="report-short-hash">
-                  {hash ?? '—'}
-                </span>
-              </span>
-              {hash && <QrCode text={hash} size="18mm" label={t.report.qrLabel(hash)} />}
-            </div>
-          </td>
-        </tr>
-      </tfoot>
-      <tbody>
-        <tr>
-          <td>{children}</td>
-        </tr>
-      </tbody>
-    </table>
+    <PrintedSection
+      head={`${report.title}（${report.roundId}）`}
+      hashLabel={t.report.shortHash}
+      hash={hash}
+      qrLabel={t.report.qrLabel}
+      qrSize="18mm"
+      hashTestId="report-short-hash"
+      className={`report-section ${className ?? ''}`}
+    >
+      {children}
+    </PrintedSection>
   );
 }
 
@@ -209,7 +191,7 @@ function MatchBlock({ report, today }: { report: ReportView; today: string }) {
       <dt>{t.report.keyId}</dt>
       <dd data-testid="report-key-id">{record?.keyId ?? '—'}</dd>
       <dt>{t.report.sha256}</dt>
-      <dd className="report-hash" data-testid="report-sha256">
+      <dd className="printed-hash" data-testid="report-sha256">
         {record?.sha256 ?? '—'}
       </dd>
     </dl>

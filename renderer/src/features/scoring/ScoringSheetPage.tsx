@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useExpertSession } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';
@@ -55,6 +55,15 @@ function ScoringSheet({
   const { sheet, save, update, submit } = useSheetDraft(db, roundId, packetId, expertId, session);
   // Set once this sheet is submitted here: the way on to the next sheet then takes focus.
   const [justSubmitted, setJustSubmitted] = useState(false);
+  // The same element while the packet and its attachments stay the same: a keystroke re-renders
+  // the sheet, and React then skips the document pane (and its pages) altogether.
+  const reader = useMemo(
+    () =>
+      packet && attachments ? (
+        <ReaderPane attachments={attachments} details={<PacketDetails packet={packet} />} />
+      ) : null,
+    [packet, attachments],
+  );
 
   if (!round || !packet || !attachments || !sheet)
     return <main className="page" aria-busy="true" />;
@@ -100,9 +109,7 @@ function ScoringSheet({
         </p>
       )}
       <SplitView
-        reader={
-          <ReaderPane attachments={attachments} details={<PacketDetails packet={packet} />} />
-        }
+        reader={reader}
         sheet={
           <SheetForm
             rubric={round.rubric}
