@@ -6,6 +6,7 @@ import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
 import { HomePage } from './pages/HomePage';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
+import { ReaderPane } from './pages/ReaderPane';
 import { unlockSecretariat } from './pages/SecretariatPages';
 
 // Big enough that the list must be windowed, small enough to build in a second.
@@ -43,17 +44,16 @@ test('import a round package, search, read a PDF, re-import unchanged, refuse a 
   await expect(list.count).toHaveText(`显示 ${inLiangshan} / ${PACKETS} 个项目`);
   await page.getByRole('button', { name: '清除筛选' }).click();
 
-  // The PDF attachment opens inside the app: page count and its text layer.
+  // The PDF attachment opens inside the app: its page drawn, its text found by the reader's search.
   await list.search.fill(target.id);
   await list.openPacket(target.title);
   await expect(page.getByRole('heading', { name: target.title })).toBeVisible();
-  await page
-    .getByRole('listitem')
-    .filter({ hasText: '申报书.pdf' })
-    .getByRole('button', { name: '查看' })
-    .click();
-  await expect(page.getByTestId('pdf-pages')).toHaveText('第 1 / 1 页');
-  await expect(page.getByTestId('pdf-text')).toContainText(`Application ${target.id}`);
+  const reader = new ReaderPane(page);
+  await reader.open('申报书.pdf');
+  await expect(reader.pane.getByTestId('reader-page-count')).toHaveText('/ 1 页');
+  await reader.expectDrawn(1);
+  await reader.find(`Application ${target.id}`);
+  await expect(reader.searchStatus).toHaveText(/^第 1 \/ \d+ 处（第 1 页）$/);
 
   // The same package again: nothing to do, and the UI says so.
   await page.getByRole('link', { name: /返回项目列表/ }).click();
