@@ -8,6 +8,8 @@ const outDir = process.env.E2E_OUT_DIR ? ` --outDir ${process.env.E2E_OUT_DIR}` 
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // The specs import shared/ as @shared/…: the mapping is in the tests' tsconfig.
+  tsconfig: './tsconfig.test.json',
   outputDir: process.env.E2E_OUT_DIR ? `${process.env.E2E_OUT_DIR}-results` : 'test-results',
   fullyParallel: false,
   workers: 1,

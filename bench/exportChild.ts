@@ -5,13 +5,13 @@
  */
 import { writeFileSync, writeSync } from 'node:fs';
 import * as XLSX from 'xlsx';
-import { generateKeyPair } from '../shared/signing/ed25519';
+import { generateKeyPair } from '@shared/signing/ed25519';
 import {
   buildResultPayload,
   buildResultWorkbook,
   renderVisibleSheets,
   SHEET,
-} from '../shared/workbook';
+} from '@shared/workbook';
 
 import { nodeSha256Hex, nodeSigner } from '../cli/nodeCrypto';
 import { syntheticInput } from '../test/workbook/synthetic';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { compileRound } from '../shared/compile';
+import { compileRound } from '@shared/compile';
 import { syntheticInput } from '../test/workbook/synthetic';
 import { peakHeapFromTrace, type ExportChildResult } from './exportChild';
 import type { BenchOptions } from './options';

@@ -8,8 +8,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SAMPLE_ROUND_ID, buildSampleRound } from '../shared/demo/sampleRound';
-import { readRoundPackage } from '../shared/formats/roundPackageReader';
+import { SAMPLE_ROUND_ID, buildSampleRound } from '@shared/demo/sampleRound';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
 import { buildApp, launchProfile, startPreview } from './browser/app';
 import { writeDemoPackage } from './browser/demoPackage';
 import { importFigure, importThroughUi } from './browser/importFigure';

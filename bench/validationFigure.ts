@@ -4,9 +4,9 @@
  * (scoreFileProblems: roster, packets, every criterion in range and on step), then compiling.
  * Baseline: compiling the same sheets alone, in the same run.
  */
-import { compileRound, type CompileSheet } from '../shared/compile';
-import { scoreFileProblems, type ScoreFileToValidate } from '../shared/exchange/validateScoreFile';
-import type { Round } from '../shared/model/roundPackage';
+import { compileRound, type CompileSheet } from '@shared/compile';
+import { scoreFileProblems, type ScoreFileToValidate } from '@shared/exchange/validateScoreFile';
+import type { Round } from '@shared/model/roundPackage';
 import { syntheticInput } from '../test/workbook/synthetic';
 import type { BenchOptions } from './options';
 import type { Row } from './report';

@@ -7,19 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { escapeForTerminal } from './io';
 import { run } from './run';
-import { EXPERT_KEYS_FORMAT, serializeExpertKeys } from '../shared/formats/expertKeys';
-import { readRoundPackage } from '../shared/formats/roundPackageReader';
-import { writeRoundPackage } from '../shared/formats/roundPackageWriter';
+import { EXPERT_KEYS_FORMAT, serializeExpertKeys } from '@shared/formats/expertKeys';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import {
   readScoreFile,
   serializeScoreFile,
   signScoreFile,
   type UnsignedScoreFile,
-} from '../shared/formats/scoreFile';
-import { encodeBase64 } from '../shared/signing/base64';
-import { publicKeyFromSeed } from '../shared/signing/ed25519';
-import { keyFingerprint } from '../shared/signing/hash';
-import { verifyResultWorkbook } from '../shared/workbook';
+} from '@shared/formats/scoreFile';
+import { encodeBase64 } from '@shared/signing/base64';
+import { publicKeyFromSeed } from '@shared/signing/ed25519';
+import { keyFingerprint } from '@shared/signing/hash';
+import { verifyResultWorkbook } from '@shared/workbook';
 import { readBrandRoundBytes } from '../test/conformance/fixture';
 import { ROUND_ZIP, SCORES_DIR, SECRETARIAT_PEM } from '../test/workbook/brandRound';
 import { memoryIo } from '../test/workbook/cliIo';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateKeyPair } from '../shared/signing/ed25519';
-import { sha256Hex } from '../shared/signing/hash';
-import { seedSigner, verifyResultWorkbook, writeSignedWorkbook } from '../shared/workbook';
-import { buildResultPayload } from '../shared/workbook';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { sha256Hex } from '@shared/signing/hash';
+import { seedSigner, verifyResultWorkbook, writeSignedWorkbook } from '@shared/workbook';
+import { buildResultPayload } from '@shared/workbook';
 import { syntheticInput } from '../test/workbook/synthetic';
 import { nodeSha256Hex, nodeSigner } from './nodeCrypto';
 

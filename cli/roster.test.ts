@@ -7,7 +7,7 @@ import {
   officeWorkbook,
   withCell,
   workbookBytes,
-} from '../shared/roster/officeRoster.fixture';
+} from '@shared/roster/officeRoster.fixture';
 import { csv, gbkEncode } from '../test/fixtures/csvRoster';
 import { memoryIo } from '../test/workbook/cliIo';
 import { run } from './run';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { brandRoundPath } from '../test/conformance/fixture';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { buildDemoRound } from '../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { GBK, handZip } from '../test/fixtures/handZip';
 import type { CliIo } from './io';
 import { run, VERSION } from './run';

@@ -9,12 +9,12 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { run } from './run';
 import { memoryIo } from '../test/workbook/cliIo';
 import { inspectionInput } from '../test/workbook/fieldInputs';
-import { writeEvidenceArchive, type EvidenceFile } from '../shared/evidence';
-import { crc32 } from '../shared/formats/zip';
-import { publicKeyFromSeed } from '../shared/signing/ed25519';
-import { encodeBase64 } from '../shared/signing/base64';
-import { sha256Hex, shortHash } from '../shared/signing/hash';
-import { buildResultWorkbook, seedSigner } from '../shared/workbook';
+import { writeEvidenceArchive, type EvidenceFile } from '@shared/evidence';
+import { crc32 } from '@shared/formats/zip';
+import { publicKeyFromSeed } from '@shared/signing/ed25519';
+import { encodeBase64 } from '@shared/signing/base64';
+import { sha256Hex, shortHash } from '@shared/signing/hash';
+import { buildResultWorkbook, seedSigner } from '@shared/workbook';
 
 const SEED = new Uint8Array(32).fill(7);
 const PHOTO = 'photos/S02/1.jpg';

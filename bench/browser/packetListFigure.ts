@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { packetMatches } from '../../renderer/src/data/repositories/queries';
 import type { PacketRow } from '../../renderer/src/data/rows';
-import type { Packet } from '../../shared/model/roundPackage';
+import type { Packet } from '@shared/model/roundPackage';
 import type { Row } from '../report';
 import { TARGETS } from '../targets';
 import { median, percentile } from '../stats';

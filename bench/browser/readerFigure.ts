@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as PdfJs from 'pdfjs-dist';
 import type { Page } from 'playwright-core';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import { expertKey } from '../../renderer/src/data/repositories/keys';
 import type { CheckInRow } from '../../renderer/src/data/rows';
 import { LONG_PAGES, LONG_PDF, readerRound, SHORT_PDF } from '../../test/fixtures/readerRound';

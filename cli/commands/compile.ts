@@ -1,21 +1,21 @@
 import packageJson from '../../package.json';
-import { compileRound, formatHundredths, sheetsFromScoreFiles } from '../../shared/compile';
+import { compileRound, formatHundredths, sheetsFromScoreFiles } from '@shared/compile';
 import {
   buildResultPayload,
   renderVisibleSheets,
   writeSignedWorkbook,
   type ResultPayload,
-} from '../../shared/workbook';
+} from '@shared/workbook';
 import { nodeSha256Hex, nodeSigner } from '../nodeCrypto';
-import { keyFingerprint } from '../../shared/signing/hash';
-import { canonicalBytes } from '../../shared/canonical/canonicalJson';
-import { formatBytes } from '../../shared/formats/zip';
+import { keyFingerprint } from '@shared/signing/hash';
+import { canonicalBytes } from '@shared/canonical/canonicalJson';
+import { formatBytes } from '@shared/formats/zip';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { hasFlag, optionValue, parseArgs } from './args';
 import { readExpertKeySources } from './expertKeySources';
 import { checkOutputPath, writeOutput } from './output';
 import { passphraseFromEnv } from './passphraseEnv';
-import { localIsoTime } from '../../shared/time/localIsoTime';
+import { localIsoTime } from '@shared/time/localIsoTime';
 import { readRound, readScoreFiles, readSigningKey } from './compileInputs';
 
 export const compileUsage =

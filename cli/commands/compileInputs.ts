@@ -4,14 +4,14 @@
  * registered key) and the signing key. Each step returns a ready value or the exit code after
  * telling the user what is wrong.
  */
-import { keyCheck } from '../../shared/exchange/keyCheck';
-import { scoreFileProblems } from '../../shared/exchange/validateScoreFile';
-import { readRoundPackage, type RoundPackage } from '../../shared/formats/roundPackageReader';
-import { readScoreFileBytes, type VerifiedScoreFile } from '../../shared/formats/scoreFile';
-import { looksLikeZip } from '../../shared/formats/zip';
-import { formatProblem, type InputProblem } from '../../shared/model/validation';
+import { keyCheck } from '@shared/exchange/keyCheck';
+import { scoreFileProblems } from '@shared/exchange/validateScoreFile';
+import { readRoundPackage, type RoundPackage } from '@shared/formats/roundPackageReader';
+import { readScoreFileBytes, type VerifiedScoreFile } from '@shared/formats/scoreFile';
+import { looksLikeZip } from '@shared/formats/zip';
+import { formatProblem, type InputProblem } from '@shared/model/validation';
 import type { RegisteredKeys } from './expertKeySources';
-import { parsePrivateKeyPem } from '../../shared/signing/pem';
+import { parsePrivateKeyPem } from '@shared/signing/pem';
 import { seedFromEncryptedPem } from '../nodeCrypto';
 import { describeError, EXIT_INVALID, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { baseName } from './args';

@@ -1,6 +1,6 @@
-import { buildSampleRound, type SampleOptions } from '../../shared/demo/sampleRound';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
-import { formatBytes } from '../../shared/formats/zip';
+import { buildSampleRound, type SampleOptions } from '@shared/demo/sampleRound';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
+import { formatBytes } from '@shared/formats/zip';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { checkOutputPath, writeOutput } from './output';
 

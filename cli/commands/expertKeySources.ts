@@ -4,16 +4,16 @@
  * refused, neither wins silently), and the union must still give every key to one expert only.
  * Without any key at all the run is refused: a score file is never trusted on first use.
  */
-import type { KeyOwner } from '../../shared/exchange/keyCheck';
+import type { KeyOwner } from '@shared/exchange/keyCheck';
 import {
   EXPERT_KEYS_FORMAT,
   expertKeysRoundProblems,
   readExpertKeysBytes,
-} from '../../shared/formats/expertKeys';
-import type { RoundPackage } from '../../shared/formats/roundPackageReader';
-import { formatProblem } from '../../shared/model/validation';
-import { decodeBase64 } from '../../shared/signing/base64';
-import { keyFingerprint } from '../../shared/signing/hash';
+} from '@shared/formats/expertKeys';
+import type { RoundPackage } from '@shared/formats/roundPackageReader';
+import { formatProblem } from '@shared/model/validation';
+import { decodeBase64 } from '@shared/signing/base64';
+import { keyFingerprint } from '@shared/signing/hash';
 import { describeError, EXIT_INVALID, EXIT_UNREADABLE, type CliIo } from '../io';
 import { baseName } from './args';
 import type { Step } from './compileInputs';

@@ -1,8 +1,8 @@
-import type { Round } from '../../shared/model/roundPackage';
-import { formatProblem } from '../../shared/model/validation';
-import { readRoundPackage, type RoundPackage } from '../../shared/formats/roundPackageReader';
-import { formatBytes, looksLikeZip } from '../../shared/formats/zip';
-import { allCriteria, rubricMax } from '../../shared/rubric/points';
+import type { Round } from '@shared/model/roundPackage';
+import { formatProblem } from '@shared/model/validation';
+import { readRoundPackage, type RoundPackage } from '@shared/formats/roundPackageReader';
+import { formatBytes, looksLikeZip } from '@shared/formats/zip';
+import { allCriteria, rubricMax } from '@shared/rubric/points';
 import {
   describeError,
   EXIT_INVALID,

@@ -1,7 +1,7 @@
-import { encodeBase64 } from '../../shared/signing/base64';
-import { generateKeyPair } from '../../shared/signing/ed25519';
-import { keyFingerprint } from '../../shared/signing/hash';
-import { privateKeyToPem } from '../../shared/signing/pem';
+import { encodeBase64 } from '@shared/signing/base64';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { keyFingerprint } from '@shared/signing/hash';
+import { privateKeyToPem } from '@shared/signing/pem';
 import { EXIT_OK, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { encryptedPemFromSeed } from '../nodeCrypto';
 import { optionValue, parseArgs } from './args';

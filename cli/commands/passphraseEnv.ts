@@ -1,4 +1,4 @@
-import { PASSPHRASE_MIN_LENGTH } from '../../shared/platform/Platform';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/platform/Platform';
 import { EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 import { optionValue, type ParsedArgs } from './args';
 

@@ -1,14 +1,14 @@
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
-import { formatBytes } from '../../shared/formats/zip';
-import { formatProblem, type InputProblem } from '../../shared/model/validation';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
+import { formatBytes } from '@shared/formats/zip';
+import { formatProblem, type InputProblem } from '@shared/model/validation';
 import {
   readRosterFile,
   rosterTablesFrom,
   type RosterBook,
-} from '../../shared/roster/readRosterWorkbook';
-import { formatRosterReport, rosterReport } from '../../shared/roster/rosterReport';
-import { rosterToRound } from '../../shared/roster/rosterToRound';
-import { BUILT_IN_RUBRICS, type BuiltInRubric } from '../../shared/rubrics/builtInRubrics';
+} from '@shared/roster/readRosterWorkbook';
+import { formatRosterReport, rosterReport } from '@shared/roster/rosterReport';
+import { rosterToRound } from '@shared/roster/rosterToRound';
+import { BUILT_IN_RUBRICS, type BuiltInRubric } from '@shared/rubrics/builtInRubrics';
 import {
   describeError,
   EXIT_INVALID,

@@ -1,4 +1,4 @@
-import { verifyResultWorkbook, parseTrustedKeys, type TrustedKey } from '../../shared/workbook';
+import { verifyResultWorkbook, parseTrustedKeys, type TrustedKey } from '@shared/workbook';
 import { checkEvidence, evidenceNotChecked } from './verifyEvidence';
 import {
   describeError,

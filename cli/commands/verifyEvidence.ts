@@ -3,8 +3,8 @@
  * list of files in the workbook's signed payload, or, without --evidence, a note that the
  * workbook lists evidence that was not checked.
  */
-import { verifyEvidenceArchive, type EvidenceEntry } from '../../shared/evidence';
-import type { ResultPayload } from '../../shared/workbook';
+import { verifyEvidenceArchive, type EvidenceEntry } from '@shared/evidence';
+import type { ResultPayload } from '@shared/workbook';
 import { describeError, EXIT_INVALID, EXIT_UNREADABLE, type CliIo, type ExitCode } from '../io';
 
 const total = (files: readonly EvidenceEntry[]) => files.reduce((sum, f) => sum + f.size, 0);

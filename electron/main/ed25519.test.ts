@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyEd25519 as nobleVerify } from '../../shared/signing/ed25519';
+import { verifyEd25519 as nobleVerify } from '@shared/signing/ed25519';
 import {
   generateEd25519KeyPair,
   privateKeyFromPkcs8,

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keyFingerprint } from '../../shared/signing/hash';
+import { keyFingerprint } from '@shared/signing/hash';
 import { verifyEd25519 } from './ed25519';
 import { createDeviceKeyCustody, type SecretStore } from './keys';
 import { parseDeviceKeyFile } from './keyFile';

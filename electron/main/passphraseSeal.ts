@@ -5,7 +5,7 @@ import {
   scrypt,
   type ScryptOptions,
 } from 'node:crypto';
-import { PASSPHRASE_MIN_LENGTH } from '../../shared/platform/Platform';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/platform/Platform';
 
 /**
  * The device key's protection where the OS offers no key store (Linux without a secret service,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcChannels, ipcEvents } from '../../shared/ipc/contract';
+import { ipcChannels, ipcEvents } from '@shared/ipc/contract';
 import { createPlatformApi, typedInvoke, type RawInvoke, type Subscribe } from './api';
 import { channels, events } from './channels';
 

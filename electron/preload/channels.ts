@@ -2,7 +2,7 @@ import type {
   PICKED_CHUNK_BYTES as CONTRACT_CHUNK_BYTES,
   IpcChannel,
   IpcEventChannel,
-} from '../../shared/ipc/contract';
+} from '@shared/ipc/contract';
 
 /**
  * The channel names, spelled out here because the contract module also holds the zod schemas and

@@ -12,7 +12,7 @@ import { createPlatformApi } from './api';
  * the interfaces' source, so adding a method to the preload without declaring it in Platform (or
  * vice versa) fails here.
  */
-const platformSource = fileURLToPath(new URL('../../shared/platform/Platform.ts', import.meta.url));
+const platformSource = fileURLToPath(new URL('@shared/platform/Platform.ts', import.meta.url));
 
 function interfaceMembers(name: string): string[] {
   const file = ts.createSourceFile(

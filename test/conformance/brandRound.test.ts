@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BRAND_ROUND_DIR } from './fixture';
-import { readRoundPackage } from '../../shared/formats/roundPackageReader';
-import { BAD_SIGNATURE_MESSAGE, readScoreFile } from '../../shared/formats/scoreFile';
-import { rubricMax } from '../../shared/rubric/points';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { BAD_SIGNATURE_MESSAGE, readScoreFile } from '@shared/formats/scoreFile';
+import { rubricMax } from '@shared/rubric/points';
 
 const FIXTURE = BRAND_ROUND_DIR;
 const scoreNames = readdirSync(join(FIXTURE, 'scores'))

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { BRAND_ROUND_DIR, readExpected, type ExpectedPacket } from './fixture';
 import { join } from 'node:path';
-import { compileRound, explain, leniencyView, sheetsFromScoreFiles } from '../../shared/compile';
-import { readRoundPackage } from '../../shared/formats/roundPackageReader';
-import { readScoreFile } from '../../shared/formats/scoreFile';
+import { compileRound, explain, leniencyView, sheetsFromScoreFiles } from '@shared/compile';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { readScoreFile } from '@shared/formats/scoreFile';
 
 // The verbatim copy beside this file (see fixture.ts), so the test needs nothing outside the repo.
 const FIXTURE = BRAND_ROUND_DIR;

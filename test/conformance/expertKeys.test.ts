@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { run } from '../../cli/run';
-import { readExpertKeys } from '../../shared/formats/expertKeys';
-import { verifyResultWorkbook } from '../../shared/workbook';
+import { readExpertKeys } from '@shared/formats/expertKeys';
+import { verifyResultWorkbook } from '@shared/workbook';
 import { memoryIo } from '../workbook/cliIo';
 import { BRAND_EXPERT_KEYS, BRAND_TRUST, brandRoundPath, readExpected } from './fixture';
 

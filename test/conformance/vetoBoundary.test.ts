@@ -7,13 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/run';
-import { EXPERT_KEYS_FORMAT, serializeExpertKeys } from '../../shared/formats/expertKeys';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
-import { serializeScoreFile, signScoreFile, type ScoreSheet } from '../../shared/formats/scoreFile';
-import type { Round } from '../../shared/model/roundPackage';
-import { encodeBase64 } from '../../shared/signing/base64';
-import { publicKeyFromSeed } from '../../shared/signing/ed25519';
-import { verifyResultWorkbook, type PacketOutcome } from '../../shared/workbook';
+import { EXPERT_KEYS_FORMAT, serializeExpertKeys } from '@shared/formats/expertKeys';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
+import { serializeScoreFile, signScoreFile, type ScoreSheet } from '@shared/formats/scoreFile';
+import type { Round } from '@shared/model/roundPackage';
+import { encodeBase64 } from '@shared/signing/base64';
+import { publicKeyFromSeed } from '@shared/signing/ed25519';
+import { verifyResultWorkbook, type PacketOutcome } from '@shared/workbook';
 import { tinyRound } from '../fixtures/tinyRound';
 import { memoryIo } from '../workbook/cliIo';
 import { SECRETARIAT_PEM } from '../workbook/brandRound';

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { allCriteria } from '../../shared/rubric/points';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { allCriteria } from '@shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { PanelPage } from './pages/PanelPages';
 import { PacketListPage } from './pages/PacketListPage';

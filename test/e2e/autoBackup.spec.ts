@@ -5,9 +5,9 @@
  * closeNow or closeCancel). Main's side is unit-tested in electron/main/autoBackup/.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { isAutoBackupName, readRoundBackup, type BackupCrypto } from '../../shared/backup';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { allCriteria } from '../../shared/rubric/points';
+import { isAutoBackupName, readRoundBackup, type BackupCrypto } from '@shared/backup';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { allCriteria } from '@shared/rubric/points';
 import {
   AutoBackupSection,
   bridge,

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildDemoRound } from '../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { BackupPage } from './pages/BackupPage';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';

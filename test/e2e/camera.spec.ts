@@ -5,8 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import config from '../../playwright.config';
-import { buildInspectionRound } from '../../shared/demo/fieldRounds';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { buildInspectionRound } from '@shared/demo/fieldRounds';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
 import { RoutePage } from './pages/RoutePages';

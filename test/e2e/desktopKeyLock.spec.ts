@@ -5,8 +5,8 @@
  * screens' handling is what is tested: the export asks for the passphrase, unlocks, and goes on.
  */
 import { expect, test } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { allCriteria } from '../../shared/rubric/points';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { allCriteria } from '@shared/rubric/points';
 import { ExportScoreFile } from './pages/ExchangePages';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';

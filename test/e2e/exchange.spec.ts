@@ -1,9 +1,9 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { BAD_SIGNATURE_MESSAGE } from '../../shared/formats/scoreFile';
-import { allCriteria } from '../../shared/rubric/points';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { BAD_SIGNATURE_MESSAGE } from '@shared/formats/scoreFile';
+import { allCriteria } from '@shared/rubric/points';
 import { ExchangePage, ExportScoreFile } from './pages/ExchangePages';
 import { KeysPage } from './pages/ExportPages';
 import { HomePage } from './pages/HomePage';

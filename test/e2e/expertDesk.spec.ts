@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { HomePage } from './pages/HomePage';
 import { PanelPage } from './pages/PanelPages';
 import { PacketListPage } from './pages/PacketListPage';

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { parseTrustedKeys } from '../../shared/workbook';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { parseTrustedKeys } from '@shared/workbook';
 import { ExportPanel, KeysPage, VerifyPage } from './pages/ExportPages';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';

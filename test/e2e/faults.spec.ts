@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { buildSampleRound } from '../../shared/demo/sampleRound';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
-import { allCriteria } from '../../shared/rubric/points';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { buildSampleRound } from '@shared/demo/sampleRound';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
+import { allCriteria } from '@shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { buildSampleRound } from '../../shared/demo/sampleRound';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { buildSampleRound } from '@shared/demo/sampleRound';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import { HomePage } from './pages/HomePage';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';

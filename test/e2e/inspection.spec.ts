@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { buildEvaluationRound, buildInspectionRound } from '../../shared/demo/fieldRounds';
-import { makeTinyPng } from '../../shared/demo/tinyFiles';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
-import { readWorkbook, verifyResultWorkbook, type ReadBook } from '../../shared/workbook';
+import { buildEvaluationRound, buildInspectionRound } from '@shared/demo/fieldRounds';
+import { makeTinyPng } from '@shared/demo/tinyFiles';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
+import { readWorkbook, verifyResultWorkbook, type ReadBook } from '@shared/workbook';
 import { ExportPanel } from './pages/ExportPages';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';

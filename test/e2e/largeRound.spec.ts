@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { buildSampleRound } from '../../shared/demo/sampleRound';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { buildSampleRound } from '@shared/demo/sampleRound';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { allCriteria } from '../../shared/rubric/points';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { allCriteria } from '@shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { ChairPage, PanelPage } from './pages/PanelPages';
 import { PacketListPage } from './pages/PacketListPage';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
 import { PanelPage } from './pages/PanelPages';

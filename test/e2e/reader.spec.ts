@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
-import { allCriteria } from '../../shared/rubric/points';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
+import { allCriteria } from '@shared/rubric/points';
 import { LONG_PDF, PHOTO, readerRound, SHORT_PDF } from '../fixtures/readerRound';
 import { ImportPanel } from './pages/ImportPanel';
 import { PacketListPage } from './pages/PacketListPage';

@@ -8,7 +8,7 @@ import {
   OFFICE_PROJECTS,
   OFFICE_TITLE,
   officeWorkbook,
-} from '../../shared/roster/officeRoster.fixture';
+} from '@shared/roster/officeRoster.fixture';
 import { csv, gbkEncode } from '../fixtures/csvRoster';
 import { HomePage } from './pages/HomePage';
 import { KeysPage } from './pages/ExportPages';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { allCriteria, rubricMax } from '../../shared/rubric/points';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { allCriteria, rubricMax } from '@shared/rubric/points';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
 import { ExpertSheetsPage, ScoringSheet, unlockWithPin } from './pages/ScoringPages';

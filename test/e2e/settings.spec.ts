@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buildDemoRound } from '../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { HomePage } from './pages/HomePage';
 import { PacketListPage } from './pages/PacketListPage';
 import { PanelPage } from './pages/PanelPages';

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDemoRound } from '../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import {
   serializeScoreFile,
   signScoreFile,
   type UnsignedScoreFile,
-} from '../../shared/formats/scoreFile';
-import { generateKeyPair } from '../../shared/signing/ed25519';
-import { sha256Hex } from '../../shared/signing/hash';
+} from '@shared/formats/scoreFile';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { sha256Hex } from '@shared/signing/hash';
 import { openDatabase, type ReviewDeskDb } from '../../renderer/src/data/db';
 import {
   BackupContentError,
@@ -25,7 +25,7 @@ import { tinyRound } from '../fixtures/tinyRound';
 import { FUZZ_SCALE, expectPrototypeClean, fuzzTimeout, utf8 } from './harness';
 import { secretariat } from '../../renderer/src/data/session/testSessions';
 import { registerExpertKey } from '../../renderer/src/data/repositories/expertKeyRepository';
-import { encodeBase64 } from '../../shared/signing/base64';
+import { encodeBase64 } from '@shared/signing/base64';
 
 /**
  * No partial write: whatever the repositories are given, a refused input leaves every table as

@@ -8,21 +8,21 @@ import {
   writeRoundBackup,
   type BackupContent,
   type BackupCrypto,
-} from '../../shared/backup';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { readRoundPackage } from '../../shared/formats/roundPackageReader';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+} from '@shared/backup';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import {
   readScoreFileBytes,
   serializeScoreFile,
   signScoreFile,
   type UnsignedScoreFile,
-} from '../../shared/formats/scoreFile';
-import { readRosterWorkbook } from '../../shared/roster/readRosterWorkbook';
-import { rosterToRound, type RosterSettings } from '../../shared/roster/rosterToRound';
-import { builtInRubric } from '../../shared/rubrics/builtInRubrics';
-import { generateKeyPair } from '../../shared/signing/ed25519';
-import { verifyResultWorkbook } from '../../shared/workbook/verify';
+} from '@shared/formats/scoreFile';
+import { readRosterWorkbook } from '@shared/roster/readRosterWorkbook';
+import { rosterToRound, type RosterSettings } from '@shared/roster/rosterToRound';
+import { builtInRubric } from '@shared/rubrics/builtInRubrics';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { verifyResultWorkbook } from '@shared/workbook/verify';
 import { brandRoundWorkbook } from '../workbook/brandRound';
 import { growCompressedSize, handZip, type HandEntry } from '../fixtures/handZip';
 import { classifyParsed, fuzzReader, fuzzTimeout, parsedMessages, utf8 } from './harness';

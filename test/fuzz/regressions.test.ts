@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyResultWorkbook } from '../../shared/workbook/verify';
+import { verifyResultWorkbook } from '@shared/workbook/verify';
 
 /** Inputs the fuzz suites found, kept so the fixes stay fixed. */
 describe('fuzz regressions', () => {

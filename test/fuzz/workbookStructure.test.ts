@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { verifyResultWorkbook, type VerifyResult } from '../../shared/workbook/verify';
+import { verifyResultWorkbook, type VerifyResult } from '@shared/workbook/verify';
 import { brandRoundWorkbook } from '../workbook/brandRound';
 import { editParts, sheetPath } from '../workbook/edit';
 import { CASE_TIME_LIMIT_MS, expectPrototypeClean, FUZZ_SCALE, fuzzTimeout } from './harness';

@@ -1,19 +1,19 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { buildDemoRound } from '../../shared/demo/demoRound';
-import { readRoundPackage } from '../../shared/formats/roundPackageReader';
-import { writeRoundPackage } from '../../shared/formats/roundPackageWriter';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import {
   readScoreFileBytes,
   serializeScoreFile,
   signScoreFile,
   type UnsignedScoreFile,
-} from '../../shared/formats/scoreFile';
-import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '../../shared/formats/zip';
-import { readRosterWorkbook, ROSTER_LIMITS } from '../../shared/roster/readRosterWorkbook';
-import { generateKeyPair } from '../../shared/signing/ed25519';
-import { verifyResultWorkbook, VERIFY_LIMITS } from '../../shared/workbook/verify';
+} from '@shared/formats/scoreFile';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from '@shared/formats/zip';
+import { readRosterWorkbook, ROSTER_LIMITS } from '@shared/roster/readRosterWorkbook';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { verifyResultWorkbook, VERIFY_LIMITS } from '@shared/workbook/verify';
 import { brandRoundWorkbook } from '../workbook/brandRound';
 
 /**

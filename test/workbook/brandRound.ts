@@ -3,11 +3,11 @@
  * round package + seven verified score files → compileRound → buildResultWorkbook.
  */
 import { readdirSync } from 'node:fs';
-import { compileRound, sheetsFromScoreFiles } from '../../shared/compile';
-import { readRoundPackage } from '../../shared/formats/roundPackageReader';
-import { readScoreFileBytes } from '../../shared/formats/scoreFile';
-import { parsePrivateKeyPem } from '../../shared/signing/pem';
-import { buildResultWorkbook, seedSigner, type ResultWorkbookInput } from '../../shared/workbook';
+import { compileRound, sheetsFromScoreFiles } from '@shared/compile';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { readScoreFileBytes } from '@shared/formats/scoreFile';
+import { parsePrivateKeyPem } from '@shared/signing/pem';
+import { buildResultWorkbook, seedSigner, type ResultWorkbookInput } from '@shared/workbook';
 import { brandRoundPath, readBrandRoundBytes } from '../conformance/fixture';
 
 export const SECRETARIAT_PEM = brandRoundPath('keys', 'secretariat.pem');

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { readRosterWorkbook } from '../../shared/roster/readRosterWorkbook';
-import { readWorkbook, verifyResultWorkbook } from '../../shared/workbook';
+import { readRosterWorkbook } from '@shared/roster/readRosterWorkbook';
+import { readWorkbook, verifyResultWorkbook } from '@shared/workbook';
 import { brandRoundWorkbook } from './brandRound';
 import { editParts } from './edit';
 

@@ -2,9 +2,9 @@
  * Inputs for the optional sheets (问题清单, 动态调整, 城市排名): an evaluation round with a
  * dynamic adjustment and an inspection round with a finding, compiled.
  */
-import { compileRound, type CompileSheet } from '../../shared/compile';
-import { buildEvaluationRound, buildInspectionRound } from '../../shared/demo/fieldRounds';
-import type { ResultWorkbookInput } from '../../shared/workbook';
+import { compileRound, type CompileSheet } from '@shared/compile';
+import { buildEvaluationRound, buildInspectionRound } from '@shared/demo/fieldRounds';
+import type { ResultWorkbookInput } from '@shared/workbook';
 
 const meta = { generatedAt: '2026-11-21T10:00:00+08:00', generator: 'review-desk test' };
 

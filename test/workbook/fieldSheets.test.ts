@@ -11,7 +11,7 @@ import {
   renderVisibleSheets,
   seedSigner,
   verifyResultWorkbook,
-} from '../../shared/workbook';
+} from '@shared/workbook';
 import { brandRoundInput, secretariatSeed } from './brandRound';
 import { evaluationInput, inspectionInput } from './fieldInputs';
 import { editWorkbook, sheet } from './edit';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import { verifyResultWorkbook } from '../../shared/workbook';
+import { verifyResultWorkbook } from '@shared/workbook';
 import { brandRoundWorkbook } from './brandRound';
 import { editParts, editWorkbook, sheet, summaryRow } from './edit';
 import { convert, inCi, removeScratch, scratch, soffice } from './soffice';

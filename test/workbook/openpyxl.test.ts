@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyResultWorkbook } from '../../shared/workbook';
+import { verifyResultWorkbook } from '@shared/workbook';
 import { brandRoundWorkbook } from './brandRound';
 import { editParts, sheetPath } from './edit';
 

@@ -1,5 +1,5 @@
 /** The brand round as the app exports it: with 专家组意见 on a selected and a vetoed packet. */
-import type { ResultWorkbookInput } from '../../shared/workbook';
+import type { ResultWorkbookInput } from '@shared/workbook';
 import { brandRoundInput } from './brandRound';
 
 export const OPINIONS = [

@@ -3,7 +3,7 @@
  * as the panel's recommendation, and workbooks written as @2 still verify as they were written.
  */
 import { describe, expect, it } from 'vitest';
-import { recommendationText } from '../../shared/compile/recommendation';
+import { recommendationText } from '@shared/compile/recommendation';
 import {
   buildResultPayload,
   RESULT_FORMAT,
@@ -14,7 +14,7 @@ import {
   writeSignedWorkbook,
   type ResultPayload,
   type VerifyResult,
-} from '../../shared/workbook';
+} from '@shared/workbook';
 import { brandRoundInput, secretariatSeed } from './brandRound';
 import { editParts, sheetPath, xmlParts } from './edit';
 import { OPINIONS, opinionsInput } from './opinionInputs';

@@ -4,7 +4,7 @@
  * must refuse it naming the sheet and the cell or object. Each is made at the XML level.
  */
 import { describe, expect, it } from 'vitest';
-import { verifyResultWorkbook } from '../../shared/workbook';
+import { verifyResultWorkbook } from '@shared/workbook';
 import { brandRoundWorkbook } from './brandRound';
 import { addRelationship, editParts, sheetPath } from './edit';
 

@@ -3,8 +3,8 @@
  * Slow (tens of seconds), so it runs only with RD_BENCH=1 and prints the measurements.
  */
 import { describe, expect, it } from 'vitest';
-import { generateKeyPair } from '../../shared/signing/ed25519';
-import { buildResultWorkbook, seedSigner, verifyResultWorkbook } from '../../shared/workbook';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { buildResultWorkbook, seedSigner, verifyResultWorkbook } from '@shared/workbook';
 import { syntheticInput } from './synthetic';
 
 describe.skipIf(!process.env.RD_BENCH)('result workbook at scale', () => {

@@ -2,9 +2,9 @@
  * A synthetic round of any size (packets × experts × criteria), compiled: for the workbook's
  * size and speed measurements (the target: verify in under 2 s for 500 × 15 × 30).
  */
-import { compileRound, type CompileSheet } from '../../shared/compile';
-import type { Packet, Round } from '../../shared/model/roundPackage';
-import type { ResultWorkbookInput } from '../../shared/workbook';
+import { compileRound, type CompileSheet } from '@shared/compile';
+import type { Packet, Round } from '@shared/model/roundPackage';
+import type { ResultWorkbookInput } from '@shared/workbook';
 
 export function syntheticInput(
   packetCount: number,

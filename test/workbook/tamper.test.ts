@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { generateKeyPair, publicKeyFromSeed } from '../../shared/signing/ed25519';
-import { encodeBase64 } from '../../shared/signing/base64';
-import { keyFingerprint, sha256Hex } from '../../shared/signing/hash';
-import { verifyResultWorkbook, type VerifyResult } from '../../shared/workbook';
+import { generateKeyPair, publicKeyFromSeed } from '@shared/signing/ed25519';
+import { encodeBase64 } from '@shared/signing/base64';
+import { keyFingerprint, sha256Hex } from '@shared/signing/hash';
+import { verifyResultWorkbook, type VerifyResult } from '@shared/workbook';
 import { brandRoundWorkbook, secretariatSeed } from './brandRound';
 import { deleteRow, editWorkbook, sheet, summaryRow } from './edit';
 

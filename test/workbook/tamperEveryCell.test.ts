@@ -13,8 +13,8 @@ import {
   type CellValue,
   type ResultWorkbookInput,
   type SheetTable,
-} from '../../shared/workbook';
-import { cellAddress } from '../../shared/workbook/table';
+} from '@shared/workbook';
+import { cellAddress } from '@shared/workbook/table';
 import { brandRoundInput, secretariatSeed } from './brandRound';
 import { cellXml, editParts, putCell, sheetPath } from './edit';
 import { evaluationInput, inspectionInput } from './fieldInputs';

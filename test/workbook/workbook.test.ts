@@ -10,8 +10,8 @@ import {
   readWorkbook,
   seedSigner,
   verifyResultWorkbook,
-} from '../../shared/workbook';
-import { recommendationText } from '../../shared/compile/recommendation';
+} from '@shared/workbook';
+import { recommendationText } from '@shared/compile/recommendation';
 import { readBrandRoundBytes } from '../conformance/fixture';
 import { brandRoundInput, brandRoundWorkbook, secretariatSeed } from './brandRound';
 import { summaryRow, xmlParts } from './edit';

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { autoBackupName } from '../../../shared/backup/autoBackupName';
+import { autoBackupName } from '@shared/backup/autoBackupName';
 import { IpcFailure } from '../ipc/ipcFailure';
 import { explainWriteError, writeAutoBackupArchive } from './archiveWriter';
 

@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { isAutoBackupName } from '../../../shared/backup/autoBackupName';
+import { isAutoBackupName } from '@shared/backup/autoBackupName';
 import { writeFileAtomic } from '../atomicWrite';
 import { IpcFailure } from '../ipc/ipcFailure';
 import { archivesToPrune } from './prune';

@@ -1,6 +1,6 @@
 import { access, constants } from 'node:fs/promises';
-import { AUTO_BACKUPS_KEPT_PER_ROUND } from '../../../shared/backup/autoBackupName';
-import type { BytesOrUpload } from '../../../shared/ipc/contract';
+import { AUTO_BACKUPS_KEPT_PER_ROUND } from '@shared/backup/autoBackupName';
+import type { BytesOrUpload } from '@shared/ipc/contract';
 import type { IpcImpls } from '../ipc/dispatch';
 import { IpcFailure } from '../ipc/ipcFailure';
 import { explainWriteError, writeAutoBackupArchive } from './archiveWriter';

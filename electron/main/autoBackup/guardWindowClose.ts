@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import type { IpcEventChannel } from '../../../shared/ipc/contract';
+import type { IpcEventChannel } from '@shared/ipc/contract';
 import { createCloseGuard, type CloseGuard } from './closeGuard';
 
 const CLOSE_REQUESTED: IpcEventChannel = 'review:backup:close-requested';

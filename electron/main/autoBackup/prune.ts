@@ -1,4 +1,4 @@
-import { parseAutoBackupName } from '../../../shared/backup/autoBackupName';
+import { parseAutoBackupName } from '@shared/backup/autoBackupName';
 
 /**
  * Which files of the backup folder to delete after `written` was added: the automatic archives

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcResult } from '../../../shared/ipc/contract';
+import type { IpcResult } from '@shared/ipc/contract';
 import { handleIpc, type IpcImpls, type IpcSender } from './dispatch';
 import { IpcFailure } from './ipcFailure';
 

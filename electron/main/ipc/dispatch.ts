@@ -5,7 +5,7 @@ import {
   type IpcRequest,
   type IpcResponses,
   type IpcResult,
-} from '../../../shared/ipc/contract';
+} from '@shared/ipc/contract';
 import { isTrustedAppUrl } from '../trustedUrl';
 import { IpcFailure } from './ipcFailure';
 

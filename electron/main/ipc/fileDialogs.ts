@@ -1,11 +1,7 @@
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { PickedFileRef } from '../../../shared/ipc/contract';
-import type {
-  OpenFilesRequest,
-  SaveFileRequest,
-  SaveOutcome,
-} from '../../../shared/platform/Platform';
+import type { PickedFileRef } from '@shared/ipc/contract';
+import type { OpenFilesRequest, SaveFileRequest, SaveOutcome } from '@shared/platform/Platform';
 import { writeFileAtomic } from '../atomicWrite';
 import type { PickedFiles } from './pickedFiles';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_PICKED_BYTES, type PickedFileRef } from '../../../shared/ipc/contract';
+import { MAX_PICKED_BYTES, type PickedFileRef } from '@shared/ipc/contract';
 import { IpcFailure } from './ipcFailure';
 
 /**

@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import type { PrintToPdfRequest, SaveOutcome } from '../../../shared/platform/Platform';
+import type { PrintToPdfRequest, SaveOutcome } from '@shared/platform/Platform';
 import { saveWithDialog } from './fileDialogs';
 import { withPdfExtension } from './fileNames';
 

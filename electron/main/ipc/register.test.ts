@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import { ipcChannels } from '../../../shared/ipc/contract';
+import { ipcChannels } from '@shared/ipc/contract';
 import type { IpcImpls } from './dispatch';
 
 // The real 'electron' module cannot load outside Electron; only ipcMain.handle is needed here.

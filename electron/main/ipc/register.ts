@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { ipcChannels } from '../../../shared/ipc/contract';
+import { ipcChannels } from '@shared/ipc/contract';
 import { handleIpc, type IpcImpls, type IpcSender } from './dispatch';
 
 function senderOf(event: IpcMainInvokeEvent, mainWindow: BrowserWindow | null): IpcSender {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BytesOrUpload } from '../../../shared/ipc/contract';
+import type { BytesOrUpload } from '@shared/ipc/contract';
 import { IpcFailure } from './ipcFailure';
 
 /**

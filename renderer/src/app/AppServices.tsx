@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Platform } from '../../../shared/platform/Platform';
+import type { Platform } from '@shared/platform/Platform';
 import type { ReviewDeskDb } from '../data/db';
 
 export interface AppServices {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildDemoRound } from '../../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { openDatabase } from './db';
 import type { ReviewDeskDb } from './db';
 import {

@@ -1,11 +1,8 @@
-import type { Aggregation, Packet, Quota, RoundKind } from '../../../shared/model/roundPackage';
-import type { ChainedAuditEntry } from '../../../shared/audit/chain';
-import type { Rubric } from '../../../shared/model/rubric';
-import type { FindingSeverity } from '../../../shared/workbook/format';
-import type {
-  LocalRoundSettings,
-  SettingsChangeRecord,
-} from '../../../shared/rounds/roundSettings';
+import type { Aggregation, Packet, Quota, RoundKind } from '@shared/model/roundPackage';
+import type { ChainedAuditEntry } from '@shared/audit/chain';
+import type { Rubric } from '@shared/model/rubric';
+import type { FindingSeverity } from '@shared/workbook/format';
+import type { LocalRoundSettings, SettingsChangeRecord } from '@shared/rounds/roundSettings';
 
 /**
  * What the database stores. Keys that combine ids are strings `roundId:…` so one laptop can hold

@@ -1,4 +1,4 @@
-import type { Platform } from '../../../shared/platform/Platform';
+import type { Platform } from '@shared/platform/Platform';
 import { createWebPlatform } from './webPlatform';
 
 declare global {

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { keyFingerprint } from '../../../shared/signing/hash';
-import { encodeBase64 } from '../../../shared/signing/base64';
+import { keyFingerprint } from '@shared/signing/hash';
+import { encodeBase64 } from '@shared/signing/base64';
 import type {
   DeviceKeyInfo,
   OpenFilesRequest,
@@ -10,7 +10,7 @@ import type {
   PrintToPdfRequest,
   SaveFileRequest,
   SaveOutcome,
-} from '../../../shared/platform/Platform';
+} from '@shared/platform/Platform';
 
 /**
  * The Platform for a plain browser (`npm run web`, the end-to-end tests, and laptops where

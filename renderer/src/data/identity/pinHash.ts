@@ -1,4 +1,4 @@
-import { decodeBase64, encodeBase64 } from '../../../../shared/signing/base64';
+import { decodeBase64, encodeBase64 } from '@shared/signing/base64';
 
 /**
  * Secrets (experts' PINs, the secretariat's passphrase) are stored as PBKDF2-SHA256 with a

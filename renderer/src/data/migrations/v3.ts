@@ -1,9 +1,5 @@
 import type { Transaction } from 'dexie';
-import {
-  chainNext,
-  type AuditContent,
-  type ChainedAuditEntry,
-} from '../../../../shared/audit/chain';
+import { chainNext, type AuditContent, type ChainedAuditEntry } from '@shared/audit/chain';
 
 /**
  * Version 2 audit entries were plain rows. Chain each round's existing entries in the order they

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildDemoRound } from '../../../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { ReviewDeskDb, openDatabase } from '../db';
 import { importRound } from '../repositories/roundRepository';
 

@@ -1,5 +1,5 @@
-import { compileRound, DECISION } from '../../../../shared/compile';
-import type { AdjustmentInput, FindingInput } from '../../../../shared/workbook';
+import { compileRound, DECISION } from '@shared/compile';
+import type { AdjustmentInput, FindingInput } from '@shared/workbook';
 import type { ReviewDeskDb } from '../db';
 import type { AdjustmentRow } from '../rows';
 import { actorLabel, requireSecretariat, type Session } from '../session/session';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { buildDemoRound } from '../../../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { openDatabase } from '../db';
 import {
   batchesOf,

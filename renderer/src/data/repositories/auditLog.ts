@@ -4,7 +4,7 @@ import {
   verifyAuditChain,
   type AuditContent,
   type ChainCheck,
-} from '../../../../shared/audit/chain';
+} from '@shared/audit/chain';
 import type { ReviewDeskDb } from '../db';
 import type { AuditRow } from '../rows';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BackupContent } from '../../../../shared/backup';
+import type { BackupContent } from '@shared/backup';
 import { webSha256Hex } from '../../platform/webSha256';
 import type { ReviewDeskDb } from '../db';
 import { snapshotRound } from './backupRepository';

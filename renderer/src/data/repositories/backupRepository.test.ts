@@ -8,8 +8,8 @@ import {
   writeRoundBackup,
   type BackupContent,
   type BackupCrypto,
-} from '../../../../shared/backup';
-import { buildDemoRound } from '../../../../shared/demo/demoRound';
+} from '@shared/backup';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { CURRENT_SCHEMA_VERSION, SAME_ROWS_SINCE_VERSION } from '../schema';
 import { countAttachmentBatches } from './attachmentBatchCounter';

@@ -1,10 +1,10 @@
-import { verifyAuditChain } from '../../../../shared/audit/chain';
+import { verifyAuditChain } from '@shared/audit/chain';
 import {
   assertBackupFits,
   type BackupContent,
   type BackupLimits,
   type BackupRow,
-} from '../../../../shared/backup';
+} from '@shared/backup';
 import { webSha256Hex } from '../../platform/webSha256';
 import type { ReviewDeskDb } from '../db';
 import type { SitePhotoRow, AttachmentRow, AuditRow } from '../rows';

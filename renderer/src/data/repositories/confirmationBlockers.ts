@@ -1,4 +1,4 @@
-import { opinionRequired, type CompileResult } from '../../../../shared/compile';
+import { opinionRequired, type CompileResult } from '@shared/compile';
 
 /**
  * What stops the chair from confirming the results, as data: the screen lists each kind with its

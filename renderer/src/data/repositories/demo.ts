@@ -1,4 +1,4 @@
-import { buildDemoRound } from '../../../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import type { ReviewDeskDb } from '../db';
 import { endSession } from '../session/session';
 import { checkInExpert } from './checkInRepository';

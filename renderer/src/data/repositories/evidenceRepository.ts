@@ -9,7 +9,7 @@ import {
   writeEvidenceArchive,
   type EvidenceEntry,
   type EvidenceFile,
-} from '../../../../shared/evidence';
+} from '@shared/evidence';
 import type { ReviewDeskDb } from '../db';
 import type { SitePhotoRow } from '../rows';
 

@@ -5,11 +5,11 @@ import {
   EXPERT_KEYS_FORMAT,
   readExpertKeys,
   serializeExpertKeys,
-} from '../../../../shared/formats/expertKeys';
-import { serializeScoreFile, signScoreFile } from '../../../../shared/formats/scoreFile';
-import { encodeBase64 } from '../../../../shared/signing/base64';
-import { generateKeyPair, type Ed25519KeyPair } from '../../../../shared/signing/ed25519';
-import { keyFingerprint } from '../../../../shared/signing/hash';
+} from '@shared/formats/expertKeys';
+import { serializeScoreFile, signScoreFile } from '@shared/formats/scoreFile';
+import { encodeBase64 } from '@shared/signing/base64';
+import { generateKeyPair, type Ed25519KeyPair } from '@shared/signing/ed25519';
+import { keyFingerprint } from '@shared/signing/hash';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { memoryKeys } from '../session/memoryKeys';
 import { expertSession, secretariat } from '../session/testSessions';

@@ -3,13 +3,13 @@ import {
   readExpertKeys,
   serializeExpertKeys,
   type ExpertKeysFile,
-} from '../../../../shared/formats/expertKeys';
-import { isCanonicalPublicKey } from '../../../../shared/model/publicKey';
-import type { Parsed } from '../../../../shared/model/validation';
-import type { Platform } from '../../../../shared/platform/Platform';
-import { decodeBase64 } from '../../../../shared/signing/base64';
-import { keyFingerprint } from '../../../../shared/signing/hash';
-import { compareChinese } from '../../../../shared/collation/chineseOrder';
+} from '@shared/formats/expertKeys';
+import { isCanonicalPublicKey } from '@shared/model/publicKey';
+import type { Parsed } from '@shared/model/validation';
+import type { Platform } from '@shared/platform/Platform';
+import { decodeBase64 } from '@shared/signing/base64';
+import { keyFingerprint } from '@shared/signing/hash';
+import { compareChinese } from '@shared/collation/chineseOrder';
 import type { ReviewDeskDb } from '../db';
 import type { ExpertKeyRow } from '../rows';
 import {

@@ -1,18 +1,18 @@
-import { canonicalBytes } from '../../../../shared/canonical/canonicalJson';
-import { compileRound, type CompileResult } from '../../../../shared/compile';
-import { confirmedDigest } from '../../../../shared/compile/resultDigest';
-import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/roundPackage';
-import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
-import { decodeBase64 } from '../../../../shared/signing/base64';
-import { sha256Hex, shortHash } from '../../../../shared/signing/hash';
-import { localIsoTime } from '../../../../shared/time/localIsoTime';
+import { canonicalBytes } from '@shared/canonical/canonicalJson';
+import { compileRound, type CompileResult } from '@shared/compile';
+import { confirmedDigest } from '@shared/compile/resultDigest';
+import { ROUND_FORMAT, type Packet, type Round } from '@shared/model/roundPackage';
+import type { DeviceKeyInfo, KeyCustody } from '@shared/platform/Platform';
+import { decodeBase64 } from '@shared/signing/base64';
+import { sha256Hex, shortHash } from '@shared/signing/hash';
+import { localIsoTime } from '@shared/time/localIsoTime';
 import {
   buildResultPayload,
   verifyResultWorkbook,
   writeSignedWorkbook,
   type ResultPayload,
   type ResultWorkbookInput,
-} from '../../../../shared/workbook';
+} from '@shared/workbook';
 import type { ReviewDeskDb } from '../db';
 import type { ConfirmationRow, DissentRow, ExpertRow, PanelRole } from '../rows';
 import { fieldTables, fieldWorkbookInput } from './adjustmentRepository';
@@ -23,7 +23,7 @@ import { isRegistered } from './expertKeyRepository';
 import { compileFor, compileInputFor, compileTables } from './resultsRepository';
 import { latestConfirmation } from './resultsLock';
 import { webSha256Hex } from '../../platform/webSha256';
-import { verifyEvidenceArchive } from '../../../../shared/evidence';
+import { verifyEvidenceArchive } from '@shared/evidence';
 import { prepareEvidence, type PreparedEvidence } from './evidenceRepository';
 
 /**

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildEvaluationRound, buildInspectionRound } from '../../../../shared/demo/fieldRounds';
+import { buildEvaluationRound, buildInspectionRound } from '@shared/demo/fieldRounds';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import {
   AdjustmentError,

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
-import { encodeBase64 } from '../../../../shared/signing/base64';
-import { generateKeyPair } from '../../../../shared/signing/ed25519';
+import { encodeBase64 } from '@shared/signing/base64';
+import { generateKeyPair } from '@shared/signing/ed25519';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { AccessDeniedError, endSession, issueSession, type Session } from '../session/session';
 import { memoryKeys } from '../session/memoryKeys';

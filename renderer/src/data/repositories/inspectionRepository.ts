@@ -1,4 +1,4 @@
-import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../shared/workbook/format';
+import { FINDING_SEVERITIES, type FindingSeverity } from '@shared/workbook/format';
 import type { ReviewDeskDb } from '../db';
 import type { FindingRow, PacketRow, RouteSiteRow, SheetStatus, SitePhotoRow } from '../rows';
 import { actorLabel, requireSecretariatOrExpertOf, type Session } from '../session/session';

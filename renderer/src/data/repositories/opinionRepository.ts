@@ -1,4 +1,4 @@
-import { OPINION_MAX_LENGTH } from '../../../../shared/compile';
+import { OPINION_MAX_LENGTH } from '@shared/compile';
 import type { ReviewDeskDb } from '../db';
 import type { OpinionRow } from '../rows';
 import type { Session } from '../session/session';

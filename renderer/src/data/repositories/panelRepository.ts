@@ -20,7 +20,7 @@ import { assertChairIn, requireChairSession } from './chairGuard';
 import { assignmentKey, expertKey, sheetKey } from './keys';
 import { assertResultsOpen } from './resultsLock';
 import { emptySheet } from './sheetRepository';
-import { compareChinese } from '../../../../shared/collation/chineseOrder';
+import { compareChinese } from '@shared/collation/chineseOrder';
 
 /** Panel settings the round package does not carry; kept per round in the settings table. */
 export interface PanelSettings {

@@ -1,12 +1,8 @@
-import { recommendationText, opinionRequired } from '../../../../shared/compile';
-import {
-  buildExpertPaper,
-  paperDigest,
-  type ExpertPaper,
-} from '../../../../shared/papers/expertPaper';
-import { buildPublicList, type PublicList } from '../../../../shared/publicList';
-import { localIsoTime } from '../../../../shared/time/localIsoTime';
-import { buildResultPayload } from '../../../../shared/workbook';
+import { recommendationText, opinionRequired } from '@shared/compile';
+import { buildExpertPaper, paperDigest, type ExpertPaper } from '@shared/papers/expertPaper';
+import { buildPublicList, type PublicList } from '@shared/publicList';
+import { localIsoTime } from '@shared/time/localIsoTime';
+import { buildResultPayload } from '@shared/workbook';
 import type { ReviewDeskDb } from '../db';
 import type { OpinionRow } from '../rows';
 import { latestExport, resultSnapshot } from './exportRepository';

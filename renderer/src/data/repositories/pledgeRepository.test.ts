@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { pledgeCode } from '../../../../shared/pledge/pledgeCode';
+import { pledgeCode } from '@shared/pledge/pledgeCode';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
 import { openDatabase } from '../db';
 import { AccessDeniedError, issueSession } from '../session/session';

@@ -1,4 +1,4 @@
-import { pledgeCode, type PledgeFacts } from '../../../../shared/pledge/pledgeCode';
+import { pledgeCode, type PledgeFacts } from '@shared/pledge/pledgeCode';
 import type { ReviewDeskDb } from '../db';
 import { actorLabel, requireSecretariat, type Session } from '../session/session';
 import { appendAudit } from './auditLog';

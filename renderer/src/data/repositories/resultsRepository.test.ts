@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { compileRound, type CompileSheet } from '../../../../shared/compile';
-import { resultDigest } from '../../../../shared/compile/resultDigest';
+import { compileRound, type CompileSheet } from '@shared/compile';
+import { resultDigest } from '@shared/compile/resultDigest';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { auditForRound, checkAuditChain } from './auditLog';

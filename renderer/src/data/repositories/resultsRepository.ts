@@ -8,11 +8,11 @@ import {
   type DeviationStatus,
   type ExpertLeniency,
   type SelectionDecision,
-} from '../../../../shared/compile';
-import { confirmedDigest } from '../../../../shared/compile/resultDigest';
-import type { Rubric } from '../../../../shared/model/rubric';
-import type { Quota, RoundKind } from '../../../../shared/model/roundPackage';
-import { allCriteria } from '../../../../shared/rubric/points';
+} from '@shared/compile';
+import { confirmedDigest } from '@shared/compile/resultDigest';
+import type { Rubric } from '@shared/model/rubric';
+import type { Quota, RoundKind } from '@shared/model/roundPackage';
+import { allCriteria } from '@shared/rubric/points';
 import type { ReviewDeskDb } from '../db';
 import type {
   AssignmentRow,

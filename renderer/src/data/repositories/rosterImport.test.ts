@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { officeWorkbook, OFFICE_TITLE } from '../../../../shared/roster/officeRoster.fixture';
-import { readRosterWorkbook } from '../../../../shared/roster/readRosterWorkbook';
-import { rosterToRound } from '../../../../shared/roster/rosterToRound';
-import { builtInRubric } from '../../../../shared/rubrics/builtInRubrics';
+import { officeWorkbook, OFFICE_TITLE } from '@shared/roster/officeRoster.fixture';
+import { readRosterWorkbook } from '@shared/roster/readRosterWorkbook';
+import { rosterToRound } from '@shared/roster/rosterToRound';
+import { builtInRubric } from '@shared/rubrics/builtInRubrics';
 import { openDatabase } from '../db';
 import { importRound, storedRoundContent } from './roundRepository';
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildDemoRound } from '../../../../shared/demo/demoRound';
-import { readRoundPackage } from '../../../../shared/formats/roundPackageReader';
-import { writeRoundPackage } from '../../../../shared/formats/roundPackageWriter';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import { readRoundPackage } from '@shared/formats/roundPackageReader';
+import { writeRoundPackage } from '@shared/formats/roundPackageWriter';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { auditForRound, checkAuditChain } from './auditLog';
 import { listPackets } from './queries';

@@ -1,6 +1,6 @@
-import { ROUND_FORMAT, type Packet, type Round } from '../../../../shared/model/roundPackage';
-import { roundContentDigest } from '../../../../shared/rounds/contentDigest';
-import { diffRounds, isEmptyDiff, type RoundDiff } from '../../../../shared/rounds/roundDiff';
+import { ROUND_FORMAT, type Packet, type Round } from '@shared/model/roundPackage';
+import { roundContentDigest } from '@shared/rounds/contentDigest';
+import { diffRounds, isEmptyDiff, type RoundDiff } from '@shared/rounds/roundDiff';
 import type { ReviewDeskDb } from '../db';
 import type { PacketFlagRow, PacketRow, RoundRow } from '../rows';
 import { requireSecretariat, SECRETARIAT_ACTOR, type Session } from '../session/session';

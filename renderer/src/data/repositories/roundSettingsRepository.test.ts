@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
-import type { Packet } from '../../../../shared/model/roundPackage';
-import type { RoundSettings } from '../../../../shared/rounds/roundSettings';
+import type { Packet } from '@shared/model/roundPackage';
+import type { RoundSettings } from '@shared/rounds/roundSettings';
 import { openDatabase, type ReviewDeskDb } from '../db';
 import { AccessDeniedError } from '../session/session';
 import { expertSession, secretariat } from '../session/testSessions';

@@ -21,9 +21,9 @@ import {
   type RoundSettings,
   type SettingChange,
   type SettingsChangeRecord,
-} from '../../../../shared/rounds/roundSettings';
-import type { RoundKind } from '../../../../shared/model/roundPackage';
-import type { Rubric } from '../../../../shared/model/rubric';
+} from '@shared/rounds/roundSettings';
+import type { RoundKind } from '@shared/model/roundPackage';
+import type { Rubric } from '@shared/model/rubric';
 
 export class RoundSettingsError extends Error {
   override name = 'RoundSettingsError';

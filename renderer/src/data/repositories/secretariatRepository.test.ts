@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildDemoRound } from '../../../../shared/demo/demoRound';
+import { buildDemoRound } from '@shared/demo/demoRound';
 import { tinyRound } from '../../../../test/fixtures/tinyRound';
 import { openDatabase } from '../db';
 import { AccessDeniedError, isLive, issueSession, requireSecretariat } from '../session/session';

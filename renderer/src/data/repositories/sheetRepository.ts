@@ -1,9 +1,5 @@
-import type { Rubric } from '../../../../shared/model/rubric';
-import {
-  scoresFromInputs,
-  sheetProblems,
-  type SheetProblem,
-} from '../../../../shared/rubric/points';
+import type { Rubric } from '@shared/model/rubric';
+import { scoresFromInputs, sheetProblems, type SheetProblem } from '@shared/rubric/points';
 import type { ReviewDeskDb } from '../db';
 import type { SheetRow } from '../rows';
 import { actorLabel, requireExpert, type Session } from '../session/session';

@@ -2,14 +2,10 @@
  * A device key held in memory, as the Platform's key custody does it, for repository tests in
  * Node: `pair` given, the key exists; null, `create` makes one on first use.
  */
-import type { DeviceKeyInfo, KeyCustody } from '../../../../shared/platform/Platform';
-import { encodeBase64 } from '../../../../shared/signing/base64';
-import {
-  generateKeyPair,
-  signEd25519,
-  type Ed25519KeyPair,
-} from '../../../../shared/signing/ed25519';
-import { keyFingerprint } from '../../../../shared/signing/hash';
+import type { DeviceKeyInfo, KeyCustody } from '@shared/platform/Platform';
+import { encodeBase64 } from '@shared/signing/base64';
+import { generateKeyPair, signEd25519, type Ed25519KeyPair } from '@shared/signing/ed25519';
+import { keyFingerprint } from '@shared/signing/hash';
 
 export function memoryKeys(pair: Ed25519KeyPair | null = null): {
   keys: KeyCustody;

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { BACKUP_PASSPHRASE_MIN_LENGTH, writeRoundBackup } from '../../../../shared/backup';
+import { BACKUP_PASSPHRASE_MIN_LENGTH, writeRoundBackup } from '@shared/backup';
 import { useServices } from '../../app/AppServices';
 import { collectRoundBackup } from '../../data/repositories/backupRepository';
 import { listRounds } from '../../data/repositories/roundRepository';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { readBackupHeader, readRoundBackup, type BackupContent } from '../../../../shared/backup';
+import { readBackupHeader, readRoundBackup, type BackupContent } from '@shared/backup';
 import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
 import { hrefFor } from '../../app/router';

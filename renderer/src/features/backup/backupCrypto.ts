@@ -1,4 +1,4 @@
-import type { BackupCrypto } from '../../../../shared/backup';
+import type { BackupCrypto } from '@shared/backup';
 
 /** WebCrypto of the renderer (a secure context: app:// or 127.0.0.1), as the archive uses it. */
 export const backupCrypto = (): BackupCrypto => globalThis.crypto as unknown as BackupCrypto;

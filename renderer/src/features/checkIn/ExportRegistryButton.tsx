@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { serializeExpertKeys } from '../../../../shared/formats/expertKeys';
+import { serializeExpertKeys } from '@shared/formats/expertKeys';
 import { useServices } from '../../app/AppServices';
 import { OutcomeBanner, type Outcome } from '../../app/components/OutcomeBanner';
 import { expertKeysFileFor } from '../../data/repositories/expertKeyRepository';

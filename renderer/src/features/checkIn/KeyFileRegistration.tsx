@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { readExpertKeysBytes, type ExpertKeyEntry } from '../../../../shared/formats/expertKeys';
-import { decodeBase64 } from '../../../../shared/signing/base64';
-import { keyFingerprint } from '../../../../shared/signing/hash';
+import { readExpertKeysBytes, type ExpertKeyEntry } from '@shared/formats/expertKeys';
+import { decodeBase64 } from '@shared/signing/base64';
+import { keyFingerprint } from '@shared/signing/hash';
 import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
 import { registerExpertKey } from '../../data/repositories/expertKeyRepository';

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import { cityRanking } from '../../../../shared/compile';
+import { cityRanking } from '@shared/compile';
 import type { ResultsView } from '../../data/repositories/resultsRepository';
 import type { PacketRow } from '../../data/rows';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { DECISION } from '../../../../shared/compile';
+import { DECISION } from '@shared/compile';
 import { useServices } from '../../app/AppServices';
 import { useExpertSession, useSessions } from '../../app/Sessions';
 import {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
-import type { Rubric } from '../../../../shared/model/rubric';
-import { sheetTotal } from '../../../../shared/rubric/points';
+import type { Rubric } from '@shared/model/rubric';
+import { sheetTotal } from '@shared/rubric/points';
 import { useServices } from '../../app/AppServices';
 import {
   openExchangeConflicts,

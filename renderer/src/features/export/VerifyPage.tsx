@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { DeviceKeyInfo } from '../../../../shared/platform/Platform';
+import type { DeviceKeyInfo } from '@shared/platform/Platform';
 import {
   parseTrustedKeys,
   verifyResultWorkbook,
   type TrustedKey,
   type VerifyResult,
-} from '../../../../shared/workbook';
+} from '@shared/workbook';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../app/format/dateTime';

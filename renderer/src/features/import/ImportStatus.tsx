@@ -1,4 +1,4 @@
-import { formatProblem } from '../../../../shared/model/validation';
+import { formatProblem } from '@shared/model/validation';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ImportState } from './useRoundImport';
 

@@ -1,5 +1,5 @@
-import { formatProblem } from '../../../../shared/model/validation';
-import type { RosterPreview } from '../../../../shared/roster/rosterPreview';
+import { formatProblem } from '@shared/model/validation';
+import type { RosterPreview } from '@shared/roster/rosterPreview';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /**

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { PickedFile } from '../../../../shared/platform/Platform';
-import type { RosterPreview, RosterPreviewInput } from '../../../../shared/roster/rosterPreview';
-import { BUILT_IN_RUBRICS, builtInRubric } from '../../../../shared/rubrics/builtInRubrics';
+import type { PickedFile } from '@shared/platform/Platform';
+import type { RosterPreview, RosterPreviewInput } from '@shared/roster/rosterPreview';
+import { BUILT_IN_RUBRICS, builtInRubric } from '@shared/rubrics/builtInRubrics';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RosterCheck } from './RosterCheck';
@@ -40,7 +40,7 @@ function inputFor(sources: Sources, title?: string): RosterPreviewInput | null {
 
 /** SheetJS is large and only needed here: the roster code loads on demand. */
 async function preview(input: RosterPreviewInput): Promise<RosterPreview> {
-  const { previewRoster } = await import('../../../../shared/roster/rosterPreview');
+  const { previewRoster } = await import('@shared/roster/rosterPreview');
   return previewRoster(input);
 }
 

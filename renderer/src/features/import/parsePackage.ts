@@ -2,9 +2,9 @@ import {
   readRoundPackageAsync,
   type RoundPackage,
   type RoundPackageProgress,
-} from '../../../../shared/formats/roundPackageReader';
-import type { PickedSource } from '../../../../shared/platform/Platform';
-import type { Parsed } from '../../../../shared/model/validation';
+} from '@shared/formats/roundPackageReader';
+import type { PickedSource } from '@shared/platform/Platform';
+import type { Parsed } from '@shared/model/validation';
 import { mimeFor } from '../../data/repositories/roundRepository';
 import { webSha256Hex } from '../../platform/webSha256';
 import { decodeGbkName } from './legacyNames';

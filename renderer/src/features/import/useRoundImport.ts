@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { RoundPackageProgress } from '../../../../shared/formats/roundPackageReader';
-import type { InputProblem } from '../../../../shared/model/validation';
+import type { RoundPackageProgress } from '@shared/formats/roundPackageReader';
+import type { InputProblem } from '@shared/model/validation';
 import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
 import { navigate } from '../../app/router';

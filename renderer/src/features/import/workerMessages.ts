@@ -1,8 +1,5 @@
-import type {
-  RoundPackage,
-  RoundPackageProgress,
-} from '../../../../shared/formats/roundPackageReader';
-import type { Parsed } from '../../../../shared/model/validation';
+import type { RoundPackage, RoundPackageProgress } from '@shared/formats/roundPackageReader';
+import type { Parsed } from '@shared/model/validation';
 
 /**
  * The page starts a read with `start`; the worker then asks for the pieces of the file it needs

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { FINDING_SEVERITIES, type FindingSeverity } from '../../../../shared/workbook/format';
+import { FINDING_SEVERITIES, type FindingSeverity } from '@shared/workbook/format';
 import { useServices } from '../../app/AppServices';
 import { useFieldSession, useSessions } from '../../app/Sessions';
 import {

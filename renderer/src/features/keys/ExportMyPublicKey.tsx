@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import type { DeviceKeyInfo } from '../../../../shared/platform/Platform';
+import type { DeviceKeyInfo } from '@shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
 import { listExperts } from '../../data/repositories/queries';
 import { listRounds } from '../../data/repositories/roundRepository';

@@ -1,4 +1,4 @@
-import { KEY_ERROR } from '../../../../shared/platform/Platform';
+import { KEY_ERROR } from '@shared/platform/Platform';
 import { hrefFor } from '../../app/router';
 import { useI18n } from '../../i18n/I18nProvider';
 import { isKeyError } from './keyErrors';

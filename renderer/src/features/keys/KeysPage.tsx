@@ -1,9 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import {
-  KEY_ERROR,
-  PASSPHRASE_MIN_LENGTH,
-  type DeviceKeyInfo,
-} from '../../../../shared/platform/Platform';
+import { KEY_ERROR, PASSPHRASE_MIN_LENGTH, type DeviceKeyInfo } from '@shared/platform/Platform';
 import { useServices } from '../../app/AppServices';
 import { formatDateTime } from '../../app/format/dateTime';
 import { useI18n } from '../../i18n/I18nProvider';

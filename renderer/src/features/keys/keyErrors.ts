@@ -1,4 +1,4 @@
-import type { KEY_ERROR } from '../../../../shared/platform/Platform';
+import type { KEY_ERROR } from '@shared/platform/Platform';
 
 /**
  * The desktop bridge puts main's stable error code in Error.name (electron/preload/api.ts);

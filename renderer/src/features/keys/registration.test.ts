@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../../../../shared/signing/base64';
-import { generateKeyPair } from '../../../../shared/signing/ed25519';
-import { keyFingerprint } from '../../../../shared/signing/hash';
-import { parsePublicKeyPem } from '../../../../shared/signing/pem';
-import { parseTrustedKeys } from '../../../../shared/workbook';
+import { encodeBase64 } from '@shared/signing/base64';
+import { generateKeyPair } from '@shared/signing/ed25519';
+import { keyFingerprint } from '@shared/signing/hash';
+import { parsePublicKeyPem } from '@shared/signing/pem';
+import { parseTrustedKeys } from '@shared/workbook';
 import { registrationFileName, registrationJson, registrationPem } from './registration';
 
 const pair = generateKeyPair();

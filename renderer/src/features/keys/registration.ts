@@ -1,7 +1,7 @@
-import { EXPERT_KEYS_FORMAT, serializeExpertKeys } from '../../../../shared/formats/expertKeys';
-import type { DeviceKeyInfo } from '../../../../shared/platform/Platform';
-import { decodeBase64 } from '../../../../shared/signing/base64';
-import { publicKeyToPem } from '../../../../shared/signing/pem';
+import { EXPERT_KEYS_FORMAT, serializeExpertKeys } from '@shared/formats/expertKeys';
+import type { DeviceKeyInfo } from '@shared/platform/Platform';
+import { decodeBase64 } from '@shared/signing/base64';
+import { publicKeyToPem } from '@shared/signing/pem';
 
 /**
  * The public key as the central system registers it: one entry of KEYS.json (docs/formats.md,

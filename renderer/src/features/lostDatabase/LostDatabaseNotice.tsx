@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { localIsoTime } from '../../../../shared/time/localIsoTime';
+import { localIsoTime } from '@shared/time/localIsoTime';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import {

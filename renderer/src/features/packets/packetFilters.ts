@@ -1,5 +1,5 @@
 import type { PacketRow } from '../../data/rows';
-import { compareChinese } from '../../../../shared/collation/chineseOrder';
+import { compareChinese } from '@shared/collation/chineseOrder';
 
 export interface PacketFilter {
   query: string;

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { verifyAuditChain } from '../../../../shared/audit/chain';
+import { verifyAuditChain } from '@shared/audit/chain';
 import { useServices } from '../../app/AppServices';
 import { auditForRound } from '../../data/repositories/auditLog';
 import { useI18n } from '../../i18n/I18nProvider';

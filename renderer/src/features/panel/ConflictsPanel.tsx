@@ -1,9 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import {
-  suggestConflicts,
-  type ConflictSuggestion,
-} from '../../../../shared/panel/conflictSuggestions';
+import { suggestConflicts, type ConflictSuggestion } from '@shared/panel/conflictSuggestions';
 import { useServices } from '../../app/AppServices';
 import { ReasonForm } from '../../app/components/ReasonForm';
 import { useSessions } from '../../app/Sessions';

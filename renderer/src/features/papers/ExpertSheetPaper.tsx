@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { formatPoints } from '../../../../shared/compile';
+import { formatPoints } from '@shared/compile';
 import { useServices } from '../../app/AppServices';
 import { formatDateTime } from '../../app/format/dateTime';
 import { expertPaperView } from '../../data/repositories/papersRepository';

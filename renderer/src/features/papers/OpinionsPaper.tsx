@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { formatHundredths } from '../../../../shared/compile';
+import { formatHundredths } from '@shared/compile';
 import { useServices } from '../../app/AppServices';
 import { formatDateTime } from '../../app/format/dateTime';
 import { hrefFor } from '../../app/router';

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { shortHash } from '../../../../shared/signing/hash';
+import { shortHash } from '@shared/signing/hash';
 import { useServices } from '../../app/AppServices';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../keys/keyErrors';

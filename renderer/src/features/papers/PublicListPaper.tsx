@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { formatHundredths } from '../../../../shared/compile';
+import { formatHundredths } from '@shared/compile';
 import {
   PUBLIC_LIST_COLUMNS,
   publicListTitle,
   writePublicListWorkbook,
   type PublicList,
-} from '../../../../shared/publicList';
+} from '@shared/publicList';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { publicListView } from '../../data/repositories/papersRepository';

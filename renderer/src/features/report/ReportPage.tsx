@@ -1,13 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type ReactNode } from 'react';
-import { formatHundredths } from '../../../../shared/compile';
-import { programmeName } from '../../../../shared/rounds/roundSettings';
-import {
-  renderVisibleSheets,
-  SHEET,
-  type CellValue,
-  type SheetTable,
-} from '../../../../shared/workbook';
+import { formatHundredths } from '@shared/compile';
+import { programmeName } from '@shared/rounds/roundSettings';
+import { renderVisibleSheets, SHEET, type CellValue, type SheetTable } from '@shared/workbook';
 import { useServices } from '../../app/AppServices';
 import { hrefFor } from '../../app/router';
 import { reportView, shortHash, type ReportView } from '../../data/repositories/exportRepository';

@@ -1,10 +1,6 @@
 import { Fragment, useState } from 'react';
-import {
-  recommendationText,
-  type GroupResult,
-  type PacketResult,
-} from '../../../../shared/compile';
-import type { Rubric } from '../../../../shared/model/rubric';
+import { recommendationText, type GroupResult, type PacketResult } from '@shared/compile';
+import type { Rubric } from '@shared/model/rubric';
 import { useI18n } from '../../i18n/I18nProvider';
 import { PacketDrillDown } from './PacketDrillDown';
 import { rankNote } from './rankNote';

@@ -1,4 +1,4 @@
-import { formatPoints, type ExpertLeniency } from '../../../../shared/compile';
+import { formatPoints, type ExpertLeniency } from '@shared/compile';
 import { useI18n } from '../../i18n/I18nProvider';
 
 /** 宽严度: advisory only, and the screen says so. */

@@ -1,6 +1,6 @@
-import { explain, formatPoints, type PacketResult } from '../../../../shared/compile';
-import type { Rubric } from '../../../../shared/model/rubric';
-import { allCriteria } from '../../../../shared/rubric/points';
+import { explain, formatPoints, type PacketResult } from '@shared/compile';
+import type { Rubric } from '@shared/model/rubric';
+import { allCriteria } from '@shared/rubric/points';
 import { useI18n } from '../../i18n/I18nProvider';
 import { deviationTagClass } from './deviationTag';
 

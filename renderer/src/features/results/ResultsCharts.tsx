@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { rubricMax } from '../../../../shared/rubric/points';
+import { rubricMax } from '@shared/rubric/points';
 import type { ResultsView } from '../../data/repositories/resultsRepository';
 import { useI18n } from '../../i18n/I18nProvider';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SELECTION_DECISIONS, type SelectionDecision } from '../../../../shared/compile';
+import { SELECTION_DECISIONS, type SelectionDecision } from '@shared/compile';
 import { useServices } from '../../app/AppServices';
 import { useExpertSession } from '../../app/Sessions';
 import { recordChairDecision, type ResultsView } from '../../data/repositories/resultsRepository';

@@ -1,4 +1,4 @@
-import type { DeviationStatus } from '../../../../shared/compile';
+import type { DeviationStatus } from '@shared/compile';
 
 /**
  * The badge class of a deviation's 复核 status: red (the plain tag) while it waits for the expert,

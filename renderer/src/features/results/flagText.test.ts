@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompileFlag, PacketResult, SheetResult } from '../../../../shared/compile';
+import type { CompileFlag, PacketResult, SheetResult } from '@shared/compile';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
 import { flagText } from './flagText';

@@ -1,4 +1,4 @@
-import type { CompileFlag, CompileResult } from '../../../../shared/compile';
+import type { CompileFlag, CompileResult } from '@shared/compile';
 import type { Messages } from '../../i18n/zh-CN';
 
 /** A person as the screen names them: 姓名（编号）, or the id alone when the name is not known. */

@@ -1,4 +1,4 @@
-import type { PacketResult } from '../../../../shared/compile';
+import type { PacketResult } from '@shared/compile';
 
 /**
  * The note beside a rank: 并列 while packets share it, 组长已决定 once the chair has decided the tie

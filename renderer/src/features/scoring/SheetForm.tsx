@@ -9,7 +9,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
-import type { Criterion, Rubric } from '../../../../shared/model/rubric';
+import type { Criterion, Rubric } from '@shared/model/rubric';
 import {
   allCriteria,
   commentRequired,
@@ -22,7 +22,7 @@ import {
   sheetProblems,
   sheetTotal,
   type SheetProblem,
-} from '../../../../shared/rubric/points';
+} from '@shared/rubric/points';
 import type { SheetRow } from '../../data/rows';
 import type { SubmitOutcome } from '../../data/repositories/sheetRepository';
 import { useI18n } from '../../i18n/I18nProvider';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { Rubric } from '../../../../shared/model/rubric';
-import { scoresFromInputs } from '../../../../shared/rubric/points';
+import type { Rubric } from '@shared/model/rubric';
+import { scoresFromInputs } from '@shared/rubric/points';
 import type { ReviewDeskDb } from '../../data/db';
 import type { SheetRow } from '../../data/rows';
 import type { Session } from '../../data/session/session';

@@ -1,5 +1,5 @@
-import type { Aggregation } from '../../../../shared/model/roundPackage';
-import { percent } from '../../../../shared/rounds/roundSettings';
+import type { Aggregation } from '@shared/model/roundPackage';
+import { percent } from '@shared/rounds/roundSettings';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Field, readNumber, shownNumber } from './Field';
 import type { SectionProps } from './sectionProps';

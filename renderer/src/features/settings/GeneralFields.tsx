@@ -6,7 +6,7 @@ import {
   programmeName,
   yearBatchLabel,
   type RoundSettings,
-} from '../../../../shared/rounds/roundSettings';
+} from '@shared/rounds/roundSettings';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Field, readNumber, shownNumber } from './Field';
 import type { SectionProps } from './sectionProps';

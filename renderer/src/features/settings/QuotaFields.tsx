@@ -1,4 +1,4 @@
-import type { Quota } from '../../../../shared/model/roundPackage';
+import type { Quota } from '@shared/model/roundPackage';
 import {
   categoriesDivideGroups,
   groupUnder,
@@ -7,7 +7,7 @@ import {
   programmeSplitsByCategory,
   quotasForGroups,
   type GroupedPacket,
-} from '../../../../shared/rounds/roundSettings';
+} from '@shared/rounds/roundSettings';
 import { useI18n } from '../../i18n/I18nProvider';
 import { readNumber, shownNumber } from './Field';
 import type { SectionProps } from './sectionProps';

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { rubricMax } from '../../../../shared/rubric/points';
+import { rubricMax } from '@shared/rubric/points';
 import {
   settingsChanges,
   settingsProblems,
   type RoundSettings,
-} from '../../../../shared/rounds/roundSettings';
+} from '@shared/rounds/roundSettings';
 import { useServices } from '../../app/AppServices';
 import { useSessions } from '../../app/Sessions';
 import {

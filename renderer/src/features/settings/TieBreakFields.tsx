@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Rubric } from '../../../../shared/model/rubric';
+import type { Rubric } from '@shared/model/rubric';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { SectionProps } from './sectionProps';
 

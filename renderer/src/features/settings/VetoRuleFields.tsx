@@ -1,4 +1,4 @@
-import type { Rubric, VetoRule } from '../../../../shared/model/rubric';
+import type { Rubric, VetoRule } from '@shared/model/rubric';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { SectionProps } from './sectionProps';
 

@@ -1,4 +1,4 @@
-import type { RoundSettings } from '../../../../shared/rounds/roundSettings';
+import type { RoundSettings } from '@shared/rounds/roundSettings';
 
 /** What every part of the settings form receives: the draft, how to change it, its problems. */
 export interface SectionProps {

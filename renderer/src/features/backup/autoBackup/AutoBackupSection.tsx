@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import type { AutoBackupHost } from '../../../../../shared/platform/Platform';
+import type { AutoBackupHost } from '@shared/platform/Platform';
 import { useServices } from '../../../app/AppServices';
 import { readAutoBackupState } from '../../../data/repositories/autoBackupRepository';
 import { listRounds } from '../../../data/repositories/roundRepository';

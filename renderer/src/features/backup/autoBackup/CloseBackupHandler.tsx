@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { AutoBackupHost } from '../../../../../shared/platform/Platform';
+import type { AutoBackupHost } from '@shared/platform/Platform';
 import { useServices } from '../../../app/AppServices';
 import { storageFailureMessage } from '../../../data/storageErrors';
 import { useI18n } from '../../../i18n/I18nProvider';

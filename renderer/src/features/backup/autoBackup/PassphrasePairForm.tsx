@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { BACKUP_PASSPHRASE_MIN_LENGTH } from '../../../../../shared/backup/passphrasePolicy';
+import { BACKUP_PASSPHRASE_MIN_LENGTH } from '@shared/backup/passphrasePolicy';
 import { useI18n } from '../../../i18n/I18nProvider';
 
 /**

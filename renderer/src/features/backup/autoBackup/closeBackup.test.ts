@@ -5,9 +5,9 @@ import {
   parseAutoBackupName,
   readRoundBackup,
   type BackupCrypto,
-} from '../../../../../shared/backup';
-import { buildDemoRound } from '../../../../../shared/demo/demoRound';
-import type { AutoBackupHost } from '../../../../../shared/platform/Platform';
+} from '@shared/backup';
+import { buildDemoRound } from '@shared/demo/demoRound';
+import type { AutoBackupHost } from '@shared/platform/Platform';
 import { tinyRound } from '../../../../../test/fixtures/tinyRound';
 import { openDatabase } from '../../../data/db';
 import {

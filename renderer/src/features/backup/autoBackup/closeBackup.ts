@@ -1,5 +1,5 @@
-import { autoBackupName, writeRoundBackup, type BackupCrypto } from '../../../../../shared/backup';
-import type { AutoBackupHost } from '../../../../../shared/platform/Platform';
+import { autoBackupName, writeRoundBackup, type BackupCrypto } from '@shared/backup';
+import type { AutoBackupHost } from '@shared/platform/Platform';
 import type { ReviewDeskDb } from '../../../data/db';
 import {
   digestOfTables,

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { CsvEncoding } from '../../../../../shared/roster/rosterCsv';
+import type { CsvEncoding } from '@shared/roster/rosterCsv';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { Merge, SheetTable } from './readSheets';
 

@@ -1,4 +1,4 @@
-import { formatBytes } from '../../../../../shared/formats/zip';
+import { formatBytes } from '@shared/formats/zip';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { TextEncodingName } from './openAttachment';
 

@@ -4,7 +4,7 @@
  * (path traversal) and CRC are checked before anything else parses the file. Libraries that
  * unzip on their own (docx-preview, SheetJS) get the bytes only after this read succeeded.
  */
-import { readZip, type ZipLimits } from '../../../../../shared/formats/zip';
+import { readZip, type ZipLimits } from '@shared/formats/zip';
 
 const MiB = 1024 * 1024;
 

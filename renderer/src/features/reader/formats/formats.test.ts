@@ -1,7 +1,7 @@
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { handZip } from '../../../../../test/fixtures/handZip';
-import { makeTinyPng } from '../../../../../shared/demo/tinyFiles';
+import { makeTinyPng } from '@shared/demo/tinyFiles';
 import {
   minimalDocx,
   minimalOfd,

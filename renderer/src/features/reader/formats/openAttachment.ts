@@ -4,8 +4,8 @@
  * in a worker (openWorker.ts), so SheetJS and the OFD reader load only when a file is opened and
  * a slow or hostile file never blocks the page. Every failure becomes a reason in words.
  */
-import { formatBytes } from '../../../../../shared/formats/zip';
-import { decodeCsv, type CsvEncoding } from '../../../../../shared/roster/rosterCsv';
+import { formatBytes } from '@shared/formats/zip';
+import { decodeCsv, type CsvEncoding } from '@shared/roster/rosterCsv';
 import { MAX_VIEW_BYTES, containerEntries } from './containerEntries';
 import {
   extensionOf,

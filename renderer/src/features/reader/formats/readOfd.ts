@@ -7,12 +7,7 @@
  * holds little else) are listed by their resource's file. Nothing is drawn from the vector
  * content and nothing in the file is evaluated.
  */
-import {
-  elementText,
-  firstTag,
-  startTags,
-  startTagsOf,
-} from '../../../../../shared/workbook/xmlScan';
+import { elementText, firstTag, startTags, startTagsOf } from '@shared/workbook/xmlScan';
 
 export interface OfdPage {
   /** Lines of text, top to bottom. */

@@ -5,8 +5,8 @@
  * first rows and columns, and the table says so.
  */
 import * as XLSX from 'xlsx';
-import { decodeCsv, parseCsv, type CsvEncoding } from '../../../../../shared/roster/rosterCsv';
-import { parseXlsxEntries, repairCharRefs } from '../../../../../shared/workbook/xlsxPackage';
+import { decodeCsv, parseCsv, type CsvEncoding } from '@shared/roster/rosterCsv';
+import { parseXlsxEntries, repairCharRefs } from '@shared/workbook/xlsxPackage';
 
 export const MAX_ROWS = 2000;
 export const MAX_COLUMNS = 100;
