@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { createPlatformApi } from './api';
  * the interfaces' source, so adding a method to the preload without declaring it in Platform (or
  * vice versa) fails here.
  */
-const platformSource = fileURLToPath(new URL('@shared/platform/Platform.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const platformSource = join(repoRoot, 'shared', 'platform', 'Platform.ts');
 
 function interfaceMembers(name: string): string[] {
   const file = ts.createSourceFile(
